@@ -1,0 +1,165 @@
+package io.pledge.clients.jdbc;
+
+import io.pledge.clients.Client;
+import io.pledge.clients.ClientDetails;
+import io.pledge.clients.ClientId;
+import io.pledge.clients.Clients;
+import io.pledge.clients.Contact;
+import io.pledge.core.ConflictException;
+import io.pledge.core.jdbc.Timestamps;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+@Repository
+@Transactional
+class JdbcClients implements Clients {
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    JdbcClients(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    @Override
+    public Client add(ClientDetails details) {
+        requireFreeSlug(details.slug(), null);
+        ClientId id = ClientId.random();
+        OffsetDateTime now = Timestamps.utc(clock.instant());
+        try {
+            jdbc.sql("""
+                            insert into client (id, name, slug, zone, created_at, updated_at)
+                            values (:id, :name, :slug, :zone, :now, :now)""")
+                    .param("id", id.value())
+                    .param("name", details.name())
+                    .param("slug", details.slug())
+                    .param("zone", details.zone().getId())
+                    .param("now", now)
+                    .update();
+        } catch (DuplicateKeyException e) {
+            throw slugTaken(details.slug());
+        }
+        insertContacts(id, details.contacts());
+        return new Client(id, details, now.toInstant(), now.toInstant());
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<Client> find(ClientId id) {
+        return jdbc.sql("select * from client where id = :id")
+                .param("id", id.value())
+                .query(this::map)
+                .optional();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<Client> findBySlug(String slug) {
+        return jdbc.sql("select * from client where slug = :slug")
+                .param("slug", slug)
+                .query(this::map)
+                .optional();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<Client> all() {
+        return jdbc.sql("select * from client order by name, slug")
+                .query(this::map)
+                .list();
+    }
+
+    @Override
+    public Optional<Client> replace(ClientId id, ClientDetails details) {
+        requireFreeSlug(details.slug(), id);
+        int updated;
+        try {
+            updated = jdbc.sql("""
+                            update client set name = :name, slug = :slug, zone = :zone, updated_at = :now
+                            where id = :id""")
+                    .param("id", id.value())
+                    .param("name", details.name())
+                    .param("slug", details.slug())
+                    .param("zone", details.zone().getId())
+                    .param("now", Timestamps.utc(clock.instant()))
+                    .update();
+        } catch (DuplicateKeyException e) {
+            throw slugTaken(details.slug());
+        }
+        if (updated == 0) {
+            return Optional.empty();
+        }
+        jdbc.sql("delete from client_contact where client_id = :id")
+                .param("id", id.value())
+                .update();
+        insertContacts(id, details.contacts());
+        return find(id);
+    }
+
+    @Override
+    public boolean remove(ClientId id) {
+        long contracts = jdbc.sql("select count(*) from contract where client_id = :id")
+                .param("id", id.value())
+                .query(Long.class)
+                .single();
+        if (contracts > 0) {
+            throw new ConflictException("id", "the client has " + contracts + " contract(s); delete them first");
+        }
+        return jdbc.sql("delete from client where id = :id")
+                        .param("id", id.value())
+                        .update()
+                > 0;
+    }
+
+    private void requireFreeSlug(String slug, ClientId except) {
+        findBySlug(slug).filter(existing -> !existing.id().equals(except)).ifPresent(existing -> {
+            throw slugTaken(slug);
+        });
+    }
+
+    private static ConflictException slugTaken(String slug) {
+        return new ConflictException("slug", "slug \"" + slug + "\" is already taken by another client");
+    }
+
+    private void insertContacts(ClientId id, List<Contact> contacts) {
+        for (int i = 0; i < contacts.size(); i++) {
+            Contact contact = contacts.get(i);
+            jdbc.sql("""
+                            insert into client_contact (client_id, position, name, email, phone)
+                            values (:client, :position, :name, :email, :phone)""")
+                    .param("client", id.value())
+                    .param("position", i)
+                    .param("name", contact.name())
+                    .param("email", contact.email())
+                    .param("phone", contact.phone())
+                    .update();
+        }
+    }
+
+    private Client map(ResultSet row, int index) throws SQLException {
+        UUID id = row.getObject("id", UUID.class);
+        List<Contact> contacts = jdbc.sql(
+                        "select name, email, phone from client_contact where client_id = :id order by position")
+                .param("id", id)
+                .query((r, i) -> new Contact(r.getString("name"), r.getString("email"), r.getString("phone")))
+                .list();
+        ClientDetails details = new ClientDetails(
+                row.getString("name"), row.getString("slug"), ZoneId.of(row.getString("zone")), contacts);
+        return new Client(
+                new ClientId(id),
+                details,
+                Timestamps.instant(row, "created_at"),
+                Timestamps.instant(row, "updated_at"));
+    }
+}

@@ -1,0 +1,158 @@
+package io.pledge.clients.web;
+
+import io.pledge.calendar.Calendars;
+import io.pledge.clients.Client;
+import io.pledge.clients.Clients;
+import io.pledge.clients.Contract;
+import io.pledge.clients.ContractDocument;
+import io.pledge.clients.ContractId;
+import io.pledge.clients.ContractTerms;
+import io.pledge.clients.Contracts;
+import io.pledge.clients.Tiers;
+import io.pledge.core.NotFoundException;
+import io.pledge.core.UnprocessableException;
+import io.pledge.core.Violation;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Tag(name = "Contracts", description = "A client on a tier over a calendar for a period; one in force at a time")
+class ContractController {
+
+    private final Contracts contracts;
+    private final Clients clients;
+    private final Tiers tiers;
+    private final Calendars calendars;
+    private final Clock clock;
+
+    ContractController(Contracts contracts, Clients clients, Tiers tiers, Calendars calendars, Clock clock) {
+        this.contracts = contracts;
+        this.clients = clients;
+        this.tiers = tiers;
+        this.calendars = calendars;
+        this.clock = clock;
+    }
+
+    @PostMapping("/api/v1/clients/{client}/contracts")
+    @Operation(summary = "Create a contract for a client (by id or slug)")
+    ResponseEntity<ContractView> create(@PathVariable String client, @RequestBody ContractDocument document) {
+        ContractTerms terms = ContractTerms.parse(document);
+        Client owner = ClientController.find(clients, client);
+        requireReferences(terms);
+        Contract contract = contracts.add(owner.id(), terms);
+        return ResponseEntity.created(URI.create("/api/v1/contracts/" + contract.id()))
+                .body(ContractView.of(contract));
+    }
+
+    @GetMapping("/api/v1/clients/{client}/contracts")
+    @Operation(summary = "List a client's contracts by start date")
+    List<ContractView> list(@PathVariable String client) {
+        return contracts.of(ClientController.find(clients, client).id()).stream()
+                .map(ContractView::of)
+                .toList();
+    }
+
+    @GetMapping("/api/v1/clients/{client}/contract")
+    @Operation(summary = "The client's contract in force at an instant (default: now)")
+    ContractView inForce(@PathVariable String client, @RequestParam(required = false) Instant at) {
+        Client owner = ClientController.find(clients, client);
+        return contracts
+                .inForce(owner.id(), at == null ? clock.instant() : at)
+                .map(ContractView::of)
+                .orElseThrow(() -> new NotFoundException("contract in force for client", client));
+    }
+
+    @GetMapping("/api/v1/contracts/{id}")
+    @Operation(summary = "Get a contract")
+    ContractView get(@PathVariable UUID id) {
+        return contracts.find(new ContractId(id)).map(ContractView::of).orElseThrow(() -> notFound(id));
+    }
+
+    @PutMapping("/api/v1/contracts/{id}")
+    @Operation(summary = "Replace a contract's terms")
+    ContractView update(@PathVariable UUID id, @RequestBody ContractDocument document) {
+        ContractTerms terms = ContractTerms.parse(document);
+        if (contracts.find(new ContractId(id)).isEmpty()) {
+            throw notFound(id);
+        }
+        requireReferences(terms);
+        return contracts
+                .replace(new ContractId(id), terms)
+                .map(ContractView::of)
+                .orElseThrow(() -> notFound(id));
+    }
+
+    @DeleteMapping("/api/v1/contracts/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Delete a contract")
+    void delete(@PathVariable UUID id) {
+        if (!contracts.remove(new ContractId(id))) {
+            throw notFound(id);
+        }
+    }
+
+    private void requireReferences(ContractTerms terms) {
+        List<Violation> missing = new ArrayList<>();
+        if (tiers.find(terms.tier()).isEmpty()) {
+            missing.add(new Violation("tierId", "unknown tier " + terms.tier()));
+        }
+        if (!calendars.exists(terms.calendar())) {
+            missing.add(new Violation("calendarId", "unknown calendar " + terms.calendar()));
+        }
+        if (!missing.isEmpty()) {
+            throw new UnprocessableException(missing);
+        }
+    }
+
+    private static NotFoundException notFound(UUID id) {
+        return new NotFoundException("contract", id);
+    }
+
+    record ContractView(
+            UUID id,
+            UUID clientId,
+            String tierId,
+            String calendarId,
+            String startDate,
+            String endDate,
+            List<String> services,
+            BigDecimal monthlyFee,
+            String currency,
+            Instant createdAt,
+            Instant updatedAt) {
+
+        static ContractView of(Contract contract) {
+            ContractDocument document = contract.terms().toDocument();
+            return new ContractView(
+                    contract.id().value(),
+                    contract.client().value(),
+                    document.tierId(),
+                    document.calendarId(),
+                    document.startDate(),
+                    document.endDate(),
+                    document.services(),
+                    document.monthlyFee(),
+                    document.currency(),
+                    contract.createdAt(),
+                    contract.updatedAt());
+        }
+    }
+}

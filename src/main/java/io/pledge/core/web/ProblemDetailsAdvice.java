@@ -1,0 +1,146 @@
+package io.pledge.core.web;
+
+import io.pledge.core.ConflictException;
+import io.pledge.core.InvalidRequestException;
+import io.pledge.core.NotFoundException;
+import io.pledge.core.UnprocessableException;
+import io.pledge.core.Violation;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.core.exc.StreamReadException;
+
+/** Turns every rejection into an RFC 9457 problem document that names the offending fields. */
+@RestControllerAdvice
+class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+
+    @ExceptionHandler
+    ProblemDetail invalid(InvalidRequestException e) {
+        return Problems.withViolations(
+                HttpStatus.BAD_REQUEST, Problems.INVALID_REQUEST, "Invalid request", e.getMessage(), e.violations());
+    }
+
+    @ExceptionHandler
+    ProblemDetail unprocessable(UnprocessableException e) {
+        return Problems.withViolations(
+                HttpStatus.UNPROCESSABLE_CONTENT,
+                Problems.UNPROCESSABLE,
+                "Unprocessable request",
+                e.getMessage(),
+                e.violations());
+    }
+
+    @ExceptionHandler
+    ProblemDetail notFound(NotFoundException e) {
+        return Problems.of(HttpStatus.NOT_FOUND, Problems.NOT_FOUND, "Not found", e.getMessage());
+    }
+
+    @ExceptionHandler
+    ProblemDetail conflict(ConflictException e) {
+        return Problems.withViolations(
+                HttpStatus.CONFLICT,
+                Problems.CONFLICT,
+                "Conflict",
+                e.getMessage(),
+                List.of(new Violation(e.field(), e.getMessage())));
+    }
+
+    /** A constraint the checks before it missed, typically a concurrent change: nothing was stored. */
+    @ExceptionHandler
+    ProblemDetail integrity(DataIntegrityViolationException e) {
+        log.info(
+                "Request rejected by a database constraint: {}",
+                e.getMostSpecificCause().getMessage());
+        return Problems.of(
+                HttpStatus.CONFLICT,
+                Problems.CONFLICT,
+                "Conflict",
+                "the request conflicts with existing data (a concurrent change or a reference still in use)");
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        Violation violation = describe(e);
+        ProblemDetail problem = Problems.withViolations(
+                HttpStatus.BAD_REQUEST,
+                Problems.INVALID_REQUEST,
+                "Invalid request",
+                violation.field() + ": " + violation.message(),
+                List.of(violation));
+        return handleExceptionInternal(e, problem, headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(
+            TypeMismatchException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        String field = e instanceof MethodArgumentTypeMismatchException m ? m.getName() : e.getPropertyName();
+        String required =
+                e.getRequiredType() == null ? "value" : e.getRequiredType().getSimpleName();
+        Violation violation =
+                new Violation(String.valueOf(field), "invalid " + required.toLowerCase() + " \"" + e.getValue() + "\"");
+        ProblemDetail problem = Problems.withViolations(
+                HttpStatus.BAD_REQUEST,
+                Problems.INVALID_REQUEST,
+                "Invalid request",
+                violation.field() + ": " + violation.message(),
+                List.of(violation));
+        return handleExceptionInternal(e, problem, headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    private static Violation describe(HttpMessageNotReadableException e) {
+        Throwable cause = e.getMostSpecificCause();
+        if (cause instanceof StreamReadException syntax) {
+            TokenStreamLocation at = syntax.getLocation();
+            String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+            return new Violation("body", "malformed JSON" + where + ": " + syntax.getOriginalMessage());
+        }
+        if (cause instanceof JacksonException mapping && !mapping.getPath().isEmpty()) {
+            String message = mapping.getClass().getSimpleName().startsWith("UnrecognizedProperty")
+                    ? "unknown field"
+                    : "wrong type or format (" + firstLine(mapping.getOriginalMessage()) + ")";
+            return new Violation(path(mapping.getPath()), message);
+        }
+        return new Violation("body", "a JSON document is required");
+    }
+
+    private static String path(List<JacksonException.Reference> references) {
+        StringBuilder path = new StringBuilder();
+        for (JacksonException.Reference reference : references) {
+            if (reference.getPropertyName() != null) {
+                if (!path.isEmpty()) {
+                    path.append('.');
+                }
+                path.append(reference.getPropertyName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.isEmpty() ? "body" : path.toString();
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "unreadable";
+        }
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+}

@@ -1,0 +1,56 @@
+package io.pledge.security;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * API tokens. A token is {@code plg_} followed by 256 random bits; only its SHA-256 is stored (a
+ * slow password hash adds nothing to a secret of that entropy and would slow every call).
+ */
+public interface ApiTokens {
+
+    String SECRET_PREFIX = "plg_";
+
+    /** Creates a token with a fresh random secret. */
+    IssuedToken issue(String name, Role role, String createdBy, Instant expiresAt);
+
+    /** Stores a token whose secret was chosen elsewhere (the bootstrap token). */
+    ApiToken register(String secret, String name, Role role, String createdBy);
+
+    /** The active token with this secret, recording its use. */
+    Optional<ApiToken> authenticate(String secret, Instant now);
+
+    List<ApiToken> all();
+
+    Optional<ApiToken> find(UUID id);
+
+    /** Revokes a token; empty when there is none. Revoking twice keeps the first instant. */
+    Optional<ApiToken> revoke(UUID id, Instant now);
+
+    static String newSecret() {
+        byte[] bytes = new byte[32];
+        new SecureRandom().nextBytes(bytes);
+        return SECRET_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    static String hash(String secret) {
+        try {
+            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+            return HexFormat.of().formatHex(sha256.digest(secret.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every Java runtime", e);
+        }
+    }
+
+    /** What is shown of a token in lists: enough to recognise it, far too little to use it. */
+    static String displayPrefix(String secret) {
+        return secret.substring(0, Math.min(secret.length(), SECRET_PREFIX.length() + 6));
+    }
+}

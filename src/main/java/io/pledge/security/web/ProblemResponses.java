@@ -1,0 +1,59 @@
+package io.pledge.security.web;
+
+import io.pledge.core.web.Problems;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URI;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import tools.jackson.databind.json.JsonMapper;
+
+/** 401 and 403 as RFC 9457 problem documents, with the challenges a client can answer. */
+class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
+
+    private final JsonMapper json;
+
+    ProblemResponses(JsonMapper json) {
+        this.json = json;
+    }
+
+    @Override
+    public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
+            throws IOException {
+        response.addHeader("WWW-Authenticate", "Bearer realm=\"pledge\"");
+        response.addHeader("WWW-Authenticate", "Basic realm=\"pledge\"");
+        write(
+                request,
+                response,
+                Problems.of(
+                        HttpStatus.UNAUTHORIZED,
+                        Problems.UNAUTHORIZED,
+                        "Unauthorized",
+                        "authentication required: an API token (Authorization: Bearer …) or a user's credentials"),
+                Problems.UNAUTHORIZED);
+    }
+
+    @Override
+    public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
+            throws IOException {
+        write(
+                request,
+                response,
+                Problems.of(HttpStatus.FORBIDDEN, Problems.FORBIDDEN, "Forbidden", "your role does not allow this"),
+                Problems.FORBIDDEN);
+    }
+
+    private void write(HttpServletRequest request, HttpServletResponse response, ProblemDetail problem, URI type)
+            throws IOException {
+        problem.setInstance(URI.create(request.getRequestURI()));
+        response.setStatus(problem.getStatus());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        json.writeValue(response.getOutputStream(), problem);
+    }
+}
