@@ -1,0 +1,99 @@
+package io.pledge.support;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Base64;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** A client for Pledge's HTTP API in tests: real requests over loopback, JSON in and out. */
+public final class Api {
+
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final String base;
+    private final String authorization;
+
+    private Api(String base, String authorization) {
+        this.base = base;
+        this.authorization = authorization;
+    }
+
+    public static Api at(int port) {
+        return new Api("http://127.0.0.1:" + port, null);
+    }
+
+    public Api withToken(String token) {
+        return new Api(base, "Bearer " + token);
+    }
+
+    public Api withPassword(String user, String password) {
+        return new Api(base, "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes()));
+    }
+
+    public Api anonymous() {
+        return new Api(base, null);
+    }
+
+    public Response get(String path) {
+        return send("GET", path, null);
+    }
+
+    public Response post(String path, String json) {
+        return send("POST", path, json);
+    }
+
+    public Response put(String path, String json) {
+        return send("PUT", path, json);
+    }
+
+    public Response delete(String path) {
+        return send("DELETE", path, null);
+    }
+
+    public Response send(String method, String path, String json) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .timeout(Duration.ofSeconds(30))
+                .method(
+                        method,
+                        json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        try {
+            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Response(response.statusCode(), response.body(), response);
+        } catch (Exception e) {
+            throw new IllegalStateException(method + " " + path + " failed", e);
+        }
+    }
+
+    public static JsonNode tree(String json) {
+        return JSON.readTree(json);
+    }
+
+    /** A response: status, raw body and the body as JSON (null when empty). */
+    public record Response(int status, String body, HttpResponse<String> raw) {
+
+        public JsonNode json() {
+            return body == null || body.isBlank() ? null : JSON.readTree(body);
+        }
+
+        public String header(String name) {
+            return raw.headers().firstValue(name).orElse(null);
+        }
+
+        @Override
+        public String toString() {
+            return status + " " + body;
+        }
+    }
+}
