@@ -1,0 +1,143 @@
+package io.pledge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.pledge.support.Api;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The executable jar as a newcomer runs it: no configuration but an empty data folder, embedded H2,
+ * first-start bootstrap, restart on the same data, and the opt-in demo catalog.
+ */
+class ExecutableJarIT {
+
+    private static final Pattern GENERATED_PASSWORD = Pattern.compile("generated password: (\\S+)");
+    private static final String TOKEN = "jar-test-bootstrap-token-0123456789abcdef";
+
+    @TempDir
+    Path data;
+
+    private final List<Process> started = new ArrayList<>();
+
+    @AfterEach
+    void stop() throws InterruptedException {
+        for (Process process : started) {
+            process.destroy();
+            process.waitFor();
+        }
+    }
+
+    @Test
+    void runsOnAnEmbeddedDatabaseWithNoSetupAndBootstrapsOnlyOnce() throws Exception {
+        Running first = start(Map.of());
+        assertThat(first.api().get("/actuator/health").json().get("status").asString())
+                .isEqualTo("UP");
+        Matcher password = GENERATED_PASSWORD.matcher(first.output());
+        assertThat(password.find()).as(first.output()).isTrue();
+        Api admin = first.api().withPassword("admin@pledge.local", password.group(1));
+        assertThat(first.api().get("/api/v1/calendars").status()).isEqualTo(401);
+        assertThat(admin.get("/api/v1/calendars").status()).isEqualTo(200);
+        assertThat(admin.get("/api/v1/tiers").json().size()).isZero();
+        assertThat(Files.list(data).map(p -> p.getFileName().toString())).anyMatch(n -> n.startsWith("pledge"));
+        first.stop();
+
+        Running second = start(Map.of("PLEDGE_BOOTSTRAP_TOKEN", TOKEN));
+        assertThat(GENERATED_PASSWORD.matcher(second.output()).find()).isFalse();
+        assertThat(second.api()
+                        .withPassword("admin@pledge.local", password.group(1))
+                        .get("/api/v1/calendars")
+                        .status())
+                .isEqualTo(200);
+        // Not a first start: the bootstrap token is ignored.
+        assertThat(second.api().withToken(TOKEN).get("/api/v1/calendars").status())
+                .isEqualTo(401);
+    }
+
+    @Test
+    void theBootstrapTokenAndTheDemoCatalogOnAFreshDatabase() throws Exception {
+        Running running = start(Map.of(
+                "PLEDGE_BOOTSTRAP_TOKEN", TOKEN,
+                "PLEDGE_ADMIN_EMAIL", "ops@msp.example",
+                "PLEDGE_ADMIN_PASSWORD", "a-long-admin-password",
+                "PLEDGE_DEMO", "true"));
+        Api api = running.api().withToken(TOKEN);
+
+        assertThat(GENERATED_PASSWORD.matcher(running.output()).find()).isFalse();
+        assertThat(running.output()).doesNotContain(TOKEN).doesNotContain("a-long-admin-password");
+        assertThat(api.get("/api/v1/tiers").json().findValuesAsString("name")).contains("Bronze", "Gold", "Silver");
+        assertThat(api.get("/api/v1/clients").json().findValuesAsString("slug"))
+                .contains("acme", "durand", "northwind");
+        assertThat(api.get("/api/v1/clients/acme/contract").status()).isEqualTo(200);
+        assertThat(running.api()
+                        .withPassword("ops@msp.example", "a-long-admin-password")
+                        .get("/api/v1/tiers")
+                        .status())
+                .isEqualTo(200);
+    }
+
+    private Running start(Map<String, String> environment) throws Exception {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        Path log = Files.createTempFile(data.getParent(), "pledge-jar", ".log");
+        ProcessBuilder builder = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-jar",
+                        System.getProperty("pledge.jar"),
+                        "--server.port=" + port)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        builder.environment().keySet().removeIf(name -> name.startsWith("PLEDGE_"));
+        builder.environment().put("PLEDGE_DATA_DIR", data.toString());
+        builder.environment().putAll(environment);
+        Process process = builder.start();
+        started.add(process);
+        Running running = new Running(process, Api.at(port), log);
+        running.awaitUp();
+        return running;
+    }
+
+    private record Running(Process process, Api api, Path log) {
+
+        void awaitUp() throws Exception {
+            Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
+            while (Instant.now().isBefore(deadline)) {
+                if (!process.isAlive()) {
+                    throw new AssertionError("Pledge exited with " + process.exitValue() + ":\n" + output());
+                }
+                try {
+                    if (api.get("/actuator/health").status() == 200) {
+                        return;
+                    }
+                } catch (IllegalStateException notListeningYet) {
+                    // keep polling until the deadline
+                }
+                process.waitFor(250, java.util.concurrent.TimeUnit.MILLISECONDS);
+            }
+            throw new AssertionError("Pledge did not become healthy in time:\n" + output());
+        }
+
+        String output() throws IOException {
+            return Files.readString(log);
+        }
+
+        void stop() throws InterruptedException {
+            process.destroy();
+            process.waitFor();
+        }
+    }
+}
