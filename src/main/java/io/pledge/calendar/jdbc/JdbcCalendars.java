@@ -108,6 +108,6 @@ class JdbcCalendars implements Calendars {
     }
 
     private OffsetDateTime now() {
-        return Timestamps.utc(clock.instant());
+        return Timestamps.utc(Timestamps.now(clock));
     }
 }

@@ -36,7 +36,7 @@ class JdbcClients implements Clients {
     public Client add(ClientDetails details) {
         requireFreeSlug(details.slug(), null);
         ClientId id = ClientId.random();
-        OffsetDateTime now = Timestamps.utc(clock.instant());
+        OffsetDateTime now = Timestamps.utc(Timestamps.now(clock));
         try {
             jdbc.sql("""
                             insert into client (id, name, slug, zone, created_at, updated_at)
@@ -92,7 +92,7 @@ class JdbcClients implements Clients {
                     .param("name", details.name())
                     .param("slug", details.slug())
                     .param("zone", details.zone().getId())
-                    .param("now", Timestamps.utc(clock.instant()))
+                    .param("now", Timestamps.utc(Timestamps.now(clock)))
                     .update();
         } catch (DuplicateKeyException e) {
             throw slugTaken(details.slug());

@@ -41,7 +41,7 @@ class JdbcContracts implements Contracts {
         lockClient(client);
         requireNoOverlap(client, terms, null);
         ContractId id = ContractId.random();
-        OffsetDateTime now = Timestamps.utc(clock.instant());
+        OffsetDateTime now = Timestamps.utc(Timestamps.now(clock));
         jdbc.sql("""
                         insert into contract (id, client_id, tier_id, calendar_id, start_date, end_date,
                                               monthly_fee, currency, created_at, updated_at)
@@ -120,7 +120,7 @@ class JdbcContracts implements Contracts {
                 .param("end", terms.endDate())
                 .param("fee", terms.monthlyFee())
                 .param("currency", terms.currency().getCurrencyCode())
-                .param("now", Timestamps.utc(clock.instant()))
+                .param("now", Timestamps.utc(Timestamps.now(clock)))
                 .update();
         jdbc.sql("delete from contract_service where contract_id = :id")
                 .param("id", id.value())

@@ -50,7 +50,7 @@ class JdbcTiers implements Tiers {
                     .param("id", id.value())
                     .param("name", name)
                     .param("description", description)
-                    .param("now", Timestamps.utc(clock.instant()))
+                    .param("now", Timestamps.utc(Timestamps.now(clock)))
                     .update();
         } catch (DuplicateKeyException e) {
             throw nameTaken(name);
@@ -154,7 +154,7 @@ class JdbcTiers implements Tiers {
     }
 
     private TierPolicy insertVersion(TierId id, int version, PolicyTerms terms, String author) {
-        Instant now = clock.instant();
+        Instant now = Timestamps.now(clock);
         jdbc.sql("""
                         insert into tier_policy (tier_id, version, effective_from, created_by, definition)
                         values (:tier, :version, :now, :author, :definition)""")

@@ -2,20 +2,31 @@ package io.pledge.core.jdbc;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 
 /**
  * Instants to and from {@code timestamp with time zone} columns the same way on H2 and PostgreSQL:
  * bound as UTC {@link OffsetDateTime}, read back through {@code getObject(column, OffsetDateTime)}.
+ * Both databases keep microseconds, so instants are truncated to microseconds before they are
+ * stored: what a repository returns after a write equals what it reads back later.
  */
 public final class Timestamps {
 
     private Timestamps() {}
 
+    /** The clock's current instant at the precision the database stores. */
+    public static Instant now(Clock clock) {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
     public static OffsetDateTime utc(Instant instant) {
-        return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+        return instant == null
+                ? null
+                : OffsetDateTime.ofInstant(instant.truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC);
     }
 
     /** The column's instant, or null for SQL NULL. */

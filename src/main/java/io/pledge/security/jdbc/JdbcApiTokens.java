@@ -43,9 +43,10 @@ class JdbcApiTokens implements ApiTokens {
         return insert(secret, name, role, createdBy, null);
     }
 
-    private ApiToken insert(String secret, String name, Role role, String createdBy, Instant expiresAt) {
+    private ApiToken insert(String secret, String name, Role role, String createdBy, Instant expiry) {
+        Instant expiresAt = expiry == null ? null : expiry.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         UUID id = UUID.randomUUID();
-        Instant now = clock.instant();
+        Instant now = Timestamps.now(clock);
         jdbc.sql("""
                         insert into api_token (id, name, token_hash, prefix, role, created_by, created_at, expires_at)
                         values (:id, :name, :hash, :prefix, :role, :createdBy, :now, :expiresAt)""")

@@ -30,7 +30,7 @@ class JdbcUsers implements Users {
     @Override
     public User add(String email, String passwordHash, Role role) {
         UUID id = UUID.randomUUID();
-        Instant now = clock.instant();
+        Instant now = Timestamps.now(clock);
         String normalized = email.strip().toLowerCase(Locale.ROOT);
         jdbc.sql("""
                         insert into app_user (id, email, password_hash, role, created_at)
