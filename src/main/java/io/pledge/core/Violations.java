@@ -83,7 +83,7 @@ public final class Violations {
 
     /**
      * Parses a required string value with {@code parser}; a parser exception records
-     * {@code field: invalid <what> "value"}. Returns null when absent or invalid.
+     * {@code field: "value" is not a valid <what>}. Returns null when absent or invalid.
      */
     public <T> T parse(String field, Object value, String what, Function<String, T> parser) {
         if (value == null || (value instanceof String s && s.isBlank())) {
@@ -105,7 +105,7 @@ public final class Violations {
         try {
             return parser.apply(s.strip());
         } catch (RuntimeException e) {
-            add(field, "invalid " + what + " \"" + s + "\"");
+            add(field, "\"" + s + "\" is not a valid " + what);
             return null;
         }
     }

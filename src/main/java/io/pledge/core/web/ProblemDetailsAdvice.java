@@ -113,34 +113,8 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             return new Violation("body", "malformed JSON" + where + ": " + syntax.getOriginalMessage());
         }
         if (cause instanceof JacksonException mapping && !mapping.getPath().isEmpty()) {
-            String message = mapping.getClass().getSimpleName().startsWith("UnrecognizedProperty")
-                    ? "unknown field"
-                    : "wrong type or format (" + firstLine(mapping.getOriginalMessage()) + ")";
-            return new Violation(path(mapping.getPath()), message);
+            return JsonViolations.of(mapping, "");
         }
         return new Violation("body", "a JSON document is required");
-    }
-
-    private static String path(List<JacksonException.Reference> references) {
-        StringBuilder path = new StringBuilder();
-        for (JacksonException.Reference reference : references) {
-            if (reference.getPropertyName() != null) {
-                if (!path.isEmpty()) {
-                    path.append('.');
-                }
-                path.append(reference.getPropertyName());
-            } else if (reference.getIndex() >= 0) {
-                path.append('[').append(reference.getIndex()).append(']');
-            }
-        }
-        return path.isEmpty() ? "body" : path.toString();
-    }
-
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "unreadable";
-        }
-        int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
     }
 }

@@ -1,5 +1,6 @@
 package io.pledge.security.web;
 
+import io.pledge.core.Instants;
 import io.pledge.core.NotFoundException;
 import io.pledge.core.Violations;
 import io.pledge.security.ApiToken;
@@ -11,7 +12,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
@@ -44,11 +44,7 @@ class TokenController {
     ResponseEntity<IssuedTokenView> create(@RequestBody TokenRequest request, Authentication caller) {
         Violations violations = new Violations();
         String name = violations.text("name", request.name(), 200);
-        Instant expiresAt = violations.parseOptional(
-                "expiresAt",
-                request.expiresAt(),
-                "instant (ISO-8601 with offset)",
-                text -> OffsetDateTime.parse(text).toInstant());
+        Instant expiresAt = violations.parseOptional("expiresAt", request.expiresAt(), Instants.WHAT, Instants::parse);
         if (expiresAt != null && !expiresAt.isAfter(clock.instant())) {
             violations.add("expiresAt", "must be in the future, got " + request.expiresAt());
         }

@@ -1,0 +1,195 @@
+package io.pledge.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.pledge.support.Api.Response;
+import io.pledge.support.DatabaseIntegrationTest;
+import io.pledge.support.MutableClock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
+
+/** The stateless business-time and SLA evaluation endpoints over HTTP. Run on H2 and on PostgreSQL. */
+public abstract class SlaApiContract extends DatabaseIntegrationTest {
+
+    private static final String PARIS = CatalogApiContract.PARIS;
+
+    @Autowired
+    MutableClock clock;
+
+    @Test
+    void addsBusinessTimeOverAnInlineOrAStoredCalendar() {
+        String stored = api().post("/api/v1/calendars", PARIS).json().get("id").asString();
+
+        Response inline = api().post(
+                        "/api/v1/business-time/add",
+                        "{\"calendar\": %s, \"start\": \"2026-03-27T16:00:00Z\", \"duration\": \"PT4H\"}"
+                                .formatted(PARIS));
+        Response byId = api().post(
+                        "/api/v1/business-time/add",
+                        "{\"calendar\": {\"id\": \"%s\"}, \"start\": \"2026-03-27T17:00:00+01:00\", \"duration\": \"PT4H\"}"
+                                .formatted(stored));
+
+        assertThat(inline.status()).as(inline.toString()).isEqualTo(200);
+        // Friday 17:00 is closing time; Monday (after the spring-forward weekend) 08:30-12:30.
+        assertThat(inline.json().get("end").asString()).isEqualTo("2026-03-30T10:30:00Z");
+        assertThat(byId.json().get("end").asString()).isEqualTo("2026-03-30T10:30:00Z");
+    }
+
+    @Test
+    void measuresBusinessTimeBetweenTwoInstants() {
+        Response forwards = api().post(
+                        "/api/v1/business-time/between",
+                        "{\"calendar\": %s, \"start\": \"2026-03-27T16:00:00+01:00\", \"end\": \"2026-03-30T09:30:00+02:00\"}"
+                                .formatted(PARIS));
+        Response backwards = api().post(
+                        "/api/v1/business-time/between",
+                        "{\"calendar\": {\"zone\": \"UTC\", \"hours\": \"24x7\"}, \"start\": \"2026-03-27T16:00:00Z\", \"end\": \"2026-03-27T09:30:00Z\"}");
+
+        assertThat(forwards.json().toString()).isEqualTo("{\"duration\":\"PT2H\",\"seconds\":7200}");
+        assertThat(backwards.json().toString()).isEqualTo("{\"duration\":\"PT-6H-30M\",\"seconds\":-23400}");
+    }
+
+    @Test
+    void invalidBusinessTimeRequestsNameTheField() {
+        Response invalid = api().post(
+                        "/api/v1/business-time/add",
+                        "{\"calendar\": {\"zone\": \"Europe/Pari\", \"hours\": \"24x7\"}, \"start\": \"27/03/2026\", \"duration\": \"4h\"}");
+        Response unknown = api().post(
+                        "/api/v1/business-time/between",
+                        "{\"calendar\": {\"id\": \"7d7f0a5e-8c1b-4a53-9d43-54f1c0f5a001\"}, \"start\": \"2026-03-27T16:00:00Z\", \"end\": \"2026-03-28T16:00:00Z\"}");
+
+        assertThat(invalid.status()).isEqualTo(400);
+        assertThat(fields(invalid)).containsExactlyInAnyOrder("calendar.zone", "start", "duration");
+        assertThat(unknown.status()).isEqualTo(422);
+        assertThat(fields(unknown)).containsExactly("calendar.id");
+    }
+
+    @Test
+    void evaluatesATicketTimelineAgainstAnInlinePolicy() {
+        Response response = api().post("/api/v1/sla/evaluate", """
+                {"policy": {"targets": [{"priority": "P2", "metric": "FIRST_RESPONSE", "target": "PT1H"},
+                                        {"priority": "P2", "metric": "RESOLUTION", "target": "PT8H"}]},
+                 "calendar": %s,
+                 "ticket": {"events": [
+                   {"type": "CREATED", "at": "2026-03-30T09:00:00+02:00", "priority": "P2"},
+                   {"type": "REPLIED", "at": "2026-03-30T09:10:00+02:00", "author": "CUSTOMER", "public": true},
+                   {"type": "REPLIED", "at": "2026-03-30T09:40:00+02:00", "author": "AGENT", "public": true},
+                   {"type": "STATUS_CHANGED", "at": "2026-03-30T10:00:00+02:00", "status": "WAITING_ON_VENDOR"},
+                   {"type": "STATUS_CHANGED", "at": "2026-03-30T12:00:00+02:00", "status": "IN_PROGRESS"}]},
+                 "at": "2026-03-30T14:00:00+02:00"}""".formatted(PARIS));
+
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        JsonNode firstResponse = clock(response, "FIRST_RESPONSE");
+        assertThat(firstResponse.get("state").asString()).isEqualTo("MET");
+        assertThat(firstResponse.get("elapsed").asString()).isEqualTo("PT40M");
+        assertThat(firstResponse.get("stoppedAt").asString()).isEqualTo("2026-03-30T07:40:00Z");
+        JsonNode resolution = clock(response, "RESOLUTION");
+        assertThat(resolution.get("state").asString()).isEqualTo("RUNNING");
+        // 09:00-10:00 and 12:00-12:30, 13:30-14:00: two hours; paused two hours on the vendor.
+        assertThat(resolution.get("elapsed").asString()).isEqualTo("PT2H");
+        assertThat(resolution.get("remaining").asString()).isEqualTo("PT6H");
+        assertThat(resolution.get("paused").get("WAITING_ON_VENDOR").asString()).isEqualTo("PT2H");
+        assertThat(resolution.get("dueAt").asString()).isEqualTo("2026-03-31T08:30:00Z");
+        assertThat(resolution.get("nextDueAt").asString()).isEqualTo("2026-03-30T16:00:00Z");
+        assertThat(resolution.has("breachedAt")).isTrue();
+        assertThat(resolution.get("breachedAt").isNull()).isTrue();
+        assertThat(resolution.get("thresholds").get(0).get("ratio").decimalValue())
+                .isEqualByComparingTo("0.75");
+        assertThat(resolution.get("cycle").asInt()).isEqualTo(1);
+        assertThat(kinds(resolution)).containsExactly("STARTED", "PAUSED", "RESUMED");
+    }
+
+    @Test
+    void aTiersPolicyIsTheVersionInForceAtCreation() {
+        Instant first = clock.instant();
+        String tier = api().post("/api/v1/tiers", """
+                        {"name": "%s", "policy": {"targets": [{"priority": "P1", "metric": "RESOLUTION", "target": "PT8H"}]}}""".formatted(unique("Gold")))
+                .json()
+                .get("id")
+                .asString();
+        clock.advance(Duration.ofHours(1));
+        api().post(
+                        "/api/v1/tiers/" + tier + "/policies",
+                        "{\"targets\": [{\"priority\": \"P1\", \"metric\": \"RESOLUTION\", \"target\": \"PT2H\"}]}");
+        Instant second = clock.instant();
+
+        assertThat(resolutionTarget(tier, first.plus(Duration.ofMinutes(30)))).isEqualTo("PT8H");
+        assertThat(resolutionTarget(tier, second.plus(Duration.ofMinutes(30)))).isEqualTo("PT2H");
+        Response unknown = evaluate("{\"tierId\": \"7d7f0a5e-8c1b-4a53-9d43-54f1c0f5a001\"}", second);
+        assertThat(unknown.status()).isEqualTo(422);
+        assertThat(fields(unknown)).containsExactly("policy.tierId");
+    }
+
+    @Test
+    void invalidTimelinesNameTheOffendingEvent() {
+        Response response = api().post("/api/v1/sla/evaluate", """
+                {"policy": {"targets": [{"priority": "P1", "metric": "RESOLUTION", "target": "PT4H"}]},
+                 "ticket": {"events": [
+                   {"type": "CREATED", "at": "2026-03-30T09:00:00Z", "priority": "P1"},
+                   {"type": "ESCALATED", "at": "2026-03-30T10:00:00Z"},
+                   {"type": "STATUS_CHANGED", "at": "2026-03-30T10:00:00Z", "status": "ON_HOLD"},
+                   {"type": "NOTE", "at": "2026-03-30 11:00"},
+                   {"type": "PRIORITY_CHANGED", "at": "2026-03-30T11:00:00Z", "priority": "P0"},
+                   {"type": "REPLIED", "at": "2026-03-30T11:00:00Z"}]}}""");
+        Response beforeCreation = api().post("/api/v1/sla/evaluate", """
+                {"policy": {"targets": [{"priority": "P1", "metric": "RESOLUTION", "target": "4 hours"}]},
+                 "ticket": {"events": [
+                   {"type": "CREATED", "at": "2026-03-30T09:00:00Z", "priority": "P1"},
+                   {"type": "RESOLVED", "at": "2026-03-30T08:00:00Z"}]},
+                 "at": "2026-03-30T07:00:00Z"}""");
+        Response noCreation = api().post("/api/v1/sla/evaluate", """
+                {"policy": {"targets": [{"priority": "P1", "metric": "RESOLUTION", "target": "PT4H"}]},
+                 "ticket": {"events": [{"type": "RESOLVED", "at": "2026-03-30T08:00:00Z"}]}}""");
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(fields(response))
+                .containsExactlyInAnyOrder(
+                        "ticket.events[1].type",
+                        "ticket.events[2].status",
+                        "ticket.events[3].at",
+                        "ticket.events[4].priority",
+                        "ticket.events[5].author");
+        assertThat(fields(beforeCreation)).containsExactlyInAnyOrder("ticket.events[1].at", "policy.targets[0].target");
+        assertThat(fields(noCreation)).containsExactly("ticket.events");
+    }
+
+    private String resolutionTarget(String tier, Instant created) {
+        Response response = evaluate("{\"tierId\": \"" + tier + "\"}", created);
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        return clock(response, "RESOLUTION").get("target").asString();
+    }
+
+    private Response evaluate(String policy, Instant created) {
+        return api().post("/api/v1/sla/evaluate", """
+                {"policy": %s, "ticket": {"events": [{"type": "CREATED", "at": "%s", "priority": "P1"}]},
+                 "at": "%s"}""".formatted(policy, created, created.plus(Duration.ofHours(1))));
+    }
+
+    private static JsonNode clock(Response response, String metric) {
+        for (JsonNode clock : response.json().get("clocks")) {
+            if (clock.get("metric").asString().equals(metric)) {
+                return clock;
+            }
+        }
+        throw new AssertionError("no " + metric + " clock in " + response);
+    }
+
+    private static List<String> kinds(JsonNode clock) {
+        List<String> kinds = new ArrayList<>();
+        clock.get("timeline").forEach(entry -> kinds.add(entry.get("kind").asString()));
+        return kinds;
+    }
+
+    private static List<String> fields(Response response) {
+        List<String> fields = new ArrayList<>();
+        response.json()
+                .get("errors")
+                .forEach(error -> fields.add(error.get("field").asString()));
+        return fields;
+    }
+}
