@@ -33,6 +33,7 @@ import java.util.Set;
 public final class BusinessCalendar {
 
     private static final long NANOS_PER_SECOND = 1_000_000_000L;
+    private static final long NANOS_PER_DAY = 86_400L * NANOS_PER_SECOND;
 
     private final CalendarDefinition definition;
     /** Open instant of each interval, epoch nanoseconds. */
@@ -45,6 +46,11 @@ public final class BusinessCalendar {
     private final long spanStart;
 
     private final long spanEnd;
+    /**
+     * For each 24-hour bucket from {@code spanStart}, the last interval opening at or before the bucket's
+     * start (-1 when none): locating an instant is then a short forward scan, not a search.
+     */
+    private final int[] bucketStart;
 
     private BusinessCalendar(
             CalendarDefinition definition, long[] opens, long[] closes, long[] before, long spanStart, long spanEnd) {
@@ -54,6 +60,15 @@ public final class BusinessCalendar {
         this.before = before;
         this.spanStart = spanStart;
         this.spanEnd = spanEnd;
+        this.bucketStart = new int[(int) ((spanEnd - spanStart) / NANOS_PER_DAY) + 2];
+        int index = -1;
+        for (int bucket = 0; bucket < bucketStart.length; bucket++) {
+            long start = spanStart + bucket * NANOS_PER_DAY;
+            while (index + 1 < opens.length && opens[index + 1] <= start) {
+                index++;
+            }
+            bucketStart[bucket] = index;
+        }
     }
 
     /** Compiles a definition; prefer {@link BusinessCalendars#of} which caches the result. */
@@ -122,37 +137,41 @@ public final class BusinessCalendar {
         if (duration.isZero()) {
             return start;
         }
-        long target = Math.addExact(position(nanos(start)), duration.toNanos());
+        long t = nanos(start);
+        int hint = locate(t);
+        long target = Math.addExact(position(t, hint), duration.toNanos());
         if (target < 0 || target > total()) {
             throw new CalendarRangeException("adding " + duration + " to " + start + " leaves the calendar's span");
         }
         int index;
         if (duration.isNegative()) {
             // The latest instant with that much business time before it: an opening, not the close before it.
-            index = lastAtOrBefore(before, target);
+            index = gallopBackward(target, Math.max(hint, 0));
         } else {
             // The first such instant: within or at the close of the interval that reaches the target.
-            index = lastBefore(before, target);
+            index = gallopForward(target, Math.max(hint, 0));
         }
         return instant(opens[index] + (target - before[index]));
     }
 
     /** The business time inside {@code [start, end)}; negative when {@code end} is before {@code start}. */
     public Duration between(Instant start, Instant end) {
-        return Duration.ofNanos(position(nanos(end)) - position(nanos(start)));
+        long from = nanos(start);
+        long to = nanos(end);
+        return Duration.ofNanos(position(to, locate(to)) - position(from, locate(from)));
     }
 
     /** Whether the instant lies in business hours. */
     public boolean isOpen(Instant instant) {
         long t = nanos(instant);
-        int index = lastAtOrBefore(opens, t);
+        int index = locate(t);
         return index >= 0 && t < closes[index];
     }
 
     /** The instant itself when open, otherwise the next opening; empty when none follows. */
     public Optional<Instant> nextOpen(Instant instant) {
         long t = nanos(instant);
-        int index = lastAtOrBefore(opens, t);
+        int index = locate(t);
         if (index >= 0 && t < closes[index]) {
             return Optional.of(instant);
         }
@@ -165,7 +184,7 @@ public final class BusinessCalendar {
      */
     public Optional<Instant> nextClose(Instant instant) {
         long t = nanos(instant);
-        int index = lastAtOrBefore(opens, t);
+        int index = locate(t);
         if (index < 0 || t >= closes[index]) {
             index++;
         }
@@ -175,34 +194,60 @@ public final class BusinessCalendar {
         return Optional.of(instant(closes[index]));
     }
 
-    /** Business nanoseconds from the start of the span to {@code t}. */
-    private long position(long t) {
+    /**
+     * The last interval opening at or before {@code t} (-1 when none).
+     *
+     * @throws CalendarRangeException when {@code t} is outside the compiled span
+     */
+    private int locate(long t) {
         if (t < spanStart || t > spanEnd) {
             throw new CalendarRangeException("instant " + instant(t) + " is outside the calendar's span "
                     + CalendarDefinition.FIRST_DATE + ".." + CalendarDefinition.LAST_DATE);
         }
-        int index = lastAtOrBefore(opens, t);
+        int index = bucketStart[(int) ((t - spanStart) / NANOS_PER_DAY)];
+        while (index + 1 < opens.length && opens[index + 1] <= t) {
+            index++;
+        }
+        return index;
+    }
+
+    /** Business nanoseconds from the start of the span to {@code t}, whose interval is {@code index}. */
+    private long position(long t, int index) {
         if (index < 0) {
             return 0;
         }
         return before[index] + Math.min(t, closes[index]) - opens[index];
     }
 
-    private long total() {
-        int last = opens.length - 1;
-        return last < 0 ? 0 : before[last] + closes[last] - opens[last];
+    /** The last index {@code >= from} whose {@code before} is {@code < target}, searching outwards from {@code from}. */
+    private int gallopForward(long target, int from) {
+        int low = from;
+        int step = 1;
+        while (low + step < before.length && before[low + step] < target) {
+            low += step;
+            step <<= 1;
+        }
+        int high = Math.min(low + step, before.length);
+        int found = Arrays.binarySearch(before, low, high, target);
+        return found >= 0 ? found - 1 : -found - 2;
     }
 
-    /** Index of the last element {@code <= value}, or -1; the arrays are strictly increasing. */
-    private static int lastAtOrBefore(long[] sorted, long value) {
-        int found = Arrays.binarySearch(sorted, value);
+    /** The last index {@code <= from} whose {@code before} is {@code <= target}, searching backwards. */
+    private int gallopBackward(long target, int from) {
+        int high = Math.min(from, before.length - 1);
+        int step = 1;
+        while (high - step >= 0 && before[high - step] > target) {
+            high -= step;
+            step <<= 1;
+        }
+        int low = Math.max(high - step, 0);
+        int found = Arrays.binarySearch(before, low, high + 1, target);
         return found >= 0 ? found : -found - 2;
     }
 
-    /** Index of the last element {@code < value}, or -1. */
-    private static int lastBefore(long[] sorted, long value) {
-        int found = Arrays.binarySearch(sorted, value);
-        return found >= 0 ? found - 1 : -found - 2;
+    private long total() {
+        int last = opens.length - 1;
+        return last < 0 ? 0 : before[last] + closes[last] - opens[last];
     }
 
     private static long nanos(Instant instant) {

@@ -8,10 +8,12 @@ import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -43,6 +45,14 @@ public final class SlaEvaluator {
     private final SlaPolicy policy;
     private final TargetCalendars calendars;
     private final List<BigDecimal> ratios;
+    /** Threshold amounts per target duration, in nanoseconds. */
+    private final Map<Duration, long[]> portions;
+
+    private static final Metric[] METRICS = Metric.values();
+    /** The policy's pause statuses by metric, as EnumSets (membership is tested on every status change). */
+    private final Map<Metric, Set<TicketStatus>> pauseStatuses = new EnumMap<>(Metric.class);
+    /** The policy's targets by metric and priority. */
+    private final Map<Metric, Map<Priority, Target>> targets = new EnumMap<>(Metric.class);
 
     public SlaEvaluator(SlaPolicy policy, TargetCalendars calendars) {
         this.policy = Objects.requireNonNull(policy, "policy");
@@ -50,6 +60,20 @@ public final class SlaEvaluator {
         List<BigDecimal> all = new ArrayList<>(policy.thresholds());
         all.add(BigDecimal.ONE);
         this.ratios = List.copyOf(all);
+        Map<Duration, long[]> amounts = new HashMap<>();
+        for (Target target : policy.targets()) {
+            amounts.computeIfAbsent(target.duration(), this::computePortions);
+        }
+        this.portions = Map.copyOf(amounts);
+        for (Metric metric : METRICS) {
+            targets.put(metric, new HashMap<>());
+            Set<TicketStatus> statuses = EnumSet.noneOf(TicketStatus.class);
+            statuses.addAll(policy.pauseStatuses().get(metric));
+            pauseStatuses.put(metric, statuses);
+        }
+        for (Target target : policy.targets()) {
+            targets.get(target.metric()).put(target.priority(), target);
+        }
     }
 
     /**
@@ -95,8 +119,8 @@ public final class SlaEvaluator {
             Instant t = event.at();
             if (event instanceof TicketEvent.Created created) {
                 priority = created.priority();
-                for (Metric metric : Metric.values()) {
-                    Track track = new Track(metric, policy.pauseStatuses().get(metric));
+                for (Metric metric : METRICS) {
+                    Track track = new Track(metric, pauseStatuses.get(metric));
                     track.startCycle(t, epoch(t, metric, false), Kind.STARTED, status);
                     tracks.put(metric, track);
                 }
@@ -201,12 +225,12 @@ public final class SlaEvaluator {
             } else {
                 Epoch epoch = epoch(t, track.metric, true);
                 track.current().epochs.add(epoch);
-                track.current().note(Kind.RETARGETED, t, describe(epoch));
+                track.current().note(Kind.RETARGETED, t, epoch);
             }
         }
 
         private Epoch epoch(Instant t, Metric metric, boolean retroactive) {
-            return new Epoch(t, priority, policy.target(priority, metric).orElse(null), retroactive);
+            return new Epoch(t, priority, targets.get(metric).get(priority), retroactive);
         }
     }
 
@@ -235,7 +259,7 @@ public final class SlaEvaluator {
         void startCycle(Instant t, Epoch epoch, Kind kind, TicketStatus status) {
             Cycle cycle = new Cycle(cycles.size() + 1);
             cycle.epochs.add(epoch);
-            cycle.note(kind, t, describe(epoch));
+            cycle.note(kind, t, epoch);
             cycles.add(cycle);
             cycle.begin(t, status, pauseStatuses);
         }
@@ -253,7 +277,8 @@ public final class SlaEvaluator {
 
     private record Pause(TicketStatus status, Instant from, Instant to) {}
 
-    private record Note(Kind kind, Instant at, String detail) {}
+    /** A note's detail: an {@link Epoch}, a {@link TicketStatus} or a reason; rendered when read. */
+    private record Note(Kind kind, Instant at, Object detail) {}
 
     /** One clock cycle: counting segments, pauses, notes, and how it ended. */
     private static final class Cycle {
@@ -290,14 +315,14 @@ public final class SlaEvaluator {
                     && pauses.get(pauses.size() - 1).to() == null;
         }
 
-        void note(Kind kind, Instant at, String detail) {
+        void note(Kind kind, Instant at, Object detail) {
             notes.add(new Note(kind, at, detail));
         }
 
         void begin(Instant t, TicketStatus status, Set<TicketStatus> pauseStatuses) {
             if (pauseStatuses.contains(status)) {
                 pauses.add(new Pause(status, t, null));
-                note(Kind.PAUSED, t, status.name());
+                note(Kind.PAUSED, t, status);
             } else {
                 segments.add(new Instant[] {t, null});
             }
@@ -316,22 +341,22 @@ public final class SlaEvaluator {
                 closePause(t);
                 if (pause) {
                     pauses.add(new Pause(status, t, null));
-                    note(Kind.PAUSED, t, status.name());
+                    note(Kind.PAUSED, t, status);
                 } else {
                     segments.add(new Instant[] {t, null});
-                    note(Kind.RESUMED, t, status.name());
+                    note(Kind.RESUMED, t, status);
                 }
             } else if (pause) {
                 closeSegment(t);
                 pauses.add(new Pause(status, t, null));
-                note(Kind.PAUSED, t, status.name());
+                note(Kind.PAUSED, t, status);
             }
         }
 
         void resume(Instant t, TicketStatus status, Set<TicketStatus> pauseStatuses) {
             end = null;
             endKind = null;
-            note(Kind.REOPENED, t, status.name());
+            note(Kind.REOPENED, t, status);
             begin(t, status, pauseStatuses);
         }
 
@@ -368,30 +393,33 @@ public final class SlaEvaluator {
         Duration target = epoch.target().duration();
         BusinessCalendar calendar = calendars.calendarFor(epoch.target());
         Instant limit = cycle.end != null ? cycle.end : at;
-        Duration elapsed = elapsed(calendar, cycle.segments, limit);
+        Stopwatch stopwatch = new Stopwatch(calendar, cycle.segments, limit);
+        Duration elapsed = stopwatch.total();
         boolean counting = cycle.isCounting() && !track.cancelled;
 
-        List<ThresholdCrossing> thresholds = new ArrayList<>(ratios.size());
+        long[] amounts = portions(target);
+        ThresholdCrossing[] thresholds = new ThresholdCrossing[amounts.length];
         Instant breachedAt = null;
         Instant nextDueAt = null;
         Instant projectedDue = null;
-        for (BigDecimal ratio : ratios) {
-            Duration amount = portion(target, ratio);
-            Instant crossing = crossing(calendar, cycle.segments, limit, amount);
-            boolean crossed = crossing != null && (cycle.end == null || crossing.isBefore(cycle.end));
-            if (crossed) {
-                thresholds.add(new ThresholdCrossing(ratio, crossing, true));
-                if (ratio.compareTo(BigDecimal.ONE) == 0) {
+        for (int r = 0; r < amounts.length; r++) {
+            BigDecimal ratio = ratios.get(r);
+            Instant crossing = stopwatch.crossing(amounts[r]);
+            boolean breach = r == amounts.length - 1;
+            if (crossing != null && (cycle.end == null || crossing.isBefore(cycle.end))) {
+                thresholds[r] = new ThresholdCrossing(ratio, crossing, true);
+                if (breach) {
                     breachedAt = crossing;
                 }
                 continue;
             }
-            Instant projected = counting ? plus(calendar, at, amount.minus(elapsed)) : null;
-            thresholds.add(new ThresholdCrossing(ratio, projected, false));
+            Instant projected =
+                    counting ? plus(calendar, at, Duration.ofNanos(amounts[r]).minus(elapsed)) : null;
+            thresholds[r] = new ThresholdCrossing(ratio, projected, false);
             if (projected != null && (nextDueAt == null || projected.isBefore(nextDueAt))) {
                 nextDueAt = projected;
             }
-            if (ratio.compareTo(BigDecimal.ONE) == 0) {
+            if (breach) {
                 projectedDue = projected;
             }
         }
@@ -426,19 +454,36 @@ public final class SlaEvaluator {
                 breachedAt,
                 cycle.end,
                 pausedByStatus(calendar, cycle, limit),
-                List.copyOf(thresholds),
+                List.of(thresholds),
                 counting ? nextDueAt : null,
                 cycle.number,
-                timeline(track, at));
+                new LazyList<>(() -> timeline(track, at)));
     }
 
     private static Map<TicketStatus, Duration> pausedByStatus(BusinessCalendar calendar, Cycle cycle, Instant limit) {
-        Map<TicketStatus, Duration> paused = new LinkedHashMap<>();
+        if (cycle.pauses.isEmpty()) {
+            return Map.of();
+        }
+        Map<TicketStatus, Duration> paused = new EnumMap<>(TicketStatus.class);
         for (Pause pause : cycle.pauses) {
             Instant to = pause.to() == null || pause.to().isAfter(limit) ? limit : pause.to();
             paused.merge(pause.status(), calendar.between(pause.from(), to), Duration::plus);
         }
-        return paused;
+        return Collections.unmodifiableMap(paused);
+    }
+
+    /** The threshold amounts of a target in nanoseconds, breach last; computed once per target. */
+    private long[] portions(Duration target) {
+        long[] cached = portions.get(target);
+        return cached != null ? cached : computePortions(target);
+    }
+
+    private long[] computePortions(Duration target) {
+        long[] amounts = new long[ratios.size()];
+        for (int r = 0; r < amounts.length; r++) {
+            amounts[r] = portion(target, ratios.get(r)).toNanos();
+        }
+        return amounts;
     }
 
     /** The explanation of a track: every note and every threshold crossing of every cycle, in order. */
@@ -446,17 +491,19 @@ public final class SlaEvaluator {
         List<Ordered> entries = new ArrayList<>();
         for (Cycle cycle : track.cycles) {
             Instant limit = cycle.end != null ? cycle.end : at;
+            Map<BusinessCalendar, Stopwatch> stopwatches = new HashMap<>(2);
             for (Note note : cycle.notes) {
                 Epoch epoch = epochAt(cycle, note.at(), note.kind() == Kind.RETARGETED);
                 Duration elapsed = epoch.target() == null
                         ? null
-                        : elapsed(calendars.calendarFor(epoch.target()), cycle.segments, note.at());
+                        : stopwatch(stopwatches, epoch, cycle, limit).elapsedAt(note.at());
                 int order = switch (note.kind()) {
                     case PAUSED, STOPPED, CANCELLED -> 2;
                     default -> 0;
                 };
                 entries.add(new Ordered(
-                        new ClockEntry(note.kind(), note.at(), elapsed, cycle.number, note.detail(), false), order));
+                        new ClockEntry(note.kind(), note.at(), elapsed, cycle.number, render(note.detail()), false),
+                        order));
             }
             Set<String> seen = new HashSet<>();
             for (int k = 0; k < cycle.epochs.size(); k++) {
@@ -464,32 +511,31 @@ public final class SlaEvaluator {
                 if (epoch.target() == null) {
                     continue;
                 }
-                BusinessCalendar calendar = calendars.calendarFor(epoch.target());
-                Instant windowEnd =
-                        k + 1 < cycle.epochs.size() ? cycle.epochs.get(k + 1).from() : limit;
-                boolean closedWindow = k + 1 < cycle.epochs.size() || cycle.end != null;
-                for (BigDecimal ratio : ratios) {
-                    Duration amount = portion(epoch.target().duration(), ratio);
-                    Instant crossing = crossing(calendar, cycle.segments, windowEnd, amount);
-                    if (crossing == null || (closedWindow && !crossing.isBefore(windowEnd))) {
+                boolean last = k + 1 == cycle.epochs.size();
+                Instant windowEnd = last ? limit : cycle.epochs.get(k + 1).from();
+                boolean closedWindow = !last || cycle.end != null;
+                Stopwatch stopwatch = stopwatch(stopwatches, epoch, cycle, limit);
+                long[] amounts = portions(epoch.target().duration());
+                for (int r = 0; r < amounts.length; r++) {
+                    Instant crossing = stopwatch.crossing(amounts[r]);
+                    if (crossing == null
+                            || crossing.isAfter(windowEnd)
+                            || (closedWindow && !crossing.isBefore(windowEnd))) {
                         continue;
                     }
                     boolean retroactive = crossing.isBefore(epoch.from());
-                    if (retroactive && !epoch.retroactive()) {
+                    if ((retroactive && !epoch.retroactive()) || !seen.add(r + "@" + crossing)) {
                         continue;
                     }
-                    if (!seen.add(ratio.toPlainString() + "@" + crossing)) {
-                        continue;
-                    }
-                    boolean breach = ratio.compareTo(BigDecimal.ONE) == 0;
-                    String detail = (breach ? "target " : ratio.toPlainString() + " of ")
+                    boolean breach = r == amounts.length - 1;
+                    String detail = (breach ? "target " : ratios.get(r).toPlainString() + " of ")
                             + epoch.target().duration() + " (" + epoch.priority() + ")"
                             + (retroactive ? ", revealed by the priority change at " + epoch.from() : "");
                     entries.add(new Ordered(
                             new ClockEntry(
                                     breach ? Kind.BREACHED : Kind.THRESHOLD,
                                     crossing,
-                                    amount,
+                                    Duration.ofNanos(amounts[r]),
                                     cycle.number,
                                     detail,
                                     retroactive),
@@ -501,6 +547,15 @@ public final class SlaEvaluator {
                 .thenComparing(o -> o.entry().at())
                 .thenComparingInt(Ordered::order));
         return entries.stream().map(Ordered::entry).toList();
+    }
+
+    private Stopwatch stopwatch(Map<BusinessCalendar, Stopwatch> stopwatches, Epoch epoch, Cycle cycle, Instant limit) {
+        return stopwatches.computeIfAbsent(
+                calendars.calendarFor(epoch.target()), calendar -> new Stopwatch(calendar, cycle.segments, limit));
+    }
+
+    private static String render(Object detail) {
+        return detail instanceof Epoch epoch ? describe(epoch) : String.valueOf(detail);
     }
 
     private record Ordered(ClockEntry entry, int order) {}
@@ -518,34 +573,59 @@ public final class SlaEvaluator {
 
     // ---------------------------------------------------------------- business-time helpers
 
-    /** Business time counted in the segments before {@code limit}. */
-    static Duration elapsed(BusinessCalendar calendar, List<Instant[]> segments, Instant limit) {
-        Duration total = Duration.ZERO;
-        for (Instant[] segment : segments) {
-            if (!segment[0].isBefore(limit)) {
-                break;
-            }
-            Instant end = segment[1] == null || segment[1].isAfter(limit) ? limit : segment[1];
-            total = total.plus(calendar.between(segment[0], end));
-        }
-        return total;
-    }
+    /**
+     * The business time a cycle's counting segments hold up to a limit, in one calendar: each segment
+     * measured once, so elapsed time at a segment boundary and threshold crossings cost no search.
+     */
+    static final class Stopwatch {
 
-    /** The first instant, not after {@code limit}, at which the segments have counted {@code amount}. */
-    static Instant crossing(BusinessCalendar calendar, List<Instant[]> segments, Instant limit, Duration amount) {
-        Duration counted = Duration.ZERO;
-        for (Instant[] segment : segments) {
-            if (!segment[0].isBefore(limit)) {
-                break;
+        private final BusinessCalendar calendar;
+        private final Instant[] starts;
+        private final Instant[] ends;
+        /** Business nanoseconds counted before each segment; the last element is the total. */
+        private final long[] before;
+
+        Stopwatch(BusinessCalendar calendar, List<Instant[]> segments, Instant limit) {
+            this.calendar = calendar;
+            int count = 0;
+            while (count < segments.size() && segments.get(count)[0].isBefore(limit)) {
+                count++;
             }
-            Instant end = segment[1] == null || segment[1].isAfter(limit) ? limit : segment[1];
-            Duration inSegment = calendar.between(segment[0], end);
-            if (counted.plus(inSegment).compareTo(amount) >= 0) {
-                return calendar.add(segment[0], amount.minus(counted));
+            starts = new Instant[count];
+            ends = new Instant[count];
+            before = new long[count + 1];
+            for (int i = 0; i < count; i++) {
+                Instant[] segment = segments.get(i);
+                starts[i] = segment[0];
+                ends[i] = segment[1] == null || segment[1].isAfter(limit) ? limit : segment[1];
+                before[i + 1] = before[i] + calendar.between(starts[i], ends[i]).toNanos();
             }
-            counted = counted.plus(inSegment);
         }
-        return null;
+
+        Duration total() {
+            return Duration.ofNanos(before[starts.length]);
+        }
+
+        /** Business time counted before {@code t}. */
+        Duration elapsedAt(Instant t) {
+            long counted = 0;
+            for (int i = 0; i < starts.length && starts[i].isBefore(t); i++) {
+                counted = !t.isBefore(ends[i])
+                        ? before[i + 1]
+                        : before[i] + calendar.between(starts[i], t).toNanos();
+            }
+            return Duration.ofNanos(counted);
+        }
+
+        /** The first instant at which {@code amount} nanoseconds were counted, or null if not by the limit. */
+        Instant crossing(long amount) {
+            for (int i = 0; i < starts.length; i++) {
+                if (before[i + 1] >= amount) {
+                    return calendar.add(starts[i], Duration.ofNanos(amount - before[i]));
+                }
+            }
+            return null;
+        }
     }
 
     /** {@code ratio} of a duration, to the nanosecond (rounded down). */
@@ -564,6 +644,41 @@ public final class SlaEvaluator {
             return calendar.add(from, amount);
         } catch (CalendarRangeException beyond) {
             return null;
+        }
+    }
+
+    /** A list computed on first read: most evaluations (scheduling, storage) never read the explanation. */
+    private static final class LazyList<T> extends java.util.AbstractList<T> {
+
+        private final java.util.function.Supplier<List<T>> supplier;
+        private volatile List<T> value;
+
+        LazyList(java.util.function.Supplier<List<T>> supplier) {
+            this.supplier = supplier;
+        }
+
+        private List<T> value() {
+            List<T> computed = value;
+            if (computed == null) {
+                synchronized (this) {
+                    computed = value;
+                    if (computed == null) {
+                        computed = supplier.get();
+                        value = computed;
+                    }
+                }
+            }
+            return computed;
+        }
+
+        @Override
+        public T get(int index) {
+            return value().get(index);
+        }
+
+        @Override
+        public int size() {
+            return value().size();
         }
     }
 }
