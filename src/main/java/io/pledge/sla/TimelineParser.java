@@ -97,16 +97,19 @@ public final class TimelineParser {
                         "priority",
                         document.priority(),
                         "priority (" + scheme.describe() + ")",
-                        code -> scheme.find(code).orElseThrow());
+                        code -> scheme.find(code.toUpperCase(Locale.ROOT)).orElseThrow());
             case STATUS_CHANGED ->
                 status = fields.parse(
                         "status",
                         document.status(),
                         "status " + Arrays.toString(TicketStatus.values()),
-                        TicketStatus::valueOf);
+                        text -> TicketStatus.valueOf(text.toUpperCase(Locale.ROOT)));
             case REPLIED ->
                 author = fields.parse(
-                        "author", document.author(), "author (AGENT or CUSTOMER)", TicketEvent.Author::valueOf);
+                        "author",
+                        document.author(),
+                        "author (AGENT or CUSTOMER)",
+                        text -> TicketEvent.Author.valueOf(text.toUpperCase(Locale.ROOT)));
             default -> {
                 // No further fields.
             }
