@@ -1,5 +1,6 @@
 package io.pledge.calendar.jdbc;
 
+import io.pledge.calendar.CalendarChanged;
 import io.pledge.calendar.CalendarDefinition;
 import io.pledge.calendar.CalendarDocument;
 import io.pledge.calendar.CalendarId;
@@ -13,6 +14,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,11 +28,13 @@ class JdbcCalendars implements Calendars {
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    JdbcCalendars(JdbcClient jdbc, JsonMapper json, Clock clock) {
+    JdbcCalendars(JdbcClient jdbc, JsonMapper json, Clock clock, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.json = json;
         this.clock = clock;
+        this.events = events;
     }
 
     @Override
@@ -87,15 +91,23 @@ class JdbcCalendars implements Calendars {
                 .param("definition", json.writeValueAsString(definition.toDocument()))
                 .param("now", now())
                 .update();
-        return updated == 0 ? Optional.empty() : find(id);
+        if (updated == 0) {
+            return Optional.empty();
+        }
+        events.publishEvent(new CalendarChanged(id));
+        return find(id);
     }
 
     @Override
     public boolean remove(CalendarId id) {
-        return jdbc.sql("delete from calendar where id = :id")
+        boolean removed = jdbc.sql("delete from calendar where id = :id")
                         .param("id", id.value())
                         .update()
                 > 0;
+        if (removed) {
+            events.publishEvent(new CalendarChanged(id));
+        }
+        return removed;
     }
 
     private StoredCalendar map(ResultSet row, int index) throws SQLException {

@@ -1,6 +1,5 @@
 package io.pledge.sla.web;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.pledge.calendar.BusinessCalendar;
 import io.pledge.calendar.BusinessCalendars;
@@ -14,28 +13,22 @@ import io.pledge.core.UnprocessableException;
 import io.pledge.core.Violation;
 import io.pledge.core.Violations;
 import io.pledge.core.web.JsonViolations;
-import io.pledge.sla.ClockEntry;
 import io.pledge.sla.EventDocument;
 import io.pledge.sla.PriorityScheme;
-import io.pledge.sla.SlaClock;
 import io.pledge.sla.SlaEvaluator;
 import io.pledge.sla.SlaPolicy;
 import io.pledge.sla.SlaPolicyDocument;
 import io.pledge.sla.Target;
-import io.pledge.sla.ThresholdCrossing;
 import io.pledge.sla.TicketTimeline;
 import io.pledge.sla.TierPolicyLookup;
 import io.pledge.sla.TimelineParser;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.math.BigDecimal;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -189,64 +182,4 @@ class EvaluationController {
             @JsonProperty("public") Boolean isPublic) {}
 
     record EvaluationView(List<ClockView> clocks) {}
-
-    @JsonInclude(JsonInclude.Include.ALWAYS)
-    record ClockView(
-            String metric,
-            String state,
-            String priority,
-            String target,
-            String elapsed,
-            String remaining,
-            Instant dueAt,
-            Instant breachedAt,
-            Instant stoppedAt,
-            Map<String, String> paused,
-            List<ThresholdView> thresholds,
-            Instant nextDueAt,
-            int cycle,
-            List<EntryView> timeline) {
-
-        static ClockView of(SlaClock clock) {
-            Map<String, String> paused = new LinkedHashMap<>();
-            clock.paused().forEach((status, duration) -> paused.put(status.name(), duration.toString()));
-            return new ClockView(
-                    clock.metric().name(),
-                    clock.state().name(),
-                    clock.priority().code(),
-                    clock.target().toString(),
-                    clock.elapsed().toString(),
-                    clock.remaining().toString(),
-                    clock.dueAt(),
-                    clock.breachedAt(),
-                    clock.stoppedAt(),
-                    paused,
-                    clock.thresholds().stream().map(ThresholdView::of).toList(),
-                    clock.nextDueAt(),
-                    clock.cycle(),
-                    clock.timeline().stream().map(EntryView::of).toList());
-        }
-    }
-
-    @JsonInclude(JsonInclude.Include.ALWAYS)
-    record ThresholdView(BigDecimal ratio, Instant at, boolean crossed) {
-
-        static ThresholdView of(ThresholdCrossing crossing) {
-            return new ThresholdView(crossing.ratio(), crossing.at(), crossing.crossed());
-        }
-    }
-
-    record EntryView(String kind, Instant at, String elapsed, int cycle, String detail, boolean retroactive) {
-
-        static EntryView of(ClockEntry entry) {
-            Duration elapsed = entry.elapsed();
-            return new EntryView(
-                    entry.kind().name(),
-                    entry.at(),
-                    elapsed == null ? null : elapsed.toString(),
-                    entry.cycle(),
-                    entry.detail(),
-                    entry.retroactive());
-        }
-    }
 }

@@ -1,0 +1,88 @@
+package io.pledge.sla.web;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.pledge.sla.ClockEntry;
+import io.pledge.sla.SlaClock;
+import io.pledge.sla.ThresholdCrossing;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The public JSON form of an SLA clock; absent figures are written as null. Summaries leave the
+ * explaining {@code timeline} out.
+ */
+@JsonInclude(JsonInclude.Include.ALWAYS)
+public record ClockView(
+        String metric,
+        String state,
+        String priority,
+        String target,
+        String elapsed,
+        String remaining,
+        Instant dueAt,
+        Instant breachedAt,
+        Instant stoppedAt,
+        Map<String, String> paused,
+        List<ThresholdView> thresholds,
+        Instant nextDueAt,
+        int cycle,
+        @JsonInclude(JsonInclude.Include.NON_NULL) List<EntryView> timeline) {
+
+    /** Every figure of the clock and its explaining timeline. */
+    public static ClockView of(SlaClock clock) {
+        return of(clock, clock.timeline().stream().map(EntryView::of).toList());
+    }
+
+    /** Every figure of the clock, without the timeline. */
+    public static ClockView summary(SlaClock clock) {
+        return of(clock, null);
+    }
+
+    private static ClockView of(SlaClock clock, List<EntryView> timeline) {
+        Map<String, String> paused = new LinkedHashMap<>();
+        clock.paused().forEach((status, duration) -> paused.put(status.name(), duration.toString()));
+        return new ClockView(
+                clock.metric().name(),
+                clock.state().name(),
+                clock.priority().code(),
+                clock.target().toString(),
+                clock.elapsed().toString(),
+                clock.remaining().toString(),
+                clock.dueAt(),
+                clock.breachedAt(),
+                clock.stoppedAt(),
+                paused,
+                clock.thresholds().stream().map(ThresholdView::of).toList(),
+                clock.nextDueAt(),
+                clock.cycle(),
+                timeline);
+    }
+
+    /** A threshold: fraction of the target, its instant (crossed, or projected while running). */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record ThresholdView(BigDecimal ratio, Instant at, boolean crossed) {
+
+        static ThresholdView of(ThresholdCrossing crossing) {
+            return new ThresholdView(crossing.ratio(), crossing.at(), crossing.crossed());
+        }
+    }
+
+    /** One line of a clock's explanation. */
+    public record EntryView(String kind, Instant at, String elapsed, int cycle, String detail, boolean retroactive) {
+
+        static EntryView of(ClockEntry entry) {
+            Duration elapsed = entry.elapsed();
+            return new EntryView(
+                    entry.kind().name(),
+                    entry.at(),
+                    elapsed == null ? null : elapsed.toString(),
+                    entry.cycle(),
+                    entry.detail(),
+                    entry.retroactive());
+        }
+    }
+}

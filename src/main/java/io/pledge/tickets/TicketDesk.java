@@ -1,0 +1,408 @@
+package io.pledge.tickets;
+
+import io.pledge.clients.Client;
+import io.pledge.clients.Clients;
+import io.pledge.clients.Contract;
+import io.pledge.clients.Contracts;
+import io.pledge.clients.TierPolicy;
+import io.pledge.clients.Tiers;
+import io.pledge.core.Instants;
+import io.pledge.core.NotFoundException;
+import io.pledge.core.UnprocessableException;
+import io.pledge.core.Violations;
+import io.pledge.sla.Priority;
+import io.pledge.sla.PriorityScheme;
+import io.pledge.sla.SlaClock;
+import io.pledge.sla.TicketStatus;
+import io.pledge.tickets.jdbc.SourceStore;
+import io.pledge.tickets.jdbc.TicketStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Where tickets are opened and their events recorded. Every change stores the event, recomputes the
+ * ticket's clocks from its whole timeline and writes the ticket row and clock rows, in one transaction:
+ * nothing is acknowledged before it is committed.
+ */
+@Service
+public class TicketDesk {
+
+    /** Tolerated clock difference for events stamped by another system. */
+    static final Duration FUTURE_SKEW = Duration.ofMinutes(5);
+
+    /** The source of tickets opened in Pledge itself. */
+    public static final String OWN_SOURCE = "pledge";
+
+    private final TicketStore tickets;
+    private final SourceStore sources;
+    private final SlaCalculator calculator;
+    private final Clients clients;
+    private final Contracts contracts;
+    private final Tiers tiers;
+    private final PriorityScheme priorities;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    TicketDesk(
+            TicketStore tickets,
+            SourceStore sources,
+            SlaCalculator calculator,
+            Clients clients,
+            Contracts contracts,
+            Tiers tiers,
+            PriorityScheme priorities,
+            JdbcClient jdbc,
+            Clock clock) {
+        this.tickets = tickets;
+        this.sources = sources;
+        this.calculator = calculator;
+        this.clients = clients;
+        this.contracts = contracts;
+        this.tiers = tiers;
+        this.priorities = priorities;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /**
+     * Opens a ticket: resolves its contract and policy version at its creation instant, records the
+     * CREATED event and computes its clocks.
+     */
+    @Transactional
+    public Ticket open(TicketDocument document) {
+        Instant now = clock.instant();
+        Ticket ticket = draft(document, now, new Violations(), "");
+        tickets.insert(ticket);
+        RecordedEvent created = created(ticket, null, now);
+        tickets.append(created);
+        refresh(ticket, List.of(created), now);
+        return tickets.find(ticket.id()).orElseThrow();
+    }
+
+    /**
+     * Validates a ticket document into a new ticket (not stored), its contract and policy resolved.
+     *
+     * @throws io.pledge.core.InvalidRequestException when a field is invalid
+     * @throws UnprocessableException when the client does not exist
+     */
+    public Ticket draft(TicketDocument document, Instant now, Violations violations, String prefix) {
+        Violations fields = violations.under(prefix);
+        int before = violations.count();
+        String clientRef = fields.text("client", document.client(), 200);
+        Priority priority = fields.parse(
+                "priority", document.priority(), "priority (" + priorities.describe() + ")", this::priority);
+        String service = fields.optionalText("service", document.service(), 200);
+        String subject = fields.text("subject", document.subject(), 500);
+        String description = fields.optionalText("description", document.description(), 100_000);
+        String requester = fields.optionalText("requester", document.requester(), 320);
+        Instant createdAt = document.createdAt() == null
+                ? now
+                : fields.parse("createdAt", document.createdAt(), Instants.WHAT, Instants::parse);
+        if (createdAt != null && createdAt.isAfter(now.plus(FUTURE_SKEW))) {
+            fields.add("createdAt", "is in the future: " + document.createdAt());
+        }
+        String source = fields.optionalText("source", document.source(), 63);
+        String externalId = fields.optionalText("externalId", document.externalId(), 200);
+        if (externalId != null && source == null) {
+            fields.add("source", "is required with externalId");
+        }
+        if (violations.count() > before) {
+            violations.throwIfAny();
+        }
+        Client client = clients.findByReference(clientRef)
+                .orElseThrow(
+                        () -> new UnprocessableException(prefix + "client", "unknown client \"" + clientRef + "\""));
+        return resolve(client, priority, service, subject, description, requester, createdAt, source, externalId);
+    }
+
+    /** A new ticket of a known client, its contract and policy version resolved at its creation. */
+    public Ticket resolve(
+            Client client,
+            Priority priority,
+            String service,
+            String subject,
+            String description,
+            String requester,
+            Instant createdAt,
+            String source,
+            String externalId) {
+        Contract contract = contracts.inForce(client.id(), createdAt).orElse(null);
+        String scopeReason = null;
+        TierPolicy policy = null;
+        if (contract == null) {
+            scopeReason = "no contract in force for " + client.slug() + " on "
+                    + LocalDate.ofInstant(createdAt, client.details().zone());
+        } else if (service != null
+                && !contract.terms().services().isEmpty()
+                && contract.terms().services().stream().noneMatch(s -> s.equalsIgnoreCase(service))) {
+            scopeReason = "service \"" + service + "\" is not covered by contract " + contract.id() + " (covers: "
+                    + String.join(", ", contract.terms().services()) + ")";
+        } else {
+            policy = tiers.policyAt(contract.terms().tier(), createdAt).orElseThrow();
+        }
+        return new Ticket(
+                TicketId.random(),
+                client.id().value(),
+                contract == null ? null : contract.id().value(),
+                policy == null ? null : policy.tier().value(),
+                policy == null ? null : policy.version(),
+                contract == null || policy == null
+                        ? null
+                        : contract.terms().calendar().value(),
+                scopeReason,
+                priority,
+                TicketStatus.NEW,
+                null,
+                service,
+                subject,
+                description,
+                requester,
+                source,
+                externalId,
+                null,
+                null,
+                createdAt,
+                createdAt);
+    }
+
+    /** The CREATED event of a new ticket. */
+    public RecordedEvent created(Ticket ticket, String eventId, Instant now) {
+        return new RecordedEvent(
+                UUID.randomUUID(),
+                ticket.id(),
+                1,
+                EventKind.CREATED,
+                ticket.createdAt(),
+                ticket.priority(),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                ticket.source(),
+                eventId,
+                now);
+    }
+
+    /**
+     * Records an event on a ticket and recomputes its clocks. A late event (earlier than events already
+     * stored) takes its place in the timeline.
+     */
+    @Transactional
+    public RecordedEvent record(TicketId id, TicketEventDocument document) {
+        Ticket ticket = tickets.lock(id).orElseThrow(() -> new NotFoundException("ticket", id));
+        Instant now = clock.instant();
+        Violations violations = new Violations();
+        RecordedEvent event = event(ticket, document, null, tickets.nextSeq(id), now, violations, "");
+        violations.throwIfAny();
+        tickets.append(event);
+        refresh(ticket, tickets.events(id), now);
+        return event;
+    }
+
+    /**
+     * Validates an event document for a ticket; null when invalid (violations recorded under
+     * {@code prefix}).
+     */
+    public RecordedEvent event(
+            Ticket ticket,
+            TicketEventDocument document,
+            String eventId,
+            long seq,
+            Instant now,
+            Violations violations,
+            String prefix) {
+        Violations fields = violations.under(prefix);
+        int before = violations.count();
+        EventKind kind = fields.parse("type", document.type(), "event type", text -> {
+            EventKind parsed = EventKind.valueOf(text.toUpperCase(Locale.ROOT));
+            if (parsed == EventKind.CREATED) {
+                throw new IllegalArgumentException("a ticket is created once");
+            }
+            return parsed;
+        });
+        Instant at = document.at() == null ? now : fields.parse("at", document.at(), Instants.WHAT, Instants::parse);
+        if (at != null && at.isBefore(ticket.createdAt())) {
+            fields.add("at", "is before the ticket's creation at " + ticket.createdAt());
+        } else if (at != null && at.isAfter(now.plus(FUTURE_SKEW))) {
+            fields.add("at", "is in the future: " + document.at());
+        }
+        if (kind == null) {
+            return null;
+        }
+        Priority priority = null;
+        TicketStatus status = null;
+        String label = null;
+        String author = null;
+        UUID technician = null;
+        UUID team = null;
+        switch (kind) {
+            case PRIORITY_CHANGED ->
+                priority = fields.parse(
+                        "priority", document.priority(), "priority (" + priorities.describe() + ")", this::priority);
+            case STATUS_CHANGED -> {
+                label = fields.text("status", document.status(), 200);
+                if (label != null) {
+                    status = status(ticket.source(), label);
+                    if (status == null) {
+                        fields.add(
+                                "status",
+                                "unknown status \"" + label + "\": use an engine status or map it for source "
+                                        + (ticket.source() == null ? OWN_SOURCE : ticket.source()));
+                    }
+                }
+            }
+            case REPLIED ->
+                author = fields.parse("author", document.author(), "author (AGENT or CUSTOMER)", text -> {
+                    String upper = text.toUpperCase(Locale.ROOT);
+                    if (!upper.equals("AGENT") && !upper.equals("CUSTOMER")) {
+                        throw new IllegalArgumentException();
+                    }
+                    return upper;
+                });
+            case ASSIGNED -> {
+                technician = fields.parseOptional(
+                        "technicianId", document.technicianId(), "technician id", UUID::fromString);
+                team = fields.parseOptional("teamId", document.teamId(), "team id", UUID::fromString);
+                if (document.technicianId() == null && document.teamId() == null) {
+                    fields.add("technicianId", "an assignment names a technician, a team or both");
+                }
+                if (technician != null && !exists("technician", technician)) {
+                    fields.add("technicianId", "unknown technician " + technician);
+                }
+                if (team != null && !exists("team", team)) {
+                    fields.add("teamId", "unknown team " + team);
+                }
+            }
+            default -> {
+                // RESOLVED, REOPENED, CLOSED, CANCELLED and NOTE carry nothing more.
+            }
+        }
+        String body = fields.optionalText("body", document.body(), 100_000);
+        if (violations.count() > before) {
+            return null;
+        }
+        return new RecordedEvent(
+                UUID.randomUUID(),
+                ticket.id(),
+                seq,
+                kind,
+                at,
+                priority,
+                status,
+                label,
+                author,
+                kind == EventKind.REPLIED ? !Boolean.FALSE.equals(document.isPublic()) : null,
+                body,
+                technician,
+                team,
+                ticket.source(),
+                eventId,
+                now);
+    }
+
+    /** Recomputes a ticket's clocks and current state from all its events, and stores them. */
+    public List<SlaClock> refresh(Ticket ticket, List<RecordedEvent> events, Instant now) {
+        List<SlaClock> clocks = calculator.clocks(ticket, events, now);
+        tickets.saveState(current(ticket, events), clocks, now);
+        return clocks;
+    }
+
+    /** The ticket row as its events leave it: priority, status and assignee after the last of each. */
+    public static Ticket current(Ticket ticket, List<RecordedEvent> events) {
+        Priority priority = ticket.priority();
+        TicketStatus status = TicketStatus.NEW;
+        String label = null;
+        UUID technician = null;
+        UUID team = null;
+        Instant updated = ticket.createdAt();
+        for (RecordedEvent event : events) {
+            updated = event.at().isAfter(updated) ? event.at() : updated;
+            switch (event.kind()) {
+                case CREATED -> priority = event.priority();
+                case PRIORITY_CHANGED -> priority = event.priority();
+                case STATUS_CHANGED -> {
+                    status = event.status();
+                    label = event.statusLabel();
+                }
+                case RESOLVED -> {
+                    status = TicketStatus.RESOLVED;
+                    label = null;
+                }
+                case CLOSED -> {
+                    status = TicketStatus.CLOSED;
+                    label = null;
+                }
+                case REOPENED -> {
+                    status = TicketStatus.OPEN;
+                    label = null;
+                }
+                case ASSIGNED -> {
+                    technician = event.technicianId();
+                    team = event.teamId();
+                }
+                default -> {
+                    // Replies, notes and cancellation leave the row as it is.
+                }
+            }
+        }
+        return new Ticket(
+                ticket.id(),
+                ticket.clientId(),
+                ticket.contractId(),
+                ticket.tierId(),
+                ticket.policyVersion(),
+                ticket.calendarId(),
+                ticket.scopeReason(),
+                priority,
+                status,
+                label,
+                ticket.service(),
+                ticket.subject(),
+                ticket.description(),
+                ticket.requester(),
+                ticket.source(),
+                ticket.externalId(),
+                technician,
+                team,
+                ticket.createdAt(),
+                updated);
+    }
+
+    /** An engine status by name, or the source's mapping of its own label; null when neither. */
+    public TicketStatus status(String source, String label) {
+        try {
+            return TicketStatus.valueOf(label.strip().toUpperCase(Locale.ROOT).replace(' ', '_'));
+        } catch (IllegalArgumentException notAnEngineStatus) {
+            Map<String, TicketStatus> map = sources.statusMap(source == null ? OWN_SOURCE : source);
+            return map.entrySet().stream()
+                    .filter(entry -> entry.getKey().equalsIgnoreCase(label.strip()))
+                    .map(Map.Entry::getValue)
+                    .findFirst()
+                    .orElse(null);
+        }
+    }
+
+    private Priority priority(String code) {
+        return priorities.find(code.strip().toUpperCase(Locale.ROOT)).orElseThrow();
+    }
+
+    private boolean exists(String table, UUID id) {
+        return jdbc.sql("select count(*) from " + table + " where id = :id")
+                        .param("id", id)
+                        .query(Long.class)
+                        .single()
+                > 0;
+    }
+}

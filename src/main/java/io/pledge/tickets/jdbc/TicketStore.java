@@ -1,0 +1,382 @@
+package io.pledge.tickets.jdbc;
+
+import io.pledge.core.jdbc.Timestamps;
+import io.pledge.sla.Priority;
+import io.pledge.sla.SlaClock;
+import io.pledge.sla.TicketStatus;
+import io.pledge.tickets.EventKind;
+import io.pledge.tickets.RecordedEvent;
+import io.pledge.tickets.Ticket;
+import io.pledge.tickets.TicketId;
+import io.pledge.tickets.TicketQuery;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Tickets, their append-only events and their clock rows. Callers hold the transaction: an event, the
+ * ticket row and the clock rows are written together.
+ */
+@Repository
+public class TicketStore {
+
+    private static final String INSERT_TICKET = """
+            insert into ticket (id, client_id, contract_id, tier_id, policy_version, calendar_id, scope_reason,
+                                priority, status, status_label, service, subject, description, requester, source,
+                                external_id, assignee_technician_id, assignee_team_id, created_at, updated_at,
+                                due_at, next_due_at, breached)
+            values (:id, :client, :contract, :tier, :version, :calendar, :scope, :priority, :status, :label, :service,
+                    :subject, :description, :requester, :source, :external, :technician, :team, :created, :updated,
+                    null, null, false)""";
+
+    private static final String INSERT_EVENT = """
+            insert into ticket_event (id, ticket_id, seq, type, at, priority, status, status_label, author, is_public,
+                                      body, technician_id, team_id, source, event_id, recorded_at)
+            values (:id, :ticket, :seq, :type, :at, :priority, :status, :label, :author, :public, :body, :technician,
+                    :team, :source, :eventId, :recorded)""";
+
+    private static final String INSERT_CLOCK = """
+            insert into ticket_clock (ticket_id, metric, state, priority, target_seconds, elapsed_seconds, cycle, due_at,
+                                      next_due_at, breached_at, stopped_at, evaluated_at)
+            values (:ticket, :metric, :state, :priority, :target, :elapsed, :cycle, :due, :next, :breached, :stopped,
+                    :evaluated)""";
+
+    private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate batch;
+
+    TicketStore(JdbcClient jdbc, NamedParameterJdbcTemplate batch) {
+        this.jdbc = jdbc;
+        this.batch = batch;
+    }
+
+    public void insert(Ticket ticket) {
+        batch.update(INSERT_TICKET, ticketParameters(ticket));
+    }
+
+    public void insertAll(List<Ticket> tickets) {
+        batch.batchUpdate(
+                INSERT_TICKET,
+                tickets.stream().map(TicketStore::ticketParameters).toArray(SqlParameterSource[]::new));
+    }
+
+    public void append(RecordedEvent event) {
+        batch.update(INSERT_EVENT, eventParameters(event));
+    }
+
+    public void appendAll(List<RecordedEvent> events) {
+        batch.batchUpdate(
+                INSERT_EVENT, events.stream().map(TicketStore::eventParameters).toArray(SqlParameterSource[]::new));
+    }
+
+    /** The next arrival number for a ticket's events. */
+    public long nextSeq(TicketId ticket) {
+        return jdbc.sql("select coalesce(max(seq), 0) + 1 from ticket_event where ticket_id = :ticket")
+                .param("ticket", ticket.value())
+                .query(Long.class)
+                .single();
+    }
+
+    /** Locks the ticket row for the rest of the transaction, so its events are numbered and evaluated in turn. */
+    public Optional<Ticket> lock(TicketId id) {
+        return jdbc.sql("select * from ticket where id = :id for update")
+                .param("id", id.value())
+                .query(TicketStore::ticket)
+                .optional();
+    }
+
+    public Optional<Ticket> find(TicketId id) {
+        return jdbc.sql("select * from ticket where id = :id")
+                .param("id", id.value())
+                .query(TicketStore::ticket)
+                .optional();
+    }
+
+    public Optional<Ticket> findByExternalId(String source, String externalId) {
+        return jdbc.sql("select * from ticket where source = :source and external_id = :external")
+                .param("source", source)
+                .param("external", externalId)
+                .query(TicketStore::ticket)
+                .optional();
+    }
+
+    /** The ticket another system knows by this id, locked for the rest of the transaction. */
+    public Optional<Ticket> lockByExternalId(String source, String externalId) {
+        return jdbc.sql("select * from ticket where source = :source and external_id = :external for update")
+                .param("source", source)
+                .param("external", externalId)
+                .query(TicketStore::ticket)
+                .optional();
+    }
+
+    public boolean eventExists(String source, String eventId) {
+        return jdbc.sql("select count(*) from ticket_event where source = :source and event_id = :eventId")
+                        .param("source", source)
+                        .param("eventId", eventId)
+                        .query(Long.class)
+                        .single()
+                > 0;
+    }
+
+    /** Of these event ids of a source, those already stored. */
+    public List<String> existingEventIds(String source, List<String> eventIds) {
+        if (eventIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select event_id from ticket_event where source = :source and event_id in (:ids)")
+                .param("source", source)
+                .param("ids", eventIds)
+                .query(String.class)
+                .list();
+    }
+
+    /** The stored next due instant of a ticket (the queue's sort key). */
+    public Instant nextDueAt(TicketId ticket) {
+        return jdbc.sql("select next_due_at from ticket where id = :id")
+                .param("id", ticket.value())
+                .query((row, i) -> Timestamps.instant(row, "next_due_at"))
+                .single();
+    }
+
+    /** A ticket's events in timeline order: by instant, then by arrival. */
+    public List<RecordedEvent> events(TicketId ticket) {
+        return jdbc.sql("select * from ticket_event where ticket_id = :ticket order by at, seq")
+                .param("ticket", ticket.value())
+                .query(TicketStore::event)
+                .list();
+    }
+
+    /** Replaces the clock rows of a ticket and its summary (current state, due instants). */
+    public void saveState(Ticket ticket, List<SlaClock> clocks, Instant evaluatedAt) {
+        jdbc.sql("delete from ticket_clock where ticket_id = :ticket")
+                .param("ticket", ticket.id().value())
+                .update();
+        if (!clocks.isEmpty()) {
+            batch.batchUpdate(
+                    INSERT_CLOCK,
+                    clocks.stream()
+                            .map(clock -> clockParameters(ticket.id(), clock, evaluatedAt))
+                            .toArray(SqlParameterSource[]::new));
+        }
+        batch.update("""
+                update ticket set priority = :priority, status = :status, status_label = :label,
+                    assignee_technician_id = :technician, assignee_team_id = :team, updated_at = :updated,
+                    due_at = :due, next_due_at = :next, breached = :breached
+                where id = :id""", summaryParameters(ticket, clocks));
+    }
+
+    /** Writes new tickets' clock rows and summaries in batches (imports). */
+    public void saveStates(List<Ticket> tickets, Map<TicketId, List<SlaClock>> clocks, Instant evaluatedAt) {
+        List<SqlParameterSource> clockRows = new ArrayList<>();
+        List<SqlParameterSource> summaries = new ArrayList<>();
+        for (Ticket ticket : tickets) {
+            List<SlaClock> ticketClocks = clocks.getOrDefault(ticket.id(), List.of());
+            ticketClocks.forEach(clock -> clockRows.add(clockParameters(ticket.id(), clock, evaluatedAt)));
+            summaries.add(summaryParameters(ticket, ticketClocks));
+        }
+        batch.batchUpdate(INSERT_CLOCK, clockRows.toArray(SqlParameterSource[]::new));
+        batch.batchUpdate("""
+                update ticket set priority = :priority, status = :status, status_label = :label,
+                    assignee_technician_id = :technician, assignee_team_id = :team, updated_at = :updated,
+                    due_at = :due, next_due_at = :next, breached = :breached
+                where id = :id""", summaries.toArray(SqlParameterSource[]::new));
+    }
+
+    /** Tickets matching the query, ordered by next due instant (none last), then id; one page. */
+    public List<Ticket> list(TicketQuery query, Instant now) {
+        StringBuilder sql = new StringBuilder("select * from ticket where 1 = 1");
+        Map<String, Object> params = new HashMap<>();
+        if (query.clientId() != null) {
+            sql.append(" and client_id = :client");
+            params.put("client", query.clientId());
+        }
+        if (query.status() != null) {
+            sql.append(" and status = :status");
+            params.put("status", query.status().name());
+        }
+        if (query.priority() != null) {
+            sql.append(" and priority = :priority");
+            params.put("priority", query.priority().code());
+        }
+        if (query.assigneeId() != null) {
+            sql.append(" and (assignee_technician_id = :assignee or assignee_team_id = :assignee)");
+            params.put("assignee", query.assigneeId());
+        }
+        if (query.breached() != null) {
+            // Breached now: a recorded breach, or a running clock past its due instant since the last event.
+            sql.append(
+                    query.breached()
+                            ? " and (breached or due_at <= :now)"
+                            : " and not breached and (due_at is null or due_at > :now)");
+            params.put("now", Timestamps.utc(now));
+        }
+        if (query.dueBefore() != null) {
+            sql.append(" and due_at < :dueBefore");
+            params.put("dueBefore", Timestamps.utc(query.dueBefore()));
+        }
+        if (query.after() != null) {
+            TicketQuery.Cursor after = query.after();
+            if (after.nextDueAt() == null) {
+                sql.append(" and next_due_at is null and id > :afterId");
+            } else {
+                sql.append(" and (next_due_at > :afterDue or (next_due_at = :afterDue and id > :afterId)"
+                        + " or next_due_at is null)");
+                params.put("afterDue", Timestamps.utc(after.nextDueAt()));
+            }
+            params.put("afterId", after.id());
+        }
+        sql.append(" order by next_due_at nulls last, id limit :limit");
+        params.put("limit", query.limit());
+        return jdbc.sql(sql.toString())
+                .params(params)
+                .query(TicketStore::ticket)
+                .list();
+    }
+
+    private static MapSqlParameterSource ticketParameters(Ticket ticket) {
+        return new MapSqlParameterSource()
+                .addValue("id", ticket.id().value())
+                .addValue("client", ticket.clientId())
+                .addValue("contract", ticket.contractId())
+                .addValue("tier", ticket.tierId())
+                .addValue("version", ticket.policyVersion())
+                .addValue("calendar", ticket.calendarId())
+                .addValue("scope", ticket.scopeReason())
+                .addValue("priority", ticket.priority().code())
+                .addValue("status", ticket.status().name())
+                .addValue("label", ticket.statusLabel())
+                .addValue("service", ticket.service())
+                .addValue("subject", ticket.subject())
+                .addValue("description", ticket.description())
+                .addValue("requester", ticket.requester())
+                .addValue("source", ticket.source())
+                .addValue("external", ticket.externalId())
+                .addValue("technician", ticket.technicianId())
+                .addValue("team", ticket.teamId())
+                .addValue("created", Timestamps.utc(ticket.createdAt()))
+                .addValue("updated", Timestamps.utc(ticket.updatedAt()));
+    }
+
+    private static MapSqlParameterSource eventParameters(RecordedEvent event) {
+        return new MapSqlParameterSource()
+                .addValue("id", event.id())
+                .addValue("ticket", event.ticket().value())
+                .addValue("seq", event.seq())
+                .addValue("type", event.kind().name())
+                .addValue("at", Timestamps.utc(event.at()))
+                .addValue(
+                        "priority",
+                        event.priority() == null ? null : event.priority().code())
+                .addValue(
+                        "status", event.status() == null ? null : event.status().name())
+                .addValue("label", event.statusLabel())
+                .addValue("author", event.author())
+                .addValue("public", event.isPublic())
+                .addValue("body", event.body())
+                .addValue("technician", event.technicianId())
+                .addValue("team", event.teamId())
+                .addValue("source", event.source())
+                .addValue("eventId", event.eventId())
+                .addValue("recorded", Timestamps.utc(event.recordedAt()));
+    }
+
+    private static MapSqlParameterSource clockParameters(TicketId ticket, SlaClock clock, Instant evaluatedAt) {
+        return new MapSqlParameterSource()
+                .addValue("ticket", ticket.value())
+                .addValue("metric", clock.metric().name())
+                .addValue("state", clock.state().name())
+                .addValue("priority", clock.priority().code())
+                .addValue("target", clock.target().getSeconds())
+                .addValue("elapsed", clock.elapsed().getSeconds())
+                .addValue("cycle", clock.cycle())
+                .addValue("due", Timestamps.utc(clock.dueAt()))
+                .addValue("next", Timestamps.utc(clock.nextDueAt()))
+                .addValue("breached", Timestamps.utc(clock.breachedAt()))
+                .addValue("stopped", Timestamps.utc(clock.stoppedAt()))
+                .addValue("evaluated", Timestamps.utc(evaluatedAt));
+    }
+
+    private static MapSqlParameterSource summaryParameters(Ticket ticket, List<SlaClock> clocks) {
+        Instant due = null;
+        Instant next = null;
+        boolean breached = false;
+        for (SlaClock clock : clocks) {
+            breached |= clock.breachedAt() != null && clock.state() != io.pledge.sla.ClockState.CANCELLED;
+            if (clock.stoppedAt() == null
+                    && clock.dueAt() != null
+                    && (due == null || clock.dueAt().isBefore(due))) {
+                due = clock.dueAt();
+            }
+            if (clock.nextDueAt() != null && (next == null || clock.nextDueAt().isBefore(next))) {
+                next = clock.nextDueAt();
+            }
+        }
+        return new MapSqlParameterSource()
+                .addValue("id", ticket.id().value())
+                .addValue("priority", ticket.priority().code())
+                .addValue("status", ticket.status().name())
+                .addValue("label", ticket.statusLabel())
+                .addValue("technician", ticket.technicianId())
+                .addValue("team", ticket.teamId())
+                .addValue("updated", Timestamps.utc(ticket.updatedAt()))
+                .addValue("due", Timestamps.utc(due))
+                .addValue("next", Timestamps.utc(next))
+                .addValue("breached", breached);
+    }
+
+    static Ticket ticket(ResultSet row, int index) throws SQLException {
+        return new Ticket(
+                new TicketId(row.getObject("id", UUID.class)),
+                row.getObject("client_id", UUID.class),
+                row.getObject("contract_id", UUID.class),
+                row.getObject("tier_id", UUID.class),
+                (Integer) row.getObject("policy_version"),
+                row.getObject("calendar_id", UUID.class),
+                row.getString("scope_reason"),
+                Priority.of(row.getString("priority")),
+                TicketStatus.valueOf(row.getString("status")),
+                row.getString("status_label"),
+                row.getString("service"),
+                row.getString("subject"),
+                row.getString("description"),
+                row.getString("requester"),
+                row.getString("source"),
+                row.getString("external_id"),
+                row.getObject("assignee_technician_id", UUID.class),
+                row.getObject("assignee_team_id", UUID.class),
+                Timestamps.instant(row, "created_at"),
+                Timestamps.instant(row, "updated_at"));
+    }
+
+    static RecordedEvent event(ResultSet row, int index) throws SQLException {
+        String priority = row.getString("priority");
+        String status = row.getString("status");
+        return new RecordedEvent(
+                row.getObject("id", UUID.class),
+                new TicketId(row.getObject("ticket_id", UUID.class)),
+                row.getLong("seq"),
+                EventKind.valueOf(row.getString("type")),
+                Timestamps.instant(row, "at"),
+                priority == null ? null : Priority.of(priority),
+                status == null ? null : TicketStatus.valueOf(status),
+                row.getString("status_label"),
+                row.getString("author"),
+                (Boolean) row.getObject("is_public"),
+                row.getString("body"),
+                row.getObject("technician_id", UUID.class),
+                row.getObject("team_id", UUID.class),
+                row.getString("source"),
+                row.getString("event_id"),
+                Timestamps.instant(row, "recorded_at"));
+    }
+}

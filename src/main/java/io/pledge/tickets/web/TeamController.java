@@ -1,0 +1,122 @@
+package io.pledge.tickets.web;
+
+import io.pledge.core.ConflictException;
+import io.pledge.core.UnprocessableException;
+import io.pledge.core.Violations;
+import io.pledge.core.jdbc.Timestamps;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Tag(name = "Teams and technicians", description = "Who tickets are assigned to")
+class TeamController {
+
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    TeamController(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    @PostMapping("/api/v1/teams")
+    @Operation(summary = "Create a team (unique name, optional shared email address)")
+    @Transactional
+    ResponseEntity<TeamView> createTeam(@RequestBody TeamView request) {
+        Violations violations = new Violations();
+        String name = violations.text("name", request.name(), 200);
+        String email = email(violations, request.email(), false);
+        violations.throwIfAny();
+        UUID id = UUID.randomUUID();
+        try {
+            jdbc.sql("insert into team (id, name, email, created_at) values (:id, :name, :email, :now)")
+                    .param("id", id)
+                    .param("name", name)
+                    .param("email", email)
+                    .param("now", Timestamps.utc(Timestamps.now(clock)))
+                    .update();
+        } catch (DuplicateKeyException e) {
+            throw new ConflictException("name", "a team named \"" + name + "\" already exists");
+        }
+        return ResponseEntity.created(URI.create("/api/v1/teams/" + id)).body(new TeamView(id, name, email));
+    }
+
+    @GetMapping("/api/v1/teams")
+    @Operation(summary = "List teams by name")
+    List<TeamView> teams() {
+        return jdbc.sql("select id, name, email from team order by name")
+                .query((row, i) ->
+                        new TeamView(row.getObject("id", UUID.class), row.getString("name"), row.getString("email")))
+                .list();
+    }
+
+    @PostMapping("/api/v1/technicians")
+    @Operation(summary = "Create a technician (unique email, optional team)")
+    @Transactional
+    ResponseEntity<TechnicianView> createTechnician(@RequestBody TechnicianView request) {
+        Violations violations = new Violations();
+        String name = violations.text("name", request.name(), 200);
+        String email = email(violations, request.email(), true);
+        violations.throwIfAny();
+        if (request.teamId() != null
+                && teams().stream().noneMatch(team -> team.id().equals(request.teamId()))) {
+            throw new UnprocessableException("teamId", "unknown team " + request.teamId());
+        }
+        UUID id = UUID.randomUUID();
+        try {
+            jdbc.sql("""
+                            insert into technician (id, name, email, team_id, created_at)
+                            values (:id, :name, :email, :team, :now)""")
+                    .param("id", id)
+                    .param("name", name)
+                    .param("email", email)
+                    .param("team", request.teamId())
+                    .param("now", Timestamps.utc(Timestamps.now(clock)))
+                    .update();
+        } catch (DuplicateKeyException e) {
+            throw new ConflictException("email", "a technician with email " + email + " already exists");
+        }
+        return ResponseEntity.created(URI.create("/api/v1/technicians/" + id))
+                .body(new TechnicianView(id, name, email, request.teamId()));
+    }
+
+    @GetMapping("/api/v1/technicians")
+    @Operation(summary = "List technicians by name")
+    List<TechnicianView> technicians() {
+        return jdbc.sql("select id, name, email, team_id from technician order by name")
+                .query((row, i) -> new TechnicianView(
+                        row.getObject("id", UUID.class),
+                        row.getString("name"),
+                        row.getString("email"),
+                        row.getObject("team_id", UUID.class)))
+                .list();
+    }
+
+    private static String email(Violations violations, String value, boolean required) {
+        String email = required ? violations.text("email", value, 320) : violations.optionalText("email", value, 320);
+        if (email != null && !EMAIL.matcher(email).matches()) {
+            violations.add("email", "\"" + email + "\" is not a valid email address");
+            return null;
+        }
+        return email == null ? null : email.toLowerCase(java.util.Locale.ROOT);
+    }
+
+    record TeamView(UUID id, String name, String email) {}
+
+    record TechnicianView(UUID id, String name, String email, UUID teamId) {}
+}

@@ -1,0 +1,196 @@
+package io.pledge.tickets.web;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.pledge.clients.Clients;
+import io.pledge.core.Instants;
+import io.pledge.core.InvalidRequestException;
+import io.pledge.core.NotFoundException;
+import io.pledge.core.Violations;
+import io.pledge.sla.PriorityScheme;
+import io.pledge.sla.SlaClock;
+import io.pledge.sla.TicketStatus;
+import io.pledge.sla.web.ClockView;
+import io.pledge.tickets.RecordedEvent;
+import io.pledge.tickets.SlaCalculator;
+import io.pledge.tickets.Ticket;
+import io.pledge.tickets.TicketDesk;
+import io.pledge.tickets.TicketDocument;
+import io.pledge.tickets.TicketEventDocument;
+import io.pledge.tickets.TicketId;
+import io.pledge.tickets.TicketQuery;
+import io.pledge.tickets.jdbc.TicketStore;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Tag(name = "Tickets", description = "Tickets with live SLA clocks, their events and the queue by time to breach")
+class TicketController {
+
+    static final int MAX_PAGE = 500;
+
+    private final TicketDesk desk;
+    private final TicketStore tickets;
+    private final SlaCalculator calculator;
+    private final Clients clients;
+    private final PriorityScheme priorities;
+    private final Clock clock;
+
+    TicketController(
+            TicketDesk desk,
+            TicketStore tickets,
+            SlaCalculator calculator,
+            Clients clients,
+            PriorityScheme priorities,
+            Clock clock) {
+        this.desk = desk;
+        this.tickets = tickets;
+        this.calculator = calculator;
+        this.clients = clients;
+        this.priorities = priorities;
+        this.clock = clock;
+    }
+
+    @PostMapping("/api/v1/tickets")
+    @Operation(summary = "Open a ticket; its contract and policy are those in force at its creation")
+    ResponseEntity<TicketView> open(@RequestBody TicketDocument document) {
+        Ticket ticket = desk.open(document);
+        return ResponseEntity.created(URI.create("/api/v1/tickets/" + ticket.id()))
+                .body(view(ticket, false));
+    }
+
+    @GetMapping("/api/v1/tickets/{id}")
+    @Operation(summary = "A ticket with its clocks as of now")
+    TicketView get(@PathVariable UUID id) {
+        return view(find(id), false);
+    }
+
+    @GetMapping("/api/v1/tickets/{id}/sla")
+    @Operation(summary = "A ticket's SLA timeline: every clock with the explanation of each figure")
+    SlaView sla(@PathVariable UUID id) {
+        Ticket ticket = find(id);
+        List<SlaClock> clocks = calculator.clocks(ticket, tickets.events(ticket.id()), clock.instant());
+        return new SlaView(
+                ticket.id().value(),
+                ticket.scopeReason(),
+                clocks.stream().map(ClockView::of).toList());
+    }
+
+    @PostMapping("/api/v1/tickets/{id}/events")
+    @Operation(summary = "Record an event (status, reply, note, priority, assignment, resolve, reopen, close, cancel)")
+    ResponseEntity<EventView> record(@PathVariable UUID id, @RequestBody EventBody body) {
+        RecordedEvent event = desk.record(new TicketId(id), body.document());
+        return ResponseEntity.created(URI.create("/api/v1/tickets/" + id + "/events"))
+                .body(EventView.of(event));
+    }
+
+    @GetMapping("/api/v1/tickets/{id}/events")
+    @Operation(summary = "A ticket's events in timeline order (by instant, then arrival)")
+    List<EventView> events(@PathVariable UUID id) {
+        return tickets.events(find(id).id()).stream().map(EventView::of).toList();
+    }
+
+    @GetMapping("/api/v1/tickets")
+    @Operation(summary = "The queue: tickets by next due instant (none last), filtered, a page at a time")
+    PageView list(
+            @RequestParam(required = false) String client,
+            @RequestParam(required = false) String status,
+            @RequestParam(required = false) String priority,
+            @RequestParam(required = false) UUID assignee,
+            @RequestParam(required = false) Boolean breached,
+            @RequestParam(required = false) String dueBefore,
+            @RequestParam(required = false) String cursor,
+            @RequestParam(defaultValue = "50") int limit) {
+        Violations violations = new Violations();
+        UUID clientId = null;
+        if (client != null) {
+            clientId = clients.findByReference(client)
+                    .map(found -> found.id().value())
+                    .orElseThrow(() -> new InvalidRequestException("client", "unknown client \"" + client + "\""));
+        }
+        TicketStatus statusFilter = violations.parseOptional(
+                "status", status, "status", text -> TicketStatus.valueOf(text.toUpperCase(Locale.ROOT)));
+        var priorityFilter = violations.parseOptional(
+                "priority",
+                priority,
+                "priority (" + priorities.describe() + ")",
+                code -> priorities.find(code.toUpperCase(Locale.ROOT)).orElseThrow());
+        Instant dueBeforeFilter = violations.parseOptional("dueBefore", dueBefore, Instants.WHAT, Instants::parse);
+        TicketQuery.Cursor after = violations.parseOptional("cursor", cursor, "cursor", TicketController::decode);
+        if (limit < 1 || limit > MAX_PAGE) {
+            violations.add("limit", "must be between 1 and " + MAX_PAGE + ", got " + limit);
+        }
+        violations.throwIfAny();
+        Instant now = clock.instant();
+        List<Ticket> page = tickets.list(
+                new TicketQuery(
+                        clientId, statusFilter, priorityFilter, assignee, breached, dueBeforeFilter, after, limit + 1),
+                now);
+        boolean more = page.size() > limit;
+        List<Ticket> items = more ? page.subList(0, limit) : page;
+        String next = more ? encode(items.get(items.size() - 1), tickets) : null;
+        return new PageView(items.stream().map(ticket -> view(ticket, false)).toList(), next);
+    }
+
+    private Ticket find(UUID id) {
+        return tickets.find(new TicketId(id)).orElseThrow(() -> new NotFoundException("ticket", id));
+    }
+
+    private TicketView view(Ticket ticket, boolean withTimeline) {
+        List<SlaClock> clocks = calculator.clocks(ticket, tickets.events(ticket.id()), clock.instant());
+        return TicketView.of(
+                ticket,
+                clocks.stream()
+                        .map(c -> withTimeline ? ClockView.of(c) : ClockView.summary(c))
+                        .toList());
+    }
+
+    /** A page ends at its last ticket; the cursor carries that ticket's next due instant and id. */
+    private static String encode(Ticket last, TicketStore tickets) {
+        Instant nextDue = tickets.nextDueAt(last.id());
+        String raw = (nextDue == null ? "" : nextDue.toString()) + "|" + last.id();
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static TicketQuery.Cursor decode(String cursor) {
+        String raw = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+        int bar = raw.indexOf('|');
+        String due = raw.substring(0, bar);
+        return new TicketQuery.Cursor(
+                due.isEmpty() ? null : Instant.parse(due), UUID.fromString(raw.substring(bar + 1)));
+    }
+
+    record EventBody(
+            String type,
+            String at,
+            String priority,
+            String status,
+            String author,
+            @JsonProperty("public") Boolean isPublic,
+            String body,
+            String technicianId,
+            String teamId) {
+
+        TicketEventDocument document() {
+            return new TicketEventDocument(type, at, priority, status, author, isPublic, body, technicianId, teamId);
+        }
+    }
+
+    record SlaView(UUID ticketId, String noClocksReason, List<ClockView> clocks) {}
+
+    record PageView(List<TicketView> items, String nextCursor) {}
+}
