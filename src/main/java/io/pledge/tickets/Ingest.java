@@ -83,7 +83,7 @@ public class Ingest {
     }
 
     private BatchResult process(String source, List<IngestEvent> events, boolean partial) {
-        Instant now = clock.instant();
+        Instant now = io.pledge.core.jdbc.Timestamps.now(clock);
         List<String> ids = events.stream()
                 .map(IngestEvent::eventId)
                 .filter(id -> id != null)

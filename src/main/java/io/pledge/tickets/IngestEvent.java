@@ -1,5 +1,7 @@
 package io.pledge.tickets;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 /**
  * One event from another system: its own {@code eventId} (idempotency key), the ticket's
  * {@code externalId}, the event fields of {@link TicketEventDocument}, and for a CREATED event (or any
@@ -14,7 +16,7 @@ public record IngestEvent(
         String priority,
         String status,
         String author,
-        Boolean isPublic,
+        @JsonProperty("public") Boolean isPublic,
         String body,
         String technicianId,
         String teamId,

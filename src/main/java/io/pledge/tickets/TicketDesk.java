@@ -10,6 +10,7 @@ import io.pledge.core.Instants;
 import io.pledge.core.NotFoundException;
 import io.pledge.core.UnprocessableException;
 import io.pledge.core.Violations;
+import io.pledge.core.jdbc.Timestamps;
 import io.pledge.sla.Priority;
 import io.pledge.sla.PriorityScheme;
 import io.pledge.sla.SlaClock;
@@ -20,6 +21,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -79,7 +81,7 @@ public class TicketDesk {
      */
     @Transactional
     public Ticket open(TicketDocument document) {
-        Instant now = clock.instant();
+        Instant now = Timestamps.now(clock);
         Ticket ticket = draft(document, now, new Violations(), "");
         tickets.insert(ticket);
         RecordedEvent created = created(ticket, null, now);
@@ -106,7 +108,7 @@ public class TicketDesk {
         String requester = fields.optionalText("requester", document.requester(), 320);
         Instant createdAt = document.createdAt() == null
                 ? now
-                : fields.parse("createdAt", document.createdAt(), Instants.WHAT, Instants::parse);
+                : fields.parse("createdAt", document.createdAt(), Instants.WHAT, TicketDesk::instant);
         if (createdAt != null && createdAt.isAfter(now.plus(FUTURE_SKEW))) {
             fields.add("createdAt", "is in the future: " + document.createdAt());
         }
@@ -202,7 +204,7 @@ public class TicketDesk {
     @Transactional
     public RecordedEvent record(TicketId id, TicketEventDocument document) {
         Ticket ticket = tickets.lock(id).orElseThrow(() -> new NotFoundException("ticket", id));
-        Instant now = clock.instant();
+        Instant now = Timestamps.now(clock);
         Violations violations = new Violations();
         RecordedEvent event = event(ticket, document, null, tickets.nextSeq(id), now, violations, "");
         violations.throwIfAny();
@@ -232,7 +234,8 @@ public class TicketDesk {
             }
             return parsed;
         });
-        Instant at = document.at() == null ? now : fields.parse("at", document.at(), Instants.WHAT, Instants::parse);
+        Instant at =
+                document.at() == null ? now : fields.parse("at", document.at(), Instants.WHAT, TicketDesk::instant);
         if (at != null && at.isBefore(ticket.createdAt())) {
             fields.add("at", "is before the ticket's creation at " + ticket.createdAt());
         } else if (at != null && at.isAfter(now.plus(FUTURE_SKEW))) {
@@ -392,6 +395,11 @@ public class TicketDesk {
                     .findFirst()
                     .orElse(null);
         }
+    }
+
+    /** An instant of a request at the precision the database keeps, so what is stored is what was computed. */
+    static Instant instant(String text) {
+        return Instants.parse(text).truncatedTo(ChronoUnit.MICROS);
     }
 
     private Priority priority(String code) {

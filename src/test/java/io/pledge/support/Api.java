@@ -56,7 +56,7 @@ public final class Api {
         return send("DELETE", path, null);
     }
 
-    public Response send(String method, String path, String json) {
+    public Response send(String method, String path, String json, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                 .timeout(Duration.ofSeconds(30))
                 .method(
@@ -67,6 +67,9 @@ public final class Api {
         }
         if (authorization != null) {
             request.header("Authorization", authorization);
+        }
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
         }
         try {
             HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());

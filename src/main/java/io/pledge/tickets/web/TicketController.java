@@ -83,7 +83,8 @@ class TicketController {
     @Operation(summary = "A ticket's SLA timeline: every clock with the explanation of each figure")
     SlaView sla(@PathVariable UUID id) {
         Ticket ticket = find(id);
-        List<SlaClock> clocks = calculator.clocks(ticket, tickets.events(ticket.id()), clock.instant());
+        List<SlaClock> clocks =
+                calculator.clocks(ticket, tickets.events(ticket.id()), io.pledge.core.jdbc.Timestamps.now(clock));
         return new SlaView(
                 ticket.id().value(),
                 ticket.scopeReason(),
@@ -135,7 +136,7 @@ class TicketController {
             violations.add("limit", "must be between 1 and " + MAX_PAGE + ", got " + limit);
         }
         violations.throwIfAny();
-        Instant now = clock.instant();
+        Instant now = io.pledge.core.jdbc.Timestamps.now(clock);
         List<Ticket> page = tickets.list(
                 new TicketQuery(
                         clientId, statusFilter, priorityFilter, assignee, breached, dueBeforeFilter, after, limit + 1),
@@ -151,7 +152,8 @@ class TicketController {
     }
 
     private TicketView view(Ticket ticket, boolean withTimeline) {
-        List<SlaClock> clocks = calculator.clocks(ticket, tickets.events(ticket.id()), clock.instant());
+        List<SlaClock> clocks =
+                calculator.clocks(ticket, tickets.events(ticket.id()), io.pledge.core.jdbc.Timestamps.now(clock));
         return TicketView.of(
                 ticket,
                 clocks.stream()

@@ -1,0 +1,452 @@
+package io.pledge.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.pledge.support.Api;
+import io.pledge.support.Api.Response;
+import io.pledge.support.DatabaseIntegrationTest;
+import io.pledge.support.MutableClock;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+/** Tickets, their events and clocks, the queue, and signed ingest, over HTTP. Run on H2 and PostgreSQL. */
+public abstract class TicketApiContract extends DatabaseIntegrationTest {
+
+    @Autowired
+    MutableClock clock;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    String client;
+    String slug;
+    Instant now;
+
+    @BeforeEach
+    void catalog() {
+        String calendar = api().post(
+                        "/api/v1/calendars", "{\"name\": \"Always\", \"zone\": \"UTC\", \"hours\": \"24x7\"}")
+                .json()
+                .get("id")
+                .asString();
+        String tier = api().post("/api/v1/tiers", """
+                        {"name": "%s", "policy": {"targets": [
+                          {"priority": "P1", "metric": "FIRST_RESPONSE", "target": "PT15M"},
+                          {"priority": "P1", "metric": "RESOLUTION", "target": "PT4H"},
+                          {"priority": "P2", "metric": "FIRST_RESPONSE", "target": "PT1H"},
+                          {"priority": "P2", "metric": "RESOLUTION", "target": "PT8H"}]}}""".formatted(unique("Gold")))
+                .json()
+                .get("id")
+                .asString();
+        slug = unique("acme");
+        client = api().post(
+                        "/api/v1/clients", "{\"name\": \"Acme\", \"slug\": \"%s\", \"zone\": \"UTC\"}".formatted(slug))
+                .json()
+                .get("id")
+                .asString();
+        Response contract = api().post("/api/v1/clients/" + client + "/contracts", """
+                {"tierId": "%s", "calendarId": "%s", "startDate": "2020-01-01", "services": ["ERP", "Network"],
+                 "monthlyFee": 1000, "currency": "EUR"}""".formatted(tier, calendar));
+        assertThat(contract.status()).as(contract.toString()).isEqualTo(201);
+        now = clock.instant();
+    }
+
+    @Test
+    void aTicketOpensWithClocksFromItsContractAndPolicy() {
+        Response opened = open("P2", "ERP", now.minus(Duration.ofHours(2)));
+
+        assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
+        JsonNode ticket = opened.json();
+        assertThat(ticket.get("policyVersion").asInt()).isEqualTo(1);
+        assertThat(ticket.get("status").asString()).isEqualTo("NEW");
+        assertThat(clock(ticket, "RESOLUTION").get("state").asString()).isEqualTo("RUNNING");
+        assertThat(clock(ticket, "RESOLUTION").get("elapsed").asString()).isEqualTo("PT2H");
+        assertThat(clock(ticket, "FIRST_RESPONSE").get("state").asString()).isEqualTo("BREACHED");
+        assertThat(opened.header("Location")).endsWith(ticket.get("id").asString());
+    }
+
+    @Test
+    void aServiceOutsideTheContractsScopeHasNoClocksAndSaysWhy() {
+        JsonNode ticket = open("P2", "Printers", now).json();
+
+        assertThat(ticket.get("clocks").size()).isZero();
+        assertThat(ticket.get("noClocksReason").asString()).contains("Printers", "ERP, Network");
+        assertThat(jdbc.sql("select count(*) from ticket_clock where ticket_id = :id")
+                        .param("id", java.util.UUID.fromString(ticket.get("id").asString()))
+                        .query(Long.class)
+                        .single())
+                .isZero();
+    }
+
+    @Test
+    void eventsDriveTheClocksAndTheTicketRow() {
+        String id = open("P2", "ERP", now.minus(Duration.ofHours(3)))
+                .json()
+                .get("id")
+                .asString();
+
+        record(
+                id,
+                "{\"type\": \"REPLIED\", \"author\": \"AGENT\", \"public\": true, \"at\": \"%s\"}",
+                now.minus(Duration.ofMinutes(170)));
+        record(
+                id,
+                "{\"type\": \"STATUS_CHANGED\", \"status\": \"waiting on customer\", \"at\": \"%s\"}",
+                now.minus(Duration.ofHours(2)));
+        JsonNode ticket = api().get("/api/v1/tickets/" + id).json();
+
+        assertThat(ticket.get("status").asString()).isEqualTo("WAITING_ON_CUSTOMER");
+        assertThat(clock(ticket, "FIRST_RESPONSE").get("state").asString()).isEqualTo("MET");
+        assertThat(clock(ticket, "FIRST_RESPONSE").get("elapsed").asString()).isEqualTo("PT10M");
+        JsonNode resolution = clock(ticket, "RESOLUTION");
+        assertThat(resolution.get("state").asString()).isEqualTo("PAUSED");
+        assertThat(resolution.get("elapsed").asString()).isEqualTo("PT1H");
+        assertThat(resolution.get("paused").get("WAITING_ON_CUSTOMER").asString())
+                .isEqualTo("PT2H");
+
+        record(id, "{\"type\": \"PRIORITY_CHANGED\", \"priority\": \"P1\"}", null);
+        record(id, "{\"type\": \"RESOLVED\"}", null);
+        ticket = api().get("/api/v1/tickets/" + id).json();
+        assertThat(ticket.get("priority").asString()).isEqualTo("P1");
+        assertThat(ticket.get("status").asString()).isEqualTo("RESOLVED");
+        assertThat(clock(ticket, "RESOLUTION").get("state").asString()).isEqualTo("MET");
+        assertThat(clock(ticket, "RESOLUTION").get("target").asString()).isEqualTo("PT4H");
+    }
+
+    @Test
+    void aLateEventTakesItsPlaceAndTheClocksAreRecomputed() {
+        String id = open("P2", "ERP", now.minus(Duration.ofHours(5)))
+                .json()
+                .get("id")
+                .asString();
+        record(id, "{\"type\": \"RESOLVED\", \"at\": \"%s\"}", now.minus(Duration.ofHours(1)));
+        assertThat(clock(api().get("/api/v1/tickets/" + id).json(), "RESOLUTION")
+                        .get("elapsed")
+                        .asString())
+                .isEqualTo("PT4H");
+
+        // Arrives now, happened before the resolution: the vendor was waited on for two hours.
+        record(
+                id,
+                "{\"type\": \"STATUS_CHANGED\", \"status\": \"WAITING_ON_VENDOR\", \"at\": \"%s\"}",
+                now.minus(Duration.ofHours(4)));
+        record(
+                id,
+                "{\"type\": \"STATUS_CHANGED\", \"status\": \"IN_PROGRESS\", \"at\": \"%s\"}",
+                now.minus(Duration.ofHours(2)));
+
+        JsonNode resolution = clock(api().get("/api/v1/tickets/" + id).json(), "RESOLUTION");
+        assertThat(resolution.get("elapsed").asString()).isEqualTo("PT2H");
+        assertThat(resolution.get("paused").get("WAITING_ON_VENDOR").asString()).isEqualTo("PT2H");
+        JsonNode events = api().get("/api/v1/tickets/" + id + "/events").json();
+        assertThat(events.findValuesAsString("type"))
+                .containsExactly("CREATED", "STATUS_CHANGED", "STATUS_CHANGED", "RESOLVED");
+        assertThat(api().get("/api/v1/tickets/" + id).json().get("status").asString())
+                .isEqualTo("RESOLVED");
+    }
+
+    @Test
+    void anMspsOwnStatusNamesMapOntoTheEngine() {
+        String id = open("P2", "ERP", now.minus(Duration.ofHours(1)))
+                .json()
+                .get("id")
+                .asString();
+
+        Response unknown = api().post(
+                        "/api/v1/tickets/" + id + "/events",
+                        "{\"type\": \"STATUS_CHANGED\", \"status\": \"Waiting on Microsoft\"}");
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.json().get("errors").get(0).get("field").asString()).isEqualTo("status");
+
+        assertThat(api().put("/api/v1/sources/pledge/statuses", "{\"Waiting on Microsoft\": \"WAITING_ON_VENDOR\"}")
+                        .status())
+                .isEqualTo(200);
+        record(id, "{\"type\": \"STATUS_CHANGED\", \"status\": \"Waiting on Microsoft\"}", null);
+
+        JsonNode ticket = api().get("/api/v1/tickets/" + id).json();
+        assertThat(ticket.get("status").asString()).isEqualTo("WAITING_ON_VENDOR");
+        assertThat(ticket.get("statusLabel").asString()).isEqualTo("Waiting on Microsoft");
+        assertThat(clock(ticket, "RESOLUTION").get("state").asString()).isEqualTo("PAUSED");
+    }
+
+    @Test
+    void invalidEventsAreRejectedAndStoreNothing() {
+        String id = open("P2", "ERP", now.minus(Duration.ofHours(1)))
+                .json()
+                .get("id")
+                .asString();
+
+        Response early = api().post(
+                        "/api/v1/tickets/" + id + "/events",
+                        "{\"type\": \"NOTE\", \"at\": \"%s\"}".formatted(now.minus(Duration.ofHours(2))));
+        Response unknownType = api().post("/api/v1/tickets/" + id + "/events", "{\"type\": \"ESCALATED\"}");
+        Response badPriority = api().post(
+                        "/api/v1/tickets/" + id + "/events", "{\"type\": \"PRIORITY_CHANGED\", \"priority\": \"P9\"}");
+
+        assertThat(early.status()).isEqualTo(400);
+        assertThat(early.json().get("errors").get(0).get("field").asString()).isEqualTo("at");
+        assertThat(unknownType.json().get("errors").get(0).get("field").asString())
+                .isEqualTo("type");
+        assertThat(badPriority.json().get("errors").get(0).get("field").asString())
+                .isEqualTo("priority");
+        assertThat(api().get("/api/v1/tickets/" + id + "/events").json().size()).isEqualTo(1);
+        assertThat(api().post("/api/v1/tickets/7d7f0a5e-8c1b-4a53-9d43-54f1c0f5a001/events", "{\"type\": \"NOTE\"}")
+                        .status())
+                .isEqualTo(404);
+    }
+
+    @Test
+    void theSlaTimelineExplainsEachClock() {
+        String id = open("P1", "ERP", now.minus(Duration.ofHours(5)))
+                .json()
+                .get("id")
+                .asString();
+
+        JsonNode sla = api().get("/api/v1/tickets/" + id + "/sla").json();
+
+        JsonNode resolution = null;
+        for (JsonNode clock : sla.get("clocks")) {
+            if (clock.get("metric").asString().equals("RESOLUTION")) {
+                resolution = clock;
+            }
+        }
+        assertThat(resolution.get("state").asString()).isEqualTo("BREACHED");
+        assertThat(resolution.get("timeline").findValuesAsString("kind"))
+                .containsExactly("STARTED", "THRESHOLD", "THRESHOLD", "BREACHED");
+    }
+
+    @Test
+    void theQueueIsOrderedByNextDueAndPagedWithACursor() {
+        List<String> opened = new ArrayList<>();
+        for (int hours = 1; hours <= 5; hours++) {
+            opened.add(open("P2", "ERP", now.minus(Duration.ofHours(hours)))
+                    .json()
+                    .get("id")
+                    .asString());
+        }
+        open("P2", "Printers", now);
+
+        Set<String> seen = new HashSet<>();
+        List<String> order = new ArrayList<>();
+        String cursor = null;
+        do {
+            JsonNode page = api().get(
+                            "/api/v1/tickets?client=" + slug + "&limit=2" + (cursor == null ? "" : "&cursor=" + cursor))
+                    .json();
+            page.get("items").forEach(item -> {
+                assertThat(seen.add(item.get("id").asString())).isTrue();
+                order.add(item.get("id").asString());
+            });
+            cursor = page.get("nextCursor") == null
+                    ? null
+                    : page.get("nextCursor").asString();
+        } while (cursor != null);
+
+        assertThat(order).hasSize(6);
+        // The oldest ticket is the closest to its next threshold; the out-of-scope one has none and comes last.
+        List<String> oldestFirst = new ArrayList<>(opened);
+        java.util.Collections.reverse(oldestFirst);
+        assertThat(order.subList(0, 5)).containsExactlyElementsOf(oldestFirst);
+        assertThat(api().get("/api/v1/tickets?client=" + slug + "&breached=true")
+                        .json()
+                        .get("items")
+                        .size())
+                .isEqualTo(5); // first response (1 hour) is past for all five: the oldest even exactly at 1h
+        assertThat(api().get("/api/v1/tickets?client=" + slug + "&dueBefore=" + now.plus(Duration.ofHours(4)))
+                        .json()
+                        .get("items")
+                        .size())
+                .isEqualTo(5);
+        assertThat(api().get("/api/v1/tickets?client=" + slug + "&priority=P1")
+                        .json()
+                        .get("items")
+                        .size())
+                .isZero();
+        Response bad = api().get("/api/v1/tickets?status=SLEEPING&limit=0");
+        assertThat(bad.status()).isEqualTo(400);
+    }
+
+    @Test
+    void ticketsAreAssignedToTechniciansAndTeams() {
+        String team = api().post("/api/v1/teams", "{\"name\": \"%s\"}".formatted(unique("Network")))
+                .json()
+                .get("id")
+                .asString();
+        String technician = api().post(
+                        "/api/v1/technicians",
+                        "{\"name\": \"Ana\", \"email\": \"%s@msp.example\", \"teamId\": \"%s\"}"
+                                .formatted(unique("ana"), team))
+                .json()
+                .get("id")
+                .asString();
+        String id = open("P2", "ERP", now).json().get("id").asString();
+
+        record(
+                id,
+                "{\"type\": \"ASSIGNED\", \"technicianId\": \"%s\", \"teamId\": \"%s\"}".formatted(technician, team),
+                null);
+
+        assertThat(api().get("/api/v1/tickets/" + id).json().get("technicianId").asString())
+                .isEqualTo(technician);
+        assertThat(api().get("/api/v1/tickets?assignee=" + technician).json().findValuesAsString("id"))
+                .containsExactly(id);
+        assertThat(api().get("/api/v1/tickets?assignee=" + team).json().findValuesAsString("id"))
+                .containsExactly(id);
+    }
+
+    // --- ingest ---
+
+    @Test
+    void signedIngestCreatesTicketsAndIsIdempotent() {
+        String source = unique("psa");
+        String secret = api().post("/api/v1/sources", "{\"name\": \"%s\"}".formatted(source))
+                .json()
+                .get("secret")
+                .asString();
+        String batch = """
+                {"events": [
+                  {"eventId": "e1", "externalId": "T-1", "type": "CREATED", "at": "%s", "client": "%s", "priority": "P2", "service": "ERP", "subject": "ERP down"},
+                  {"eventId": "e2", "externalId": "T-1", "type": "REPLIED", "at": "%s", "author": "AGENT", "public": true}]}""".formatted(now.minus(Duration.ofHours(1)), slug, now.minus(Duration.ofMinutes(50)));
+
+        Response first = signed(source, secret, batch, now);
+        Response again = signed(source, secret, batch, now);
+
+        assertThat(first.status()).as(first.toString()).isEqualTo(200);
+        assertThat(first.json().get("accepted").asInt()).isEqualTo(2);
+        assertThat(again.json().get("duplicates").asInt()).isEqualTo(2);
+        assertThat(again.json().findValuesAsString("outcome")).containsOnly("DUPLICATE");
+        String ticket = first.json().get("results").get(0).get("ticketId").asString();
+        assertThat(api().get("/api/v1/tickets/" + ticket + "/events").json().size())
+                .isEqualTo(2);
+        JsonNode view = api().get("/api/v1/tickets/" + ticket).json();
+        assertThat(view.get("externalId").asString()).isEqualTo("T-1");
+        assertThat(clock(view, "FIRST_RESPONSE").get("state").asString()).isEqualTo("MET");
+    }
+
+    @Test
+    void aBatchWithAnInvalidEventStoresNothingUnlessPartial() {
+        String source = unique("psa");
+        String secret = api().post("/api/v1/sources", "{\"name\": \"%s\"}".formatted(source))
+                .json()
+                .get("secret")
+                .asString();
+        String batch = """
+                {"events": [
+                  {"eventId": "a1", "externalId": "T-9", "type": "CREATED", "at": "%s", "client": "%s", "priority": "P2"},
+                  {"eventId": "a2", "externalId": "T-9", "type": "STATUS_CHANGED", "at": "%s", "status": "ON_HOLD"},
+                  {"eventId": "a3", "externalId": "T-404", "type": "NOTE", "at": "%s"}]}""".formatted(now.minus(Duration.ofHours(1)), slug, now, now);
+
+        Response strict = signed(source, secret, batch, now);
+        assertThat(strict.status()).isEqualTo(422);
+        assertThat(strict.json().findValuesAsString("outcome")).containsExactly("NOT_STORED", "REJECTED", "REJECTED");
+        assertThat(strict.json()
+                        .get("results")
+                        .get(1)
+                        .get("errors")
+                        .get(0)
+                        .get("field")
+                        .asString())
+                .isEqualTo("events[1].status");
+        assertThat(ticketsOfSource(source)).isZero();
+
+        Response partial = signed(source, secret, batch, now, "?partial=true");
+        assertThat(partial.status()).isEqualTo(200);
+        assertThat(partial.json().findValuesAsString("outcome")).containsExactly("ACCEPTED", "REJECTED", "REJECTED");
+        assertThat(ticketsOfSource(source)).isEqualTo(1);
+    }
+
+    @Test
+    void ingestNeedsAFreshValidSignature() {
+        String source = unique("psa");
+        String secret = api().post("/api/v1/sources", "{\"name\": \"%s\"}".formatted(source))
+                .json()
+                .get("secret")
+                .asString();
+        String batch =
+                "{\"events\": [{\"eventId\": \"x\", \"externalId\": \"T\", \"type\": \"CREATED\", \"at\": \"%s\", \"client\": \"%s\", \"priority\": \"P2\"}]}"
+                        .formatted(now, slug);
+
+        assertThat(signed(source, "wrong-secret-wrong-secret-wrong-secret", batch, now)
+                        .status())
+                .isEqualTo(401);
+        assertThat(signed(source, secret, batch, now.minus(Duration.ofMinutes(6)))
+                        .status())
+                .isEqualTo(401);
+        assertThat(signed("no-such-source", secret, batch, now).status()).isEqualTo(401);
+        assertThat(Api.at(port)
+                        .post("/api/v1/ingest/" + source + "/events", batch)
+                        .status())
+                .isEqualTo(401);
+        assertThat(ticketsOfSource(source)).isZero();
+        assertThat(signed(source, secret, batch, now.minus(Duration.ofMinutes(4)))
+                        .status())
+                .isEqualTo(200);
+    }
+
+    // --- helpers ---
+
+    private Response open(String priority, String service, Instant createdAt) {
+        return api().post("/api/v1/tickets", """
+                {"client": "%s", "priority": "%s", "service": "%s", "subject": "Something broke", "createdAt": "%s"}""".formatted(slug, priority, service, createdAt));
+    }
+
+    private void record(String ticket, String template, Instant at) {
+        String body = at == null ? template : template.formatted(at);
+        Response response = api().post("/api/v1/tickets/" + ticket + "/events", body);
+        assertThat(response.status()).as(response.toString()).isEqualTo(201);
+    }
+
+    private long ticketsOfSource(String source) {
+        return jdbc.sql("select count(*) from ticket where source = :source")
+                .param("source", source)
+                .query(Long.class)
+                .single();
+    }
+
+    private Response signed(String source, String secret, String body, Instant at) {
+        return signed(source, secret, body, at, "");
+    }
+
+    private Response signed(String source, String secret, String body, Instant at, String query) {
+        String timestamp = Long.toString(at.getEpochSecond());
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            mac.update((timestamp + ".").getBytes(StandardCharsets.UTF_8));
+            String signature = "sha256=" + HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
+            return Api.at(port)
+                    .send(
+                            "POST",
+                            "/api/v1/ingest/" + source + "/events" + query,
+                            body,
+                            "X-Pledge-Timestamp",
+                            timestamp,
+                            "X-Pledge-Signature",
+                            signature);
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static JsonNode clock(JsonNode ticket, String metric) {
+        for (JsonNode clock : ticket.get("clocks")) {
+            if (clock.get("metric").asString().equals(metric)) {
+                return clock;
+            }
+        }
+        throw new AssertionError("no " + metric + " clock in " + ticket);
+    }
+}
