@@ -138,6 +138,37 @@ public class TicketDesk {
             String source,
             String externalId) {
         Contract contract = contracts.inForce(client.id(), createdAt).orElse(null);
+        return build(
+                client,
+                contract,
+                in -> tiers.policyAt(in.terms().tier(), createdAt).orElseThrow(),
+                priority,
+                service,
+                subject,
+                description,
+                requester,
+                createdAt,
+                source,
+                externalId);
+    }
+
+    /**
+     * A new ticket given the contract in force at its creation (null when none) and how to find that
+     * contract's policy version then. Out of scope (no contract, or a service the contract does not
+     * cover) the ticket has no clocks and says why.
+     */
+    public static Ticket build(
+            Client client,
+            Contract contract,
+            java.util.function.Function<Contract, TierPolicy> policyOf,
+            Priority priority,
+            String service,
+            String subject,
+            String description,
+            String requester,
+            Instant createdAt,
+            String source,
+            String externalId) {
         String scopeReason = null;
         TierPolicy policy = null;
         if (contract == null) {
@@ -149,7 +180,7 @@ public class TicketDesk {
             scopeReason = "service \"" + service + "\" is not covered by contract " + contract.id() + " (covers: "
                     + String.join(", ", contract.terms().services()) + ")";
         } else {
-            policy = tiers.policyAt(contract.terms().tier(), createdAt).orElseThrow();
+            policy = policyOf.apply(contract);
         }
         return new Ticket(
                 TicketId.random(),

@@ -110,6 +110,25 @@ public class TicketStore {
                 .optional();
     }
 
+    /** Every event id stored for a source (re-imports skip them). */
+    public List<String> eventIds(String source) {
+        return jdbc.sql("select event_id from ticket_event where source = :source and event_id is not null")
+                .param("source", source)
+                .query(String.class)
+                .list();
+    }
+
+    /** The tickets of a source by their external id. */
+    public Map<String, Ticket> bySource(String source) {
+        Map<String, Ticket> tickets = new HashMap<>();
+        jdbc.sql("select * from ticket where source = :source")
+                .param("source", source)
+                .query(TicketStore::ticket)
+                .list()
+                .forEach(ticket -> tickets.put(ticket.externalId(), ticket));
+        return tickets;
+    }
+
     /** The ticket another system knows by this id, locked for the rest of the transaction. */
     public Optional<Ticket> lockByExternalId(String source, String externalId) {
         return jdbc.sql("select * from ticket where source = :source and external_id = :external for update")

@@ -1,0 +1,98 @@
+package io.pledge.tickets.imports;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads RFC 4180 CSV one record at a time: fields separated by commas, optionally quoted, quotes doubled
+ * inside quotes, line breaks inside quoted fields. Knows the line each record starts on.
+ */
+final class CsvReader implements AutoCloseable {
+
+    private final Reader in;
+    private int line = 1;
+    private int recordLine;
+    private int pending = -2;
+
+    CsvReader(Reader in) {
+        this.in = in;
+    }
+
+    /** The line the last record returned starts on (1-based). */
+    int line() {
+        return recordLine;
+    }
+
+    /** The next record's fields, or null at the end of the input. */
+    List<String> next() throws IOException {
+        int c = read();
+        if (c == -1) {
+            return null;
+        }
+        recordLine = line;
+        List<String> fields = new ArrayList<>();
+        StringBuilder field = new StringBuilder();
+        boolean quoted = false;
+        boolean inQuotes = false;
+        while (true) {
+            if (inQuotes) {
+                if (c == -1) {
+                    throw new IOException("line " + recordLine + ": a quoted field is not closed");
+                }
+                if (c == '"') {
+                    int after = read();
+                    if (after == '"') {
+                        field.append('"');
+                    } else {
+                        inQuotes = false;
+                        c = after;
+                        continue;
+                    }
+                } else {
+                    if (c == '\n') {
+                        line++;
+                    }
+                    field.append((char) c);
+                }
+            } else if (c == ',') {
+                fields.add(field.toString());
+                field.setLength(0);
+                quoted = false;
+            } else if (c == '\r' || c == '\n' || c == -1) {
+                if (c == '\r') {
+                    int after = read();
+                    if (after != '\n') {
+                        pending = after;
+                    }
+                }
+                if (c != -1) {
+                    line++;
+                }
+                fields.add(field.toString());
+                return fields;
+            } else if (c == '"' && field.isEmpty() && !quoted) {
+                inQuotes = true;
+                quoted = true;
+            } else {
+                field.append((char) c);
+            }
+            c = read();
+        }
+    }
+
+    private int read() throws IOException {
+        if (pending != -2) {
+            int c = pending;
+            pending = -2;
+            return c;
+        }
+        return in.read();
+    }
+
+    @Override
+    public void close() throws IOException {
+        in.close();
+    }
+}

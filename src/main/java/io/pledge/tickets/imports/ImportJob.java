@@ -1,0 +1,42 @@
+package io.pledge.tickets.imports;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** An import and how far it got. */
+public record ImportJob(
+        UUID id,
+        ImportPreset preset,
+        UUID clientId,
+        String zone,
+        ImportMode mode,
+        String fileName,
+        State state,
+        long rowsRead,
+        long tickets,
+        long events,
+        long rejected,
+        List<RowError> errors,
+        Instant startedAt,
+        Instant finishedAt) {
+
+    /** Where an import stands. */
+    public enum State {
+        RUNNING,
+        /** Everything stored. */
+        SUCCEEDED,
+        /** Stored, but rows were refused (skip-invalid). */
+        SUCCEEDED_WITH_REJECTIONS,
+        /** Nothing stored. */
+        FAILED
+    }
+
+    /** Rows read per second so far (or over the whole import once finished). */
+    public double rowsPerSecond(Instant now) {
+        Duration elapsed = Duration.between(startedAt, finishedAt == null ? now : finishedAt);
+        double seconds = Math.max(elapsed.toNanos() / 1e9, 1e-3);
+        return Math.round(rowsRead / seconds * 10) / 10.0;
+    }
+}

@@ -1,0 +1,314 @@
+package io.pledge.tickets.imports;
+
+import io.pledge.clients.Client;
+import io.pledge.clients.Clients;
+import io.pledge.clients.Contract;
+import io.pledge.clients.Contracts;
+import io.pledge.clients.TierId;
+import io.pledge.clients.TierPolicy;
+import io.pledge.clients.Tiers;
+import io.pledge.core.UnprocessableException;
+import io.pledge.core.Violation;
+import io.pledge.core.Violations;
+import io.pledge.core.jdbc.Timestamps;
+import io.pledge.sla.SlaClock;
+import io.pledge.tickets.RecordedEvent;
+import io.pledge.tickets.SlaCalculator;
+import io.pledge.tickets.Ticket;
+import io.pledge.tickets.TicketDesk;
+import io.pledge.tickets.TicketId;
+import io.pledge.tickets.jdbc.TicketStore;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Imports ticket history from a CSV file. The whole file is read and checked first; then everything is
+ * stored in one transaction, so an import killed half-way leaves nothing behind. Tickets and events keep
+ * the ids the file gives them (per source), so importing a file again stores nothing twice.
+ */
+@Service
+public class Importer implements DisposableBean {
+
+    /** How many row errors a job keeps and shows. */
+    public static final int MAX_ERRORS = 100;
+
+    private static final Logger log = LoggerFactory.getLogger(Importer.class);
+
+    private final TicketDesk desk;
+    private final TicketStore tickets;
+    private final SlaCalculator calculator;
+    private final ImportJobs jobs;
+    private final Clients clients;
+    private final Contracts contracts;
+    private final Tiers tiers;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+    private final ExecutorService background = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "pledge-import");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    Importer(
+            TicketDesk desk,
+            TicketStore tickets,
+            SlaCalculator calculator,
+            ImportJobs jobs,
+            Clients clients,
+            Contracts contracts,
+            Tiers tiers,
+            PlatformTransactionManager transactions,
+            Clock clock) {
+        this.desk = desk;
+        this.tickets = tickets;
+        this.calculator = calculator;
+        this.jobs = jobs;
+        this.clients = clients;
+        this.contracts = contracts;
+        this.tiers = tiers;
+        this.transaction = new TransactionTemplate(transactions);
+        this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.clock = clock;
+    }
+
+    /** Registers a job and runs it in the background; the file is deleted when the job ends. */
+    public ImportJob start(Path file, String fileName, ImportSettings settings, String createdBy) {
+        Client client = client(settings);
+        ImportJob job = jobs.create(settings, client.id().value(), fileName, createdBy, Timestamps.now(clock));
+        background.submit(() -> {
+            try {
+                run(job.id(), file, settings, rows -> {});
+            } finally {
+                deleteQuietly(file);
+            }
+        });
+        return job;
+    }
+
+    /** Creates a job and runs it here, reporting progress (the command line). */
+    public ImportJob runNow(Path file, String fileName, ImportSettings settings, ProgressListener progress) {
+        Client client = client(settings);
+        ImportJob job = jobs.create(settings, client.id().value(), fileName, "command line", Timestamps.now(clock));
+        return run(job.id(), file, settings, progress);
+    }
+
+    public Optional<ImportJob> find(UUID id) {
+        return jobs.find(id);
+    }
+
+    private Client client(ImportSettings settings) {
+        return clients.findByReference(settings.client())
+                .orElseThrow(
+                        () -> new UnprocessableException("client", "unknown client \"" + settings.client() + "\""));
+    }
+
+    ImportJob run(UUID job, Path file, ImportSettings settings, ProgressListener listener) {
+        ProgressListener progress = new ProgressListener() {
+            @Override
+            public void rowsRead(long rows) {
+                jobs.progress(job, rows, 0, 0);
+                listener.rowsRead(rows);
+            }
+
+            @Override
+            public void stored(long ticketCount, long eventCount) {
+                listener.stored(ticketCount, eventCount);
+            }
+        };
+        try {
+            ImportFile read;
+            try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                read = settings.preset() == ImportPreset.SERVICENOW
+                        ? new ServiceNowFormat(settings.zone(), settings.states()).read(reader, progress)
+                        : new GenericFormat(settings.zone(), settings.columns()).read(reader, progress);
+            }
+            List<RowError> errors = new ArrayList<>(read.errors());
+            if (!errors.isEmpty() && settings.mode() == ImportMode.ALL_OR_NOTHING) {
+                return jobs.finish(job, ImportJob.State.FAILED, read.rows(), 0, 0, errors, Timestamps.now(clock));
+            }
+            Stored stored = transaction.execute(status -> {
+                Stored result = store(read, settings, errors, progress);
+                if (!errors.isEmpty() && settings.mode() == ImportMode.ALL_OR_NOTHING) {
+                    status.setRollbackOnly();
+                }
+                return result;
+            });
+            if (!errors.isEmpty() && settings.mode() == ImportMode.ALL_OR_NOTHING) {
+                return jobs.finish(job, ImportJob.State.FAILED, read.rows(), 0, 0, errors, Timestamps.now(clock));
+            }
+            ImportJob.State state =
+                    errors.isEmpty() ? ImportJob.State.SUCCEEDED : ImportJob.State.SUCCEEDED_WITH_REJECTIONS;
+            return jobs.finish(
+                    job, state, read.rows(), stored.tickets(), stored.events(), errors, Timestamps.now(clock));
+        } catch (IOException | RuntimeException e) {
+            log.warn("Import {} failed", job, e);
+            return jobs.finish(
+                    job,
+                    ImportJob.State.FAILED,
+                    0,
+                    0,
+                    0,
+                    List.of(new RowError(0, null, "the import failed, nothing was stored: " + e.getMessage())),
+                    Timestamps.now(clock));
+        }
+    }
+
+    private record Stored(long tickets, long events) {}
+
+    /** Stores what was read; invalid events found here are added to {@code errors} with their line. */
+    private Stored store(ImportFile read, ImportSettings settings, List<RowError> errors, ProgressListener progress) {
+        Instant now = Timestamps.now(clock);
+        String source = settings.source();
+        Client defaultClient = client(settings);
+        Map<String, Client> clientsByRef = new HashMap<>();
+        Map<UUID, List<Contract>> contractsByClient = new HashMap<>();
+        Map<TierId, List<TierPolicy>> versionsByTier = new HashMap<>();
+        Set<String> storedEventIds = new HashSet<>(tickets.eventIds(source));
+        Map<String, Ticket> existing = tickets.bySource(source);
+
+        List<Ticket> created = new ArrayList<>();
+        List<RecordedEvent> events = new ArrayList<>();
+        Map<TicketId, List<RecordedEvent>> newEvents = new HashMap<>();
+        List<Ticket> updated = new ArrayList<>();
+        long count = 0;
+        for (ImportedTicket imported : read.tickets()) {
+            Ticket ticket = existing.get(imported.externalId());
+            boolean isNew = ticket == null;
+            List<RecordedEvent> timeline = new ArrayList<>();
+            if (isNew) {
+                Client client = imported.client() == null
+                        ? defaultClient
+                        : clientsByRef.computeIfAbsent(
+                                imported.client(),
+                                ref -> clients.findByReference(ref).orElse(null));
+                if (client == null) {
+                    errors.add(new RowError(imported.line(), "client", "unknown client \"" + imported.client() + "\""));
+                    continue;
+                }
+                Contract contract =
+                        contractsByClient.computeIfAbsent(client.id().value(), id -> contracts.of(client.id())).stream()
+                                .filter(c -> c.terms()
+                                        .covers(LocalDate.ofInstant(
+                                                imported.createdAt(),
+                                                client.details().zone())))
+                                .findFirst()
+                                .orElse(null);
+                ticket = TicketDesk.build(
+                        client,
+                        contract,
+                        in -> policyAt(
+                                versionsByTier.computeIfAbsent(in.terms().tier(), tiers::versions),
+                                imported.createdAt()),
+                        imported.priority(),
+                        imported.service(),
+                        imported.subject(),
+                        null,
+                        null,
+                        imported.createdAt().truncatedTo(java.time.temporal.ChronoUnit.MICROS),
+                        source,
+                        imported.externalId());
+                RecordedEvent creation = desk.created(ticket, imported.externalId() + "/created", now);
+                timeline.add(creation);
+            }
+            long seq = isNew ? 2 : tickets.nextSeq(ticket.id());
+            int before = errors.size();
+            List<RecordedEvent> fresh = new ArrayList<>();
+            for (ImportedTicket.Event event : imported.events()) {
+                if (!storedEventIds.add(event.eventId())) {
+                    continue;
+                }
+                Violations violations = new Violations();
+                RecordedEvent recorded =
+                        desk.event(ticket, event.document(), event.eventId(), seq, now, violations, "");
+                if (recorded == null) {
+                    for (Violation violation : violations.list()) {
+                        errors.add(new RowError(event.line(), violation.field(), violation.message()));
+                    }
+                    continue;
+                }
+                seq++;
+                fresh.add(recorded);
+            }
+            if (errors.size() > before && settings.mode() == ImportMode.ALL_OR_NOTHING) {
+                continue;
+            }
+            timeline.addAll(fresh);
+            events.addAll(timeline);
+            if (isNew) {
+                created.add(ticket);
+                newEvents.put(ticket.id(), timeline);
+            } else if (!fresh.isEmpty()) {
+                updated.add(ticket);
+            }
+            if (++count % 1000 == 0) {
+                progress.stored(count, events.size());
+            }
+        }
+        if (!errors.isEmpty() && settings.mode() == ImportMode.ALL_OR_NOTHING) {
+            return new Stored(0, 0);
+        }
+        tickets.insertAll(created);
+        tickets.appendAll(events);
+        Map<TicketId, List<SlaClock>> clocks = new HashMap<>();
+        List<Ticket> current = new ArrayList<>(created.size());
+        for (Ticket ticket : created) {
+            List<RecordedEvent> timeline = new ArrayList<>(newEvents.get(ticket.id()));
+            timeline.sort(Comparator.comparing(RecordedEvent::at).thenComparingLong(RecordedEvent::seq));
+            clocks.put(ticket.id(), calculator.clocks(ticket, timeline, now));
+            current.add(TicketDesk.current(ticket, timeline));
+        }
+        tickets.saveStates(current, clocks, now);
+        for (Ticket ticket : updated) {
+            desk.refresh(ticket, tickets.events(ticket.id()), now);
+        }
+        progress.stored(created.size() + updated.size(), events.size());
+        return new Stored(created.size() + updated.size(), events.size());
+    }
+
+    private static TierPolicy policyAt(List<TierPolicy> versions, Instant at) {
+        TierPolicy inForce = versions.get(0);
+        for (TierPolicy version : versions) {
+            if (!version.effectiveFrom().isAfter(at)) {
+                inForce = version;
+            }
+        }
+        return inForce;
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            log.warn("Could not delete the import file {}", file, e);
+        }
+    }
+
+    @Override
+    public void destroy() {
+        background.shutdownNow();
+    }
+}
