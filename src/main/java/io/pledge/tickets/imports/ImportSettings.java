@@ -62,8 +62,11 @@ public record ImportSettings(
         return new ImportSettings(parsedPreset, clientRef, parsedZone, parsedMode, stateMap, Map.copyOf(columns));
     }
 
-    /** The source the imported tickets and events are known under, for idempotency. */
-    String source() {
-        return preset == ImportPreset.SERVICENOW ? "servicenow" : "import";
+    /**
+     * The source the imported tickets and events are known under, for idempotency: per preset and client,
+     * since two clients' systems may number their tickets alike.
+     */
+    String source(String clientSlug) {
+        return (preset == ImportPreset.SERVICENOW ? "servicenow/" : "import/") + clientSlug;
     }
 }

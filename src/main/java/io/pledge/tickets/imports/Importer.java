@@ -139,31 +139,26 @@ public class Importer implements DisposableBean {
                 listener.stored(ticketCount, eventCount);
             }
         };
+        ImportFile read;
+        Stored stored;
+        List<RowError> errors;
         try {
-            ImportFile read;
             try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
                 read = settings.preset() == ImportPreset.SERVICENOW
                         ? new ServiceNowFormat(settings.zone(), settings.states()).read(reader, progress)
                         : new GenericFormat(settings.zone(), settings.columns()).read(reader, progress);
             }
-            List<RowError> errors = new ArrayList<>(read.errors());
+            errors = new ArrayList<>(read.errors());
             if (!errors.isEmpty() && settings.mode() == ImportMode.ALL_OR_NOTHING) {
                 return jobs.finish(job, ImportJob.State.FAILED, read.rows(), 0, 0, errors, Timestamps.now(clock));
             }
-            Stored stored = transaction.execute(status -> {
+            stored = transaction.execute(status -> {
                 Stored result = store(read, settings, errors, progress);
                 if (!errors.isEmpty() && settings.mode() == ImportMode.ALL_OR_NOTHING) {
                     status.setRollbackOnly();
                 }
                 return result;
             });
-            if (!errors.isEmpty() && settings.mode() == ImportMode.ALL_OR_NOTHING) {
-                return jobs.finish(job, ImportJob.State.FAILED, read.rows(), 0, 0, errors, Timestamps.now(clock));
-            }
-            ImportJob.State state =
-                    errors.isEmpty() ? ImportJob.State.SUCCEEDED : ImportJob.State.SUCCEEDED_WITH_REJECTIONS;
-            return jobs.finish(
-                    job, state, read.rows(), stored.tickets(), stored.events(), errors, Timestamps.now(clock));
         } catch (IOException | RuntimeException e) {
             log.warn("Import {} failed", job, e);
             return jobs.finish(
@@ -175,6 +170,16 @@ public class Importer implements DisposableBean {
                     List.of(new RowError(0, null, "the import failed, nothing was stored: " + e.getMessage())),
                     Timestamps.now(clock));
         }
+        ImportJob.State state;
+        if (errors.isEmpty()) {
+            state = ImportJob.State.SUCCEEDED;
+        } else if (settings.mode() == ImportMode.ALL_OR_NOTHING) {
+            state = ImportJob.State.FAILED;
+            stored = new Stored(0, 0);
+        } else {
+            state = ImportJob.State.SUCCEEDED_WITH_REJECTIONS;
+        }
+        return jobs.finish(job, state, read.rows(), stored.tickets(), stored.events(), errors, Timestamps.now(clock));
     }
 
     private record Stored(long tickets, long events) {}
@@ -182,8 +187,8 @@ public class Importer implements DisposableBean {
     /** Stores what was read; invalid events found here are added to {@code errors} with their line. */
     private Stored store(ImportFile read, ImportSettings settings, List<RowError> errors, ProgressListener progress) {
         Instant now = Timestamps.now(clock);
-        String source = settings.source();
         Client defaultClient = client(settings);
+        String source = settings.source(defaultClient.slug());
         Map<String, Client> clientsByRef = new HashMap<>();
         Map<UUID, List<Contract>> contractsByClient = new HashMap<>();
         Map<TierId, List<TierPolicy>> versionsByTier = new HashMap<>();

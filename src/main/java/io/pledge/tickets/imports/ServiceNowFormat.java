@@ -123,6 +123,7 @@ final class ServiceNowFormat {
         List<ImportedTicket.Event> events = new ArrayList<>();
         TicketStatus state = TicketStatus.NEW;
         Priority current = priority;
+        int taken = 0;
         for (Row row : ordered) {
             String key = number + "/" + row.get("sys_mod_count");
             Instant at;
@@ -149,6 +150,7 @@ final class ServiceNowFormat {
                 errors.add(new RowError(row.line, "priority", "unknown priority \"" + row.get("priority") + "\""));
                 continue;
             }
+            taken++;
             String when = at.toString();
             if (!rowPriority.equals(current)) {
                 events.add(event(key + "/priority", "PRIORITY_CHANGED", when, rowPriority.code(), null, row.line));
@@ -168,7 +170,11 @@ final class ServiceNowFormat {
                 state = next;
             }
         }
-        tickets.add(new ImportedTicket(number, null, opened, priority, null, "Incident " + number, first.line, events));
+        if (taken > 0) {
+            // An incident whose every row was refused is not imported at all.
+            tickets.add(
+                    new ImportedTicket(number, null, opened, priority, null, "Incident " + number, first.line, events));
+        }
     }
 
     private static ImportedTicket.Event event(

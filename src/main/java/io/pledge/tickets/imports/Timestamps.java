@@ -8,13 +8,16 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 
 /** Timestamps as exports write them, read in the import's zone when they carry no offset. */
 final class Timestamps {
 
-    private static final DateTimeFormatter DAY_FIRST = DateTimeFormatter.ofPattern("d/M/uuuu H:mm[:ss]");
-    private static final DateTimeFormatter ISO_LOCAL =
-            DateTimeFormatter.ofPattern("uuuu-MM-dd[ ]['T']HH:mm[:ss][.SSSSSS][.SSS]");
+    private static final DateTimeFormatter DAY_FIRST =
+            DateTimeFormatter.ofPattern("d/M/uuuu H:mm[:ss]").withResolverStyle(ResolverStyle.STRICT);
+    private static final DateTimeFormatter ISO_LOCAL = DateTimeFormatter.ofPattern(
+                    "uuuu-MM-dd[ ]['T']HH:mm[:ss][.SSSSSS][.SSS]")
+            .withResolverStyle(ResolverStyle.STRICT);
 
     private Timestamps() {}
 

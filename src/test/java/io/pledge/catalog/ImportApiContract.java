@@ -1,0 +1,171 @@
+package io.pledge.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.pledge.support.Api.Response;
+import io.pledge.support.DatabaseIntegrationTest;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+/** CSV imports over HTTP: presets, modes, idempotency. Run on H2 and PostgreSQL. */
+public abstract class ImportApiContract extends DatabaseIntegrationTest {
+
+    static final Path SAMPLE = Path.of("src/test/resources/servicenow-incident-events.csv");
+
+    @Autowired
+    JdbcClient jdbc;
+
+    String slug;
+
+    @BeforeEach
+    void clientWithContract() {
+        String calendar = api().post("/api/v1/calendars", CatalogApiContract.PARIS)
+                .json()
+                .get("id")
+                .asString();
+        String tier = api().post("/api/v1/tiers", """
+                        {"name": "%s", "policy": {"targets": [
+                          {"priority": "P1", "metric": "RESOLUTION", "target": "PT4H"},
+                          {"priority": "P2", "metric": "RESOLUTION", "target": "PT8H"},
+                          {"priority": "P3", "metric": "RESOLUTION", "target": "PT16H"},
+                          {"priority": "P4", "metric": "RESOLUTION", "target": "PT40H"},
+                          {"priority": "P1", "metric": "FIRST_RESPONSE", "target": "PT15M"}]}}""".formatted(unique("Silver")))
+                .json()
+                .get("id")
+                .asString();
+        slug = unique("northwind");
+        String client = api().post(
+                        "/api/v1/clients",
+                        "{\"name\": \"Northwind\", \"slug\": \"%s\", \"zone\": \"Europe/Paris\"}".formatted(slug))
+                .json()
+                .get("id")
+                .asString();
+        api().post("/api/v1/clients/" + client + "/contracts", """
+                {"tierId": "%s", "calendarId": "%s", "startDate": "2020-01-01", "monthlyFee": 650, "currency": "EUR"}""".formatted(tier, calendar));
+    }
+
+    @Test
+    void importsAServiceNowExportWithClocksAndDuplicatesNothingTheSecondTime() throws Exception {
+        JsonNode job = importAndWait(Files.readAllBytes(SAMPLE), Map.of());
+
+        assertThat(job.get("state").asString()).as(job.toString()).isEqualTo("SUCCEEDED");
+        assertThat(job.get("rowsRead").asLong()).isEqualTo(1580);
+        assertThat(job.get("tickets").asLong()).isEqualTo(300);
+        assertThat(job.get("rowsPerSecond").asDouble()).isPositive();
+        assertThat(count("select count(*) from ticket where source = :source")).isEqualTo(300);
+        assertThat(count("""
+                        select count(*) from ticket_clock c join ticket t on t.id = c.ticket_id
+                        where t.source = :source and c.metric = 'RESOLUTION'""")).isEqualTo(300);
+        // Every sample incident was resolved and closed: its resolution clock stopped.
+        assertThat(count("""
+                        select count(*) from ticket_clock c join ticket t on t.id = c.ticket_id
+                        where t.source = :source and c.metric = 'RESOLUTION' and c.stopped_at is null""")).isZero();
+        long events = count("select count(*) from ticket_event where source = :source");
+
+        JsonNode again = importAndWait(Files.readAllBytes(SAMPLE), Map.of());
+
+        assertThat(again.get("state").asString()).isEqualTo("SUCCEEDED");
+        assertThat(again.get("events").asLong()).isZero();
+        assertThat(count("select count(*) from ticket where source = :source")).isEqualTo(300);
+        assertThat(count("select count(*) from ticket_event where source = :source"))
+                .isEqualTo(events);
+    }
+
+    @Test
+    void oneInvalidRowStoresNothingUnlessInvalidRowsAreSkipped() throws Exception {
+        byte[] withOddRow = (Files.readString(SAMPLE)
+                        + "INC9999999,-100,true,0,0,0,true,Caller 1,Opened by 1,28/5/2025 17:54,Created by 1,28/5/2025 17:56,"
+                        + "Updated by 1,28/5/2025 18:02,Email,Location 1,Category 1,Subcategory 1,Symptom 1,?,1 - High,"
+                        + "1 - High,1 - Critical,Group 1,?,false,false,Do Not Notify,?,?,?,?,code 4,?,?,?\n")
+                .getBytes(StandardCharsets.UTF_8);
+
+        JsonNode strict = importAndWait(withOddRow, Map.of());
+        assertThat(strict.get("state").asString()).isEqualTo("FAILED");
+        assertThat(strict.get("errors").get(0).get("line").asInt()).isEqualTo(1582);
+        assertThat(strict.get("errors").get(0).get("message").asString()).contains("-100");
+        assertThat(count("select count(*) from ticket where source = :source")).isZero();
+
+        JsonNode lenient = importAndWait(withOddRow, Map.of("mode", "skip-invalid"));
+        assertThat(lenient.get("state").asString()).as(lenient.toString()).isEqualTo("SUCCEEDED_WITH_REJECTIONS");
+        assertThat(lenient.get("rejected").asLong()).isEqualTo(1);
+        assertThat(count("select count(*) from ticket where source = :source")).isEqualTo(300);
+    }
+
+    @Test
+    void importsAGenericOneRowPerTicketFile() throws Exception {
+        String csv = """
+                Ticket,Prio,Opened,First reply,Solved
+                G-1,P1,2026-03-30 09:00,2026-03-30 09:10,2026-03-30 12:00
+                G-2,2 - High,30/3/2026 10:00,,
+                """;
+        Map<String, String> form = Map.of(
+                "preset", "generic",
+                "columns",
+                        "{\"id\": \"Ticket\", \"priority\": \"Prio\", \"created\": \"Opened\", \"firstResponse\": \"First reply\", \"resolved\": \"Solved\"}");
+
+        JsonNode job = importAndWait(csv.getBytes(StandardCharsets.UTF_8), form);
+
+        assertThat(job.get("state").asString()).as(job.toString()).isEqualTo("SUCCEEDED");
+        assertThat(job.get("tickets").asLong()).isEqualTo(2);
+        assertThat(count("select count(*) from ticket where source = :source and status = 'RESOLVED'"))
+                .isEqualTo(1);
+        assertThat(count("""
+                        select count(*) from ticket_clock c join ticket t on t.id = c.ticket_id
+                        where t.source = :source and c.metric = 'FIRST_RESPONSE' and c.state = 'MET'""")).isEqualTo(1);
+    }
+
+    @Test
+    void anInvalidImportRequestNamesTheField() {
+        Response missing =
+                api().multipart("/api/v1/imports", Map.of("preset", "zendesk", "zone", "Mars/Base"), null, null);
+        Response unknownClient = api().multipart(
+                        "/api/v1/imports",
+                        Map.of("preset", "servicenow", "zone", "UTC", "client", "nobody"),
+                        "x.csv",
+                        new byte[] {'a'});
+
+        assertThat(missing.status()).isEqualTo(400);
+        assertThat(missing.json().findValuesAsString("field")).contains("file", "preset", "client", "zone");
+        assertThat(unknownClient.status()).isEqualTo(422);
+        assertThat(api().get("/api/v1/imports/7d7f0a5e-8c1b-4a53-9d43-54f1c0f5a001")
+                        .status())
+                .isEqualTo(404);
+    }
+
+    private JsonNode importAndWait(byte[] file, Map<String, String> extra) throws InterruptedException {
+        java.util.Map<String, String> form =
+                new java.util.HashMap<>(Map.of("preset", "servicenow", "client", slug, "zone", "Europe/Paris"));
+        form.putAll(extra);
+        Response started = api().multipart("/api/v1/imports", form, "export.csv", file);
+        assertThat(started.status()).as(started.toString()).isEqualTo(202);
+        String location = started.header("Location");
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        JsonNode job = started.json();
+        while (job.get("state").asString().equals("RUNNING") && Instant.now().isBefore(deadline)) {
+            Thread.sleep(50); // polling the job, as a client does; not a timing assumption
+            job = api().get(location).json();
+        }
+        return job;
+    }
+
+    private long count(String sql) {
+        long servicenow = jdbc.sql(sql)
+                .param("source", "servicenow/" + slug)
+                .query(Long.class)
+                .single();
+        long generic = jdbc.sql(sql)
+                .param("source", "import/" + slug)
+                .query(Long.class)
+                .single();
+        return servicenow + generic;
+    }
+}
