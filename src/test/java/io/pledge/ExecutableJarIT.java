@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The executable jar as a newcomer runs it: no configuration but an empty data folder, embedded H2,
@@ -86,6 +87,79 @@ class ExecutableJarIT {
                         .get("/api/v1/tiers")
                         .status())
                 .isEqualTo(200);
+    }
+
+    @Test
+    void anImportKilledHalfWayLeavesNothingAndRunsAgainWithoutDuplicates() throws Exception {
+        // The demo catalog gives client acme a contract for the current year.
+        Running server = start(Map.of("PLEDGE_BOOTSTRAP_TOKEN", TOKEN, "PLEDGE_DEMO", "true"));
+        server.stop();
+        Path export = data.resolve("export.csv");
+        int year = java.time.LocalDate.now().getYear();
+        long rows = io.pledge.support.ServiceNowExport.write(
+                export, 60_000, java.time.LocalDateTime.of(year, 1, 2, 8, 0), 7);
+
+        Process killed = importer(export, data.resolve("killed.log"));
+        awaitOutput(killed, data.resolve("killed.log"), "storing:");
+        killed.destroyForcibly().waitFor();
+
+        Running afterCrash = start(Map.of());
+        Api api = afterCrash.api().withToken(TOKEN);
+        assertThat(api.get("/api/v1/tickets?client=acme").json().get("items").size())
+                .isZero();
+        afterCrash.stop();
+
+        Process complete = importer(export, data.resolve("complete.log"));
+        assertThat(complete.waitFor())
+                .as(Files.readString(data.resolve("complete.log")))
+                .isZero();
+        assertThat(Files.readString(data.resolve("complete.log"))).contains("SUCCEEDED: " + rows + " rows read");
+        Process again = importer(export, data.resolve("again.log"));
+        assertThat(again.waitFor()).isZero();
+        assertThat(Files.readString(data.resolve("again.log"))).contains("0 tickets, 0 events");
+
+        Running checked = start(Map.of());
+        Api.Response listed = checked.api().withToken(TOKEN).get("/api/v1/tickets?client=acme&limit=500");
+        assertThat(listed.status()).as(listed.body()).isEqualTo(200);
+        JsonNode page = listed.json();
+        assertThat(page.get("items").size()).isEqualTo(500);
+        assertThat(page.get("nextCursor")).isNotNull();
+    }
+
+    private Process importer(Path export, Path log) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-jar",
+                        System.getProperty("pledge.jar"),
+                        "import",
+                        "--preset",
+                        "servicenow",
+                        "--zone",
+                        "Europe/Paris",
+                        "--client",
+                        "acme",
+                        export.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        builder.environment().keySet().removeIf(name -> name.startsWith("PLEDGE_"));
+        builder.environment().put("PLEDGE_DATA_DIR", data.toString());
+        Process process = builder.start();
+        started.add(process);
+        return process;
+    }
+
+    private static void awaitOutput(Process process, Path log, String text) throws Exception {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
+        while (Instant.now().isBefore(deadline)) {
+            if (Files.readString(log).contains(text)) {
+                return;
+            }
+            if (!process.isAlive()) {
+                throw new AssertionError("the import ended before \"" + text + "\":\n" + Files.readString(log));
+            }
+            process.waitFor(20, java.util.concurrent.TimeUnit.MILLISECONDS);
+        }
+        throw new AssertionError("no \"" + text + "\" in time:\n" + Files.readString(log));
     }
 
     private Running start(Map<String, String> environment) throws Exception {

@@ -238,6 +238,7 @@ public abstract class TicketApiContract extends DatabaseIntegrationTest {
                     .asString());
         }
         open("P2", "Printers", now);
+        open("P2", "Printers", now);
 
         Set<String> seen = new HashSet<>();
         List<String> order = new ArrayList<>();
@@ -255,8 +256,8 @@ public abstract class TicketApiContract extends DatabaseIntegrationTest {
                     : page.get("nextCursor").asString();
         } while (cursor != null);
 
-        assertThat(order).hasSize(6);
-        // The oldest ticket is the closest to its next threshold; the out-of-scope one has none and comes last.
+        assertThat(order).hasSize(7);
+        // The oldest ticket is the closest to its next threshold; out-of-scope ones have none and come last.
         List<String> oldestFirst = new ArrayList<>(opened);
         java.util.Collections.reverse(oldestFirst);
         assertThat(order.subList(0, 5)).containsExactlyElementsOf(oldestFirst);

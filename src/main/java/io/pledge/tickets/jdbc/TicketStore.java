@@ -160,10 +160,10 @@ public class TicketStore {
     }
 
     /** The stored next due instant of a ticket (the queue's sort key). */
-    public Instant nextDueAt(TicketId ticket) {
+    public Optional<Instant> nextDueAt(TicketId ticket) {
         return jdbc.sql("select next_due_at from ticket where id = :id")
                 .param("id", ticket.value())
-                .query((row, i) -> Timestamps.instant(row, "next_due_at"))
+                .query((row, i) -> Optional.ofNullable(Timestamps.instant(row, "next_due_at")))
                 .single();
     }
 

@@ -163,7 +163,7 @@ class TicketController {
 
     /** A page ends at its last ticket; the cursor carries that ticket's next due instant and id. */
     private static String encode(Ticket last, TicketStore tickets) {
-        Instant nextDue = tickets.nextDueAt(last.id());
+        Instant nextDue = tickets.nextDueAt(last.id()).orElse(null);
         String raw = (nextDue == null ? "" : nextDue.toString()) + "|" + last.id();
         return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
     }
