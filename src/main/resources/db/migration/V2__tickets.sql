@@ -64,9 +64,10 @@ create index ticket_client_queue on ticket (client_id, next_due_at, id);
 
 -- Append-only: rows are inserted, never updated or deleted.
 create table ticket_event (
-    id uuid primary key,
     ticket_id uuid not null references ticket (id),
     seq bigint not null,
+    -- Random, unique by construction; events are addressed by (ticket_id, seq).
+    id uuid not null,
     type varchar(30) not null,
     at timestamp with time zone not null,
     priority varchar(2),
@@ -80,10 +81,9 @@ create table ticket_event (
     source varchar(100),
     event_id varchar(200),
     recorded_at timestamp with time zone not null,
+    primary key (ticket_id, seq),
     constraint ticket_event_idempotency unique (source, event_id)
 );
-
-create index ticket_event_timeline on ticket_event (ticket_id, at, seq);
 
 create table ticket_clock (
     ticket_id uuid not null references ticket (id),

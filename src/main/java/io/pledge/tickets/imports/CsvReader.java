@@ -12,6 +12,9 @@ import java.util.List;
 final class CsvReader implements AutoCloseable {
 
     private final Reader in;
+    private final char[] buffer = new char[65536];
+    private int position;
+    private int limit;
     private int line = 1;
     private int recordLine;
     private int pending = -2;
@@ -88,7 +91,15 @@ final class CsvReader implements AutoCloseable {
             pending = -2;
             return c;
         }
-        return in.read();
+        if (position == limit) {
+            limit = in.read(buffer, 0, buffer.length);
+            position = 0;
+            if (limit <= 0) {
+                limit = 0;
+                return -1;
+            }
+        }
+        return buffer[position++];
     }
 
     @Override

@@ -276,8 +276,6 @@ public class Importer implements DisposableBean {
         if (!errors.isEmpty() && settings.mode() == ImportMode.ALL_OR_NOTHING) {
             return new Stored(0, 0);
         }
-        tickets.insertAll(created);
-        tickets.appendAll(events);
         Map<TicketId, List<SlaClock>> clocks = new HashMap<>();
         List<Ticket> current = new ArrayList<>(created.size());
         for (Ticket ticket : created) {
@@ -286,7 +284,8 @@ public class Importer implements DisposableBean {
             clocks.put(ticket.id(), calculator.clocks(ticket, timeline, now));
             current.add(TicketDesk.current(ticket, timeline));
         }
-        tickets.saveStates(current, clocks, now);
+        tickets.insertWithState(current, clocks, now);
+        tickets.appendAll(events);
         for (Ticket ticket : updated) {
             desk.refresh(ticket, tickets.events(ticket.id()), now);
         }

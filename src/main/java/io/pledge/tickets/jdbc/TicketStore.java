@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
@@ -52,12 +53,31 @@ public class TicketStore {
             values (:ticket, :metric, :state, :priority, :target, :elapsed, :cycle, :due, :next, :breached, :stopped,
                     :evaluated)""";
 
+    private static final String INSERT_EVENT_POSITIONAL = """
+            insert into ticket_event (id, ticket_id, seq, type, at, priority, status, status_label, author, is_public,
+                                      body, technician_id, team_id, source, event_id, recorded_at)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+
+    private static final String INSERT_TICKET_WITH_STATE = """
+            insert into ticket (id, client_id, contract_id, tier_id, policy_version, calendar_id, scope_reason,
+                                priority, status, status_label, service, subject, description, requester, source,
+                                external_id, assignee_technician_id, assignee_team_id, created_at, updated_at,
+                                due_at, next_due_at, breached)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+
+    private static final String INSERT_CLOCK_POSITIONAL = """
+            insert into ticket_clock (ticket_id, metric, state, priority, target_seconds, elapsed_seconds, cycle, due_at,
+                                      next_due_at, breached_at, stopped_at, evaluated_at)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+
     private final JdbcClient jdbc;
     private final NamedParameterJdbcTemplate batch;
+    private final JdbcTemplate positional;
 
     TicketStore(JdbcClient jdbc, NamedParameterJdbcTemplate batch) {
         this.jdbc = jdbc;
         this.batch = batch;
+        this.positional = batch.getJdbcTemplate();
     }
 
     public void insert(Ticket ticket) {
@@ -74,9 +94,103 @@ public class TicketStore {
         batch.update(INSERT_EVENT, eventParameters(event));
     }
 
+    /** Appends many events in JDBC batches (imports, ingest batches). */
     public void appendAll(List<RecordedEvent> events) {
-        batch.batchUpdate(
-                INSERT_EVENT, events.stream().map(TicketStore::eventParameters).toArray(SqlParameterSource[]::new));
+        positional.batchUpdate(INSERT_EVENT_POSITIONAL, events, 1000, (ps, event) -> {
+            ps.setObject(1, event.id());
+            ps.setObject(2, event.ticket().value());
+            ps.setLong(3, event.seq());
+            ps.setString(4, event.kind().name());
+            ps.setObject(5, Timestamps.utc(event.at()));
+            ps.setString(6, event.priority() == null ? null : event.priority().code());
+            ps.setString(7, event.status() == null ? null : event.status().name());
+            ps.setString(8, event.statusLabel());
+            ps.setString(9, event.author());
+            ps.setObject(10, event.isPublic(), java.sql.Types.BOOLEAN);
+            ps.setString(11, event.body());
+            ps.setObject(12, event.technicianId());
+            ps.setObject(13, event.teamId());
+            ps.setString(14, event.source());
+            ps.setString(15, event.eventId());
+            ps.setObject(16, Timestamps.utc(event.recordedAt()));
+        });
+    }
+
+    /**
+     * Inserts new tickets already in their current state (ticket rows with their due instants, and their
+     * clock rows), in JDBC batches: the import path.
+     */
+    public void insertWithState(List<Ticket> tickets, Map<TicketId, List<SlaClock>> clocks, Instant evaluatedAt) {
+        positional.batchUpdate(INSERT_TICKET_WITH_STATE, tickets, 1000, (ps, ticket) -> {
+            Summary summary = Summary.of(clocks.getOrDefault(ticket.id(), List.of()));
+            ps.setObject(1, ticket.id().value());
+            ps.setObject(2, ticket.clientId());
+            ps.setObject(3, ticket.contractId());
+            ps.setObject(4, ticket.tierId());
+            ps.setObject(5, ticket.policyVersion(), java.sql.Types.INTEGER);
+            ps.setObject(6, ticket.calendarId());
+            ps.setString(7, ticket.scopeReason());
+            ps.setString(8, ticket.priority().code());
+            ps.setString(9, ticket.status().name());
+            ps.setString(10, ticket.statusLabel());
+            ps.setString(11, ticket.service());
+            ps.setString(12, ticket.subject());
+            ps.setString(13, ticket.description());
+            ps.setString(14, ticket.requester());
+            ps.setString(15, ticket.source());
+            ps.setString(16, ticket.externalId());
+            ps.setObject(17, ticket.technicianId());
+            ps.setObject(18, ticket.teamId());
+            ps.setObject(19, Timestamps.utc(ticket.createdAt()));
+            ps.setObject(20, Timestamps.utc(ticket.updatedAt()));
+            ps.setObject(21, Timestamps.utc(summary.due()));
+            ps.setObject(22, Timestamps.utc(summary.next()));
+            ps.setBoolean(23, summary.breached());
+        });
+        List<Object[]> rows = new ArrayList<>();
+        for (Ticket ticket : tickets) {
+            for (SlaClock clock : clocks.getOrDefault(ticket.id(), List.of())) {
+                rows.add(new Object[] {ticket.id(), clock});
+            }
+        }
+        positional.batchUpdate(INSERT_CLOCK_POSITIONAL, rows, 1000, (ps, row) -> {
+            SlaClock clock = (SlaClock) row[1];
+            ps.setObject(1, ((TicketId) row[0]).value());
+            ps.setString(2, clock.metric().name());
+            ps.setString(3, clock.state().name());
+            ps.setString(4, clock.priority().code());
+            ps.setLong(5, clock.target().getSeconds());
+            ps.setLong(6, clock.elapsed().getSeconds());
+            ps.setInt(7, clock.cycle());
+            ps.setObject(8, Timestamps.utc(clock.dueAt()));
+            ps.setObject(9, Timestamps.utc(clock.nextDueAt()));
+            ps.setObject(10, Timestamps.utc(clock.breachedAt()));
+            ps.setObject(11, Timestamps.utc(clock.stoppedAt()));
+            ps.setObject(12, Timestamps.utc(evaluatedAt));
+        });
+    }
+
+    /** What a ticket row keeps of its clocks: the earliest due instant, the next due instant, any breach. */
+    private record Summary(Instant due, Instant next, boolean breached) {
+
+        static Summary of(List<SlaClock> clocks) {
+            Instant due = null;
+            Instant next = null;
+            boolean breached = false;
+            for (SlaClock clock : clocks) {
+                breached |= clock.breachedAt() != null && clock.state() != io.pledge.sla.ClockState.CANCELLED;
+                if (clock.stoppedAt() == null
+                        && clock.dueAt() != null
+                        && (due == null || clock.dueAt().isBefore(due))) {
+                    due = clock.dueAt();
+                }
+                if (clock.nextDueAt() != null
+                        && (next == null || clock.nextDueAt().isBefore(next))) {
+                    next = clock.nextDueAt();
+                }
+            }
+            return new Summary(due, next, breached);
+        }
     }
 
     /** The next arrival number for a ticket's events. */
@@ -194,23 +308,6 @@ public class TicketStore {
                 where id = :id""", summaryParameters(ticket, clocks));
     }
 
-    /** Writes new tickets' clock rows and summaries in batches (imports). */
-    public void saveStates(List<Ticket> tickets, Map<TicketId, List<SlaClock>> clocks, Instant evaluatedAt) {
-        List<SqlParameterSource> clockRows = new ArrayList<>();
-        List<SqlParameterSource> summaries = new ArrayList<>();
-        for (Ticket ticket : tickets) {
-            List<SlaClock> ticketClocks = clocks.getOrDefault(ticket.id(), List.of());
-            ticketClocks.forEach(clock -> clockRows.add(clockParameters(ticket.id(), clock, evaluatedAt)));
-            summaries.add(summaryParameters(ticket, ticketClocks));
-        }
-        batch.batchUpdate(INSERT_CLOCK, clockRows.toArray(SqlParameterSource[]::new));
-        batch.batchUpdate("""
-                update ticket set priority = :priority, status = :status, status_label = :label,
-                    assignee_technician_id = :technician, assignee_team_id = :team, updated_at = :updated,
-                    due_at = :due, next_due_at = :next, breached = :breached
-                where id = :id""", summaries.toArray(SqlParameterSource[]::new));
-    }
-
     /** Tickets matching the query, ordered by next due instant (none last), then id; one page. */
     public List<Ticket> list(TicketQuery query, Instant now) {
         StringBuilder sql = new StringBuilder("select * from ticket where 1 = 1");
@@ -326,20 +423,7 @@ public class TicketStore {
     }
 
     private static MapSqlParameterSource summaryParameters(Ticket ticket, List<SlaClock> clocks) {
-        Instant due = null;
-        Instant next = null;
-        boolean breached = false;
-        for (SlaClock clock : clocks) {
-            breached |= clock.breachedAt() != null && clock.state() != io.pledge.sla.ClockState.CANCELLED;
-            if (clock.stoppedAt() == null
-                    && clock.dueAt() != null
-                    && (due == null || clock.dueAt().isBefore(due))) {
-                due = clock.dueAt();
-            }
-            if (clock.nextDueAt() != null && (next == null || clock.nextDueAt().isBefore(next))) {
-                next = clock.nextDueAt();
-            }
-        }
+        Summary summary = Summary.of(clocks);
         return new MapSqlParameterSource()
                 .addValue("id", ticket.id().value())
                 .addValue("priority", ticket.priority().code())
@@ -348,9 +432,9 @@ public class TicketStore {
                 .addValue("technician", ticket.technicianId())
                 .addValue("team", ticket.teamId())
                 .addValue("updated", Timestamps.utc(ticket.updatedAt()))
-                .addValue("due", Timestamps.utc(due))
-                .addValue("next", Timestamps.utc(next))
-                .addValue("breached", breached);
+                .addValue("due", Timestamps.utc(summary.due()))
+                .addValue("next", Timestamps.utc(summary.next()))
+                .addValue("breached", summary.breached());
     }
 
     static Ticket ticket(ResultSet row, int index) throws SQLException {
