@@ -91,6 +91,7 @@ public class Ingest {
         Set<String> seen = new HashSet<>(tickets.existingEventIds(source, ids));
         Map<String, Ticket> known = new HashMap<>();
         Map<TicketId, Long> nextSeq = new HashMap<>();
+        Map<TicketId, List<RecordedEvent>> stored = new HashMap<>();
         Map<TicketId, Ticket> touched = new LinkedHashMap<>();
         List<Result> results = new ArrayList<>(events.size());
         List<RecordedEvent> accepted = new ArrayList<>();
@@ -143,7 +144,11 @@ public class Ingest {
                     continue;
                 }
                 Ticket target = ticket;
-                long seq = nextSeq.computeIfAbsent(target.id(), id -> tickets.nextSeq(id));
+                long seq = nextSeq.computeIfAbsent(target.id(), id -> {
+                    List<RecordedEvent> existing = tickets.events(id);
+                    stored.put(id, existing);
+                    return existing.stream().mapToLong(RecordedEvent::seq).max().orElse(0) + 1;
+                });
                 RecordedEvent recorded = desk.event(target, event.event(), eventId, seq, now, violations, prefix);
                 if (recorded == null) {
                     results.add(new Result(eventId, Outcome.REJECTED, target.id(), violations.list()));
@@ -172,8 +177,15 @@ public class Ingest {
         // A ticket created by an event rejected later in the batch is still stored under partial.
         tickets.insertAll(created);
         tickets.appendAll(accepted);
+        Map<TicketId, List<RecordedEvent>> timelines = new HashMap<>();
+        stored.forEach((id, existing) -> timelines.put(id, new ArrayList<>(existing)));
+        for (RecordedEvent event : accepted) {
+            timelines.computeIfAbsent(event.ticket(), id -> new ArrayList<>()).add(event);
+        }
         for (Ticket ticket : touched.values()) {
-            desk.refresh(ticket, tickets.events(ticket.id()), now);
+            List<RecordedEvent> timeline = timelines.get(ticket.id());
+            timeline.sort(java.util.Comparator.comparing(RecordedEvent::at).thenComparingLong(RecordedEvent::seq));
+            desk.refresh(ticket, timeline, now);
         }
         return new BatchResult(true, results);
     }

@@ -34,6 +34,7 @@ class JdbcTiers implements Tiers {
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final Clock clock;
+    private final java.util.Map<String, PolicyTerms> parsed = new java.util.concurrent.ConcurrentHashMap<>();
 
     JdbcTiers(JdbcClient jdbc, JsonMapper json, Clock clock) {
         this.jdbc = jdbc;
@@ -207,12 +208,15 @@ class JdbcTiers implements Tiers {
     }
 
     private TierPolicy mapPolicy(ResultSet row, int index) throws SQLException {
-        TierPolicyDocument document = json.readValue(row.getString("definition"), TierPolicyDocument.class);
+        TierId tier = new TierId(row.getObject("tier_id", UUID.class));
+        int version = row.getInt("version");
+        String definition = row.getString("definition");
+        // A version never changes once saved: its parsed terms can be kept.
+        PolicyTerms terms = parsed.computeIfAbsent(
+                tier + "/" + version,
+                key -> PolicyTerms.parse(
+                        json.readValue(definition, TierPolicyDocument.class), PriorityScheme.ALL_CODES));
         return new TierPolicy(
-                new TierId(row.getObject("tier_id", UUID.class)),
-                row.getInt("version"),
-                Timestamps.instant(row, "effective_from"),
-                row.getString("created_by"),
-                PolicyTerms.parse(document, PriorityScheme.ALL_CODES));
+                tier, version, Timestamps.instant(row, "effective_from"), row.getString("created_by"), terms);
     }
 }

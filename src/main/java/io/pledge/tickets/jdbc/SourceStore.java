@@ -15,12 +15,17 @@ import org.springframework.stereotype.Repository;
 public class SourceStore {
 
     private final JdbcClient jdbc;
+    private final java.util.Map<String, Cached> secrets = new java.util.concurrent.ConcurrentHashMap<>();
 
-    SourceStore(JdbcClient jdbc) {
+    private final java.time.Clock clock;
+
+    SourceStore(JdbcClient jdbc, java.time.Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     public void add(String name, String secret, Instant now) {
+        secrets.remove(name);
         jdbc.sql("insert into ticket_source (name, secret, created_at) values (:name, :secret, :now)")
                 .param("name", name)
                 .param("secret", secret)
@@ -28,12 +33,22 @@ public class SourceStore {
                 .update();
     }
 
+    /** A source's signing secret; looked up at most once a minute per source (every webhook asks). */
     public Optional<String> secret(String name) {
-        return jdbc.sql("select secret from ticket_source where name = :name")
+        Instant now = clock.instant();
+        Cached cached = secrets.get(name);
+        if (cached != null && cached.until().isAfter(now)) {
+            return cached.secret();
+        }
+        Optional<String> secret = jdbc.sql("select secret from ticket_source where name = :name")
                 .param("name", name)
                 .query(String.class)
                 .optional();
+        secrets.put(name, new Cached(secret, now.plusSeconds(60)));
+        return secret;
     }
+
+    private record Cached(Optional<String> secret, Instant until) {}
 
     public List<String> names() {
         return jdbc.sql("select name from ticket_source order by name")
