@@ -20,7 +20,8 @@ import java.util.Map;
  * events ({@code Awaiting User Info} waits on the customer, {@code Awaiting Vendor} on a vendor; the
  * other awaiting states as the import maps them), {@code Resolved} resolves, a state after
  * {@code Resolved} or {@code Closed} reopens, {@code Closed} closes; priorities {@code 1 - Critical} to
- * {@code 4 - Low} are P1 to P4. Rows are taken in {@code sys_mod_count} order. A row with an unknown
+ * {@code 4 - Low} are P1 to P4. Rows are grouped by incident number and taken in {@code sys_mod_count}
+ * order. A row with an unknown
  * value is refused with its line; the rest of the incident is kept.
  */
 final class ServiceNowFormat {
@@ -71,7 +72,8 @@ final class ServiceNowFormat {
             if (!errors.isEmpty()) {
                 return new ImportFile(tickets, errors, 0);
             }
-            List<Row> incident = new ArrayList<>();
+            // Rows of an incident usually come together, but are grouped by number wherever they are.
+            Map<String, List<Row>> incidents = new java.util.LinkedHashMap<>();
             List<String> fields;
             while ((fields = csv.next()) != null) {
                 if (fields.size() == 1 && fields.get(0).isBlank()) {
@@ -79,18 +81,14 @@ final class ServiceNowFormat {
                 }
                 rows++;
                 Row row = new Row(csv.line(), fields, columns);
-                if (!incident.isEmpty() && !incident.get(0).get("number").equals(row.get("number"))) {
-                    incident(incident, tickets, errors);
-                    incident.clear();
-                }
-                incident.add(row);
+                incidents
+                        .computeIfAbsent(row.get("number").strip(), number -> new ArrayList<>())
+                        .add(row);
                 if (rows % 1000 == 0) {
                     progress.rowsRead(rows);
                 }
             }
-            if (!incident.isEmpty()) {
-                incident(incident, tickets, errors);
-            }
+            incidents.values().forEach(incident -> incident(incident, tickets, errors));
         }
         progress.rowsRead(rows);
         return new ImportFile(tickets, errors, rows);

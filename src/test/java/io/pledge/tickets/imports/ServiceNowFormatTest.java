@@ -82,6 +82,20 @@ class ServiceNowFormatTest {
     }
 
     @Test
+    void rowsOfAnIncidentAreGroupedWhereverTheyAre() throws IOException {
+        ImportFile file = read("""
+                INC1,New,true,0,28/5/2025 17:54,28/5/2025 17:56,3 - Moderate
+                INC2,New,true,0,28/5/2025 18:00,28/5/2025 18:00,2 - High
+                INC1,Resolved,true,1,28/5/2025 17:54,28/5/2025 19:00,3 - Moderate
+                """, Map.of());
+
+        assertThat(file.tickets()).extracting(ImportedTicket::externalId).containsExactly("INC1", "INC2");
+        assertThat(file.tickets().get(0).events())
+                .extracting(e -> e.document().type())
+                .containsExactly("RESOLVED");
+    }
+
+    @Test
     void awaitingStatesAreMappedAsTheImportSays() throws IOException {
         String rows = "INC1,Awaiting Problem,true,0,28/5/2025 17:54,28/5/2025 17:56,3 - Moderate\n";
 
