@@ -107,7 +107,7 @@ public class Ingest {
             }
             String eventId = violations.under(prefix).text("eventId", event.eventId(), 200);
             String externalId = violations.under(prefix).text("externalId", event.externalId(), 200);
-            if (eventId != null && !seen.add(eventId)) {
+            if (eventId != null && seen.contains(eventId)) {
                 results.add(new Result(eventId, Outcome.DUPLICATE, null, List.of()));
                 continue;
             }
@@ -135,6 +135,7 @@ public class Ingest {
                     nextSeq.put(ticket.id(), 2L);
                     touched.put(ticket.id(), ticket);
                     if (creation) {
+                        seen.add(eventId);
                         results.add(new Result(eventId, Outcome.ACCEPTED, ticket.id(), List.of()));
                         continue;
                     }
@@ -157,6 +158,7 @@ public class Ingest {
                 nextSeq.put(target.id(), seq + 1);
                 accepted.add(recorded);
                 touched.put(target.id(), target);
+                seen.add(eventId);
                 results.add(new Result(eventId, Outcome.ACCEPTED, target.id(), List.of()));
             } catch (InvalidRequestException | UnprocessableException e) {
                 List<Violation> errors = e instanceof InvalidRequestException invalid
