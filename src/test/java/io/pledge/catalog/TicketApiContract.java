@@ -320,14 +320,20 @@ public abstract class TicketApiContract extends DatabaseIntegrationTest {
         String batch = """
                 {"events": [
                   {"eventId": "e1", "externalId": "T-1", "type": "CREATED", "at": "%s", "client": "%s", "priority": "P2", "service": "ERP", "subject": "ERP down"},
-                  {"eventId": "e2", "externalId": "T-1", "type": "REPLIED", "at": "%s", "author": "AGENT", "public": true}]}""".formatted(now.minus(Duration.ofHours(1)), slug, now.minus(Duration.ofMinutes(50)));
+                  {"eventId": "e2", "externalId": "T-1", "type": "REPLIED", "at": "%s", "author": "AGENT", "public": true},
+                  {"eventId": "e2", "externalId": "T-1", "type": "REPLIED", "at": "%s", "author": "AGENT", "public": true}]}""".formatted(
+                        now.minus(Duration.ofHours(1)),
+                        slug,
+                        now.minus(Duration.ofMinutes(50)),
+                        now.minus(Duration.ofMinutes(50)));
 
         Response first = signed(source, secret, batch, now);
         Response again = signed(source, secret, batch, now);
 
         assertThat(first.status()).as(first.toString()).isEqualTo(200);
         assertThat(first.json().get("accepted").asInt()).isEqualTo(2);
-        assertThat(again.json().get("duplicates").asInt()).isEqualTo(2);
+        assertThat(first.json().get("duplicates").asInt()).isEqualTo(1);
+        assertThat(again.json().get("duplicates").asInt()).isEqualTo(3);
         assertThat(again.json().findValuesAsString("outcome")).containsOnly("DUPLICATE");
         String ticket = first.json().get("results").get(0).get("ticketId").asString();
         assertThat(api().get("/api/v1/tickets/" + ticket + "/events").json().size())
