@@ -1,6 +1,7 @@
 package io.pledge.tickets.web;
 
 import io.pledge.core.ConflictException;
+import io.pledge.core.NotFoundException;
 import io.pledge.core.UnprocessableException;
 import io.pledge.core.Violations;
 import io.pledge.core.jdbc.Timestamps;
@@ -12,16 +13,21 @@ import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
-@Tag(name = "Teams and technicians", description = "Who tickets are assigned to")
+@Tag(name = "Teams and technicians", description = "Who tickets are assigned to: create, list, update, delete")
 class TeamController {
 
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
@@ -105,6 +111,92 @@ class TeamController {
                         row.getString("email"),
                         row.getObject("team_id", UUID.class)))
                 .list();
+    }
+
+    @PutMapping("/api/v1/teams/{id}")
+    @Operation(summary = "Rename a team or change its email address")
+    @Transactional
+    TeamView updateTeam(@PathVariable UUID id, @RequestBody TeamView request) {
+        Violations violations = new Violations();
+        String name = violations.text("name", request.name(), 200);
+        String email = email(violations, request.email(), false);
+        violations.throwIfAny();
+        try {
+            int updated = jdbc.sql("update team set name = :name, email = :email where id = :id")
+                    .param("id", id)
+                    .param("name", name)
+                    .param("email", email)
+                    .update();
+            if (updated == 0) {
+                throw new NotFoundException("team", id);
+            }
+        } catch (DuplicateKeyException e) {
+            throw new ConflictException("name", "a team named \"" + name + "\" already exists");
+        }
+        return new TeamView(id, name, email);
+    }
+
+    @DeleteMapping("/api/v1/teams/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Delete a team no technician belongs to and no ticket is assigned to")
+    @Transactional
+    void deleteTeam(@PathVariable UUID id) {
+        requireUnused("team", id, "select count(*) from technician where team_id = :id", "technician(s) belong to it");
+        requireUnused(
+                "team", id, "select count(*) from ticket where assignee_team_id = :id", "ticket(s) are assigned to it");
+        if (jdbc.sql("delete from team where id = :id").param("id", id).update() == 0) {
+            throw new NotFoundException("team", id);
+        }
+    }
+
+    @PutMapping("/api/v1/technicians/{id}")
+    @Operation(summary = "Change a technician's name, email or team")
+    @Transactional
+    TechnicianView updateTechnician(@PathVariable UUID id, @RequestBody TechnicianView request) {
+        Violations violations = new Violations();
+        String name = violations.text("name", request.name(), 200);
+        String email = email(violations, request.email(), true);
+        violations.throwIfAny();
+        if (request.teamId() != null
+                && teams().stream().noneMatch(team -> team.id().equals(request.teamId()))) {
+            throw new UnprocessableException("teamId", "unknown team " + request.teamId());
+        }
+        try {
+            int updated = jdbc.sql("update technician set name = :name, email = :email, team_id = :team where id = :id")
+                    .param("id", id)
+                    .param("name", name)
+                    .param("email", email)
+                    .param("team", request.teamId())
+                    .update();
+            if (updated == 0) {
+                throw new NotFoundException("technician", id);
+            }
+        } catch (DuplicateKeyException e) {
+            throw new ConflictException("email", "a technician with email " + email + " already exists");
+        }
+        return new TechnicianView(id, name, email, request.teamId());
+    }
+
+    @DeleteMapping("/api/v1/technicians/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Delete a technician no ticket is assigned to")
+    @Transactional
+    void deleteTechnician(@PathVariable UUID id) {
+        requireUnused(
+                "technician",
+                id,
+                "select count(*) from ticket where assignee_technician_id = :id",
+                "ticket(s) are assigned to them");
+        if (jdbc.sql("delete from technician where id = :id").param("id", id).update() == 0) {
+            throw new NotFoundException("technician", id);
+        }
+    }
+
+    private void requireUnused(String kind, UUID id, String countSql, String what) {
+        long count = jdbc.sql(countSql).param("id", id).query(Long.class).single();
+        if (count > 0) {
+            throw new ConflictException("id", "the " + kind + " cannot be deleted: " + count + " " + what);
+        }
     }
 
     private static String email(Violations violations, String value, boolean required) {
