@@ -306,6 +306,22 @@ public abstract class TicketApiContract extends DatabaseIntegrationTest {
                 .containsExactly(id);
         assertThat(api().get("/api/v1/tickets?assignee=" + team).json().findValuesAsString("id"))
                 .containsExactly(id);
+
+        Response renamed = api().put(
+                        "/api/v1/teams/" + team,
+                        "{\"name\": \"%s\", \"email\": \"noc@msp.example\"}".formatted(unique("NOC")));
+        assertThat(renamed.status()).as(renamed.toString()).isEqualTo(200);
+        assertThat(api().delete("/api/v1/technicians/" + technician).status()).isEqualTo(409);
+        assertThat(api().delete("/api/v1/teams/" + team).status()).isEqualTo(409);
+        String spare = api().post("/api/v1/teams", "{\"name\": \"%s\"}".formatted(unique("Spare")))
+                .json()
+                .get("id")
+                .asString();
+        assertThat(api().delete("/api/v1/teams/" + spare).status()).isEqualTo(204);
+        assertThat(api().delete("/api/v1/teams/" + spare).status()).isEqualTo(404);
+        assertThat(api().put("/api/v1/technicians/" + technician, "{\"name\": \"Ana\", \"email\": \"not-an-email\"}")
+                        .status())
+                .isEqualTo(400);
     }
 
     // --- ingest ---
