@@ -173,7 +173,7 @@ final class GenericFormat {
             return null;
         }
         try {
-            return Timestamps.any(text, zone);
+            return ExportTimes.any(text, zone);
         } catch (RuntimeException e) {
             errors.add(new RowError(line, mapping.get(field), "\"" + text + "\" is not a time"));
             return null;

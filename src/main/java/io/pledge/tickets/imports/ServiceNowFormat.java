@@ -106,7 +106,7 @@ final class ServiceNowFormat {
         Instant opened;
         Priority priority;
         try {
-            opened = Timestamps.dayFirst(first.get("opened_at"), zone);
+            opened = ExportTimes.dayFirst(first.get("opened_at"), zone);
         } catch (RuntimeException e) {
             rows.forEach(row -> errors.add(new RowError(
                     row.line, "opened_at", "\"" + first.get("opened_at") + "\" is not a D/M/YYYY HH:MM time")));
@@ -126,7 +126,7 @@ final class ServiceNowFormat {
             String key = number + "/" + row.get("sys_mod_count");
             Instant at;
             try {
-                at = Timestamps.dayFirst(row.get("sys_updated_at"), zone);
+                at = ExportTimes.dayFirst(row.get("sys_updated_at"), zone);
             } catch (RuntimeException e) {
                 errors.add(new RowError(
                         row.line,

@@ -11,7 +11,7 @@ import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 
 /** Timestamps as exports write them, read in the import's zone when they carry no offset. */
-final class Timestamps {
+final class ExportTimes {
 
     private static final DateTimeFormatter DAY_FIRST =
             DateTimeFormatter.ofPattern("d/M/uuuu H:mm[:ss]").withResolverStyle(ResolverStyle.STRICT);
@@ -19,7 +19,7 @@ final class Timestamps {
                     "uuuu-MM-dd[ ]['T']HH:mm[:ss][.SSSSSS][.SSS]")
             .withResolverStyle(ResolverStyle.STRICT);
 
-    private Timestamps() {}
+    private ExportTimes() {}
 
     /** {@code D/M/YYYY HH:MM[:SS]}, day first, in {@code zone}. */
     static Instant dayFirst(String text, ZoneId zone) {
