@@ -177,7 +177,7 @@ public class Ingest {
             return new BatchResult(false, notStored);
         }
         // A ticket created by an event rejected later in the batch is still stored under partial.
-        tickets.insertAll(created);
+        tickets.insertWithState(created, Map.of(), now);
         tickets.appendAll(accepted);
         Map<TicketId, List<RecordedEvent>> timelines = new HashMap<>();
         stored.forEach((id, existing) -> timelines.put(id, new ArrayList<>(existing)));

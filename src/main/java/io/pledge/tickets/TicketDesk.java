@@ -83,9 +83,9 @@ public class TicketDesk {
     public Ticket open(TicketDocument document) {
         Instant now = Timestamps.now(clock);
         Ticket ticket = draft(document, now, new Violations(), "");
-        tickets.insert(ticket);
+        tickets.insertWithState(List.of(ticket), Map.of(), now);
         RecordedEvent created = created(ticket, null, now);
-        tickets.append(created);
+        tickets.appendAll(List.of(created));
         refresh(ticket, List.of(created), now);
         return tickets.find(ticket.id()).orElseThrow();
     }
@@ -239,7 +239,7 @@ public class TicketDesk {
         Violations violations = new Violations();
         RecordedEvent event = event(ticket, document, null, tickets.nextSeq(id), now, violations, "");
         violations.throwIfAny();
-        tickets.append(event);
+        tickets.appendAll(List.of(event));
         refresh(ticket, tickets.events(id), now);
         return event;
     }

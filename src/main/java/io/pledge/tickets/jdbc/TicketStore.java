@@ -21,7 +21,6 @@ import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -32,40 +31,19 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class TicketStore {
 
-    private static final String INSERT_TICKET = """
-            insert into ticket (id, client_id, contract_id, tier_id, policy_version, calendar_id, scope_reason,
-                                priority, status, status_label, service, subject, description, requester, source,
-                                external_id, assignee_technician_id, assignee_team_id, created_at, updated_at,
-                                due_at, next_due_at, breached)
-            values (:id, :client, :contract, :tier, :version, :calendar, :scope, :priority, :status, :label, :service,
-                    :subject, :description, :requester, :source, :external, :technician, :team, :created, :updated,
-                    null, null, false)""";
-
     private static final String INSERT_EVENT = """
-            insert into ticket_event (id, ticket_id, seq, type, at, priority, status, status_label, author, is_public,
-                                      body, technician_id, team_id, source, event_id, recorded_at)
-            values (:id, :ticket, :seq, :type, :at, :priority, :status, :label, :author, :public, :body, :technician,
-                    :team, :source, :eventId, :recorded)""";
-
-    private static final String INSERT_CLOCK = """
-            insert into ticket_clock (ticket_id, metric, state, priority, target_seconds, elapsed_seconds, cycle, due_at,
-                                      next_due_at, breached_at, stopped_at, evaluated_at)
-            values (:ticket, :metric, :state, :priority, :target, :elapsed, :cycle, :due, :next, :breached, :stopped,
-                    :evaluated)""";
-
-    private static final String INSERT_EVENT_POSITIONAL = """
             insert into ticket_event (id, ticket_id, seq, type, at, priority, status, status_label, author, is_public,
                                       body, technician_id, team_id, source, event_id, recorded_at)
             values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
-    private static final String INSERT_TICKET_WITH_STATE = """
+    private static final String INSERT_TICKET = """
             insert into ticket (id, client_id, contract_id, tier_id, policy_version, calendar_id, scope_reason,
                                 priority, status, status_label, service, subject, description, requester, source,
                                 external_id, assignee_technician_id, assignee_team_id, created_at, updated_at,
                                 due_at, next_due_at, breached)
             values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
-    private static final String INSERT_CLOCK_POSITIONAL = """
+    private static final String INSERT_CLOCK = """
             insert into ticket_clock (ticket_id, metric, state, priority, target_seconds, elapsed_seconds, cycle, due_at,
                                       next_due_at, breached_at, stopped_at, evaluated_at)
             values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
@@ -80,23 +58,9 @@ public class TicketStore {
         this.positional = batch.getJdbcTemplate();
     }
 
-    public void insert(Ticket ticket) {
-        batch.update(INSERT_TICKET, ticketParameters(ticket));
-    }
-
-    public void insertAll(List<Ticket> tickets) {
-        batch.batchUpdate(
-                INSERT_TICKET,
-                tickets.stream().map(TicketStore::ticketParameters).toArray(SqlParameterSource[]::new));
-    }
-
-    public void append(RecordedEvent event) {
-        batch.update(INSERT_EVENT, eventParameters(event));
-    }
-
-    /** Appends many events in JDBC batches (imports, ingest batches). */
+    /** Appends events, in JDBC batches. */
     public void appendAll(List<RecordedEvent> events) {
-        positional.batchUpdate(INSERT_EVENT_POSITIONAL, events, 1000, (ps, event) -> {
+        positional.batchUpdate(INSERT_EVENT, events, 1000, (ps, event) -> {
             ps.setObject(1, event.id());
             ps.setObject(2, event.ticket().value());
             ps.setLong(3, event.seq());
@@ -117,11 +81,11 @@ public class TicketStore {
     }
 
     /**
-     * Inserts new tickets already in their current state (ticket rows with their due instants, and their
-     * clock rows), in JDBC batches: the import path.
+     * Inserts new tickets with their clocks (none yet, when the clocks are computed after their events
+     * are stored), in JDBC batches.
      */
     public void insertWithState(List<Ticket> tickets, Map<TicketId, List<SlaClock>> clocks, Instant evaluatedAt) {
-        positional.batchUpdate(INSERT_TICKET_WITH_STATE, tickets, 1000, (ps, ticket) -> {
+        positional.batchUpdate(INSERT_TICKET, tickets, 1000, (ps, ticket) -> {
             Summary summary = Summary.of(clocks.getOrDefault(ticket.id(), List.of()));
             ps.setObject(1, ticket.id().value());
             ps.setObject(2, ticket.clientId());
@@ -147,13 +111,17 @@ public class TicketStore {
             ps.setObject(22, Timestamps.utc(summary.next()));
             ps.setBoolean(23, summary.breached());
         });
+        insertClocks(tickets, clocks, evaluatedAt);
+    }
+
+    private void insertClocks(List<Ticket> tickets, Map<TicketId, List<SlaClock>> clocks, Instant evaluatedAt) {
         List<Object[]> rows = new ArrayList<>();
         for (Ticket ticket : tickets) {
             for (SlaClock clock : clocks.getOrDefault(ticket.id(), List.of())) {
                 rows.add(new Object[] {ticket.id(), clock});
             }
         }
-        positional.batchUpdate(INSERT_CLOCK_POSITIONAL, rows, 1000, (ps, row) -> {
+        positional.batchUpdate(INSERT_CLOCK, rows, 1000, (ps, row) -> {
             SlaClock clock = (SlaClock) row[1];
             ps.setObject(1, ((TicketId) row[0]).value());
             ps.setString(2, clock.metric().name());
@@ -252,15 +220,6 @@ public class TicketStore {
                 .optional();
     }
 
-    public boolean eventExists(String source, String eventId) {
-        return jdbc.sql("select count(*) from ticket_event where source = :source and event_id = :eventId")
-                        .param("source", source)
-                        .param("eventId", eventId)
-                        .query(Long.class)
-                        .single()
-                > 0;
-    }
-
     /** Of these event ids of a source, those already stored. */
     public List<String> existingEventIds(String source, List<String> eventIds) {
         if (eventIds.isEmpty()) {
@@ -294,13 +253,7 @@ public class TicketStore {
         jdbc.sql("delete from ticket_clock where ticket_id = :ticket")
                 .param("ticket", ticket.id().value())
                 .update();
-        if (!clocks.isEmpty()) {
-            batch.batchUpdate(
-                    INSERT_CLOCK,
-                    clocks.stream()
-                            .map(clock -> clockParameters(ticket.id(), clock, evaluatedAt))
-                            .toArray(SqlParameterSource[]::new));
-        }
+        insertClocks(List.of(ticket), Map.of(ticket.id(), clocks), evaluatedAt);
         batch.update("""
                 update ticket set priority = :priority, status = :status, status_label = :label,
                     assignee_technician_id = :technician, assignee_team_id = :team, updated_at = :updated,
@@ -357,69 +310,6 @@ public class TicketStore {
                 .params(params)
                 .query(TicketStore::ticket)
                 .list();
-    }
-
-    private static MapSqlParameterSource ticketParameters(Ticket ticket) {
-        return new MapSqlParameterSource()
-                .addValue("id", ticket.id().value())
-                .addValue("client", ticket.clientId())
-                .addValue("contract", ticket.contractId())
-                .addValue("tier", ticket.tierId())
-                .addValue("version", ticket.policyVersion())
-                .addValue("calendar", ticket.calendarId())
-                .addValue("scope", ticket.scopeReason())
-                .addValue("priority", ticket.priority().code())
-                .addValue("status", ticket.status().name())
-                .addValue("label", ticket.statusLabel())
-                .addValue("service", ticket.service())
-                .addValue("subject", ticket.subject())
-                .addValue("description", ticket.description())
-                .addValue("requester", ticket.requester())
-                .addValue("source", ticket.source())
-                .addValue("external", ticket.externalId())
-                .addValue("technician", ticket.technicianId())
-                .addValue("team", ticket.teamId())
-                .addValue("created", Timestamps.utc(ticket.createdAt()))
-                .addValue("updated", Timestamps.utc(ticket.updatedAt()));
-    }
-
-    private static MapSqlParameterSource eventParameters(RecordedEvent event) {
-        return new MapSqlParameterSource()
-                .addValue("id", event.id())
-                .addValue("ticket", event.ticket().value())
-                .addValue("seq", event.seq())
-                .addValue("type", event.kind().name())
-                .addValue("at", Timestamps.utc(event.at()))
-                .addValue(
-                        "priority",
-                        event.priority() == null ? null : event.priority().code())
-                .addValue(
-                        "status", event.status() == null ? null : event.status().name())
-                .addValue("label", event.statusLabel())
-                .addValue("author", event.author())
-                .addValue("public", event.isPublic())
-                .addValue("body", event.body())
-                .addValue("technician", event.technicianId())
-                .addValue("team", event.teamId())
-                .addValue("source", event.source())
-                .addValue("eventId", event.eventId())
-                .addValue("recorded", Timestamps.utc(event.recordedAt()));
-    }
-
-    private static MapSqlParameterSource clockParameters(TicketId ticket, SlaClock clock, Instant evaluatedAt) {
-        return new MapSqlParameterSource()
-                .addValue("ticket", ticket.value())
-                .addValue("metric", clock.metric().name())
-                .addValue("state", clock.state().name())
-                .addValue("priority", clock.priority().code())
-                .addValue("target", clock.target().getSeconds())
-                .addValue("elapsed", clock.elapsed().getSeconds())
-                .addValue("cycle", clock.cycle())
-                .addValue("due", Timestamps.utc(clock.dueAt()))
-                .addValue("next", Timestamps.utc(clock.nextDueAt()))
-                .addValue("breached", Timestamps.utc(clock.breachedAt()))
-                .addValue("stopped", Timestamps.utc(clock.stoppedAt()))
-                .addValue("evaluated", Timestamps.utc(evaluatedAt));
     }
 
     private static MapSqlParameterSource summaryParameters(Ticket ticket, List<SlaClock> clocks) {

@@ -44,10 +44,9 @@ class TeamController {
     @Operation(summary = "Create a team (unique name, optional shared email address)")
     @Transactional
     ResponseEntity<TeamView> createTeam(@RequestBody TeamView request) {
-        Violations violations = new Violations();
-        String name = violations.text("name", request.name(), 200);
-        String email = email(violations, request.email(), false);
-        violations.throwIfAny();
+        TeamView team = valid(request);
+        String name = team.name();
+        String email = team.email();
         UUID id = UUID.randomUUID();
         try {
             jdbc.sql("insert into team (id, name, email, created_at) values (:id, :name, :email, :now)")
@@ -75,14 +74,9 @@ class TeamController {
     @Operation(summary = "Create a technician (unique email, optional team)")
     @Transactional
     ResponseEntity<TechnicianView> createTechnician(@RequestBody TechnicianView request) {
-        Violations violations = new Violations();
-        String name = violations.text("name", request.name(), 200);
-        String email = email(violations, request.email(), true);
-        violations.throwIfAny();
-        if (request.teamId() != null
-                && teams().stream().noneMatch(team -> team.id().equals(request.teamId()))) {
-            throw new UnprocessableException("teamId", "unknown team " + request.teamId());
-        }
+        TechnicianView technician = valid(request);
+        String name = technician.name();
+        String email = technician.email();
         UUID id = UUID.randomUUID();
         try {
             jdbc.sql("""
@@ -117,10 +111,9 @@ class TeamController {
     @Operation(summary = "Rename a team or change its email address")
     @Transactional
     TeamView updateTeam(@PathVariable UUID id, @RequestBody TeamView request) {
-        Violations violations = new Violations();
-        String name = violations.text("name", request.name(), 200);
-        String email = email(violations, request.email(), false);
-        violations.throwIfAny();
+        TeamView team = valid(request);
+        String name = team.name();
+        String email = team.email();
         try {
             int updated = jdbc.sql("update team set name = :name, email = :email where id = :id")
                     .param("id", id)
@@ -153,14 +146,9 @@ class TeamController {
     @Operation(summary = "Change a technician's name, email or team")
     @Transactional
     TechnicianView updateTechnician(@PathVariable UUID id, @RequestBody TechnicianView request) {
-        Violations violations = new Violations();
-        String name = violations.text("name", request.name(), 200);
-        String email = email(violations, request.email(), true);
-        violations.throwIfAny();
-        if (request.teamId() != null
-                && teams().stream().noneMatch(team -> team.id().equals(request.teamId()))) {
-            throw new UnprocessableException("teamId", "unknown team " + request.teamId());
-        }
+        TechnicianView technician = valid(request);
+        String name = technician.name();
+        String email = technician.email();
         try {
             int updated = jdbc.sql("update technician set name = :name, email = :email, team_id = :team where id = :id")
                     .param("id", id)
@@ -197,6 +185,32 @@ class TeamController {
         if (count > 0) {
             throw new ConflictException("id", "the " + kind + " cannot be deleted: " + count + " " + what);
         }
+    }
+
+    /** The team's fields checked: a name, an optional email address. */
+    private static TeamView valid(TeamView request) {
+        Violations violations = new Violations();
+        String name = violations.text("name", request.name(), 200);
+        String email = email(violations, request.email(), false);
+        violations.throwIfAny();
+        return new TeamView(request.id(), name, email);
+    }
+
+    /** The technician's fields checked: a name, an email address, an existing team if any. */
+    private TechnicianView valid(TechnicianView request) {
+        Violations violations = new Violations();
+        String name = violations.text("name", request.name(), 200);
+        String email = email(violations, request.email(), true);
+        violations.throwIfAny();
+        if (request.teamId() != null
+                && jdbc.sql("select count(*) from team where id = :id")
+                                .param("id", request.teamId())
+                                .query(Long.class)
+                                .single()
+                        == 0) {
+            throw new UnprocessableException("teamId", "unknown team " + request.teamId());
+        }
+        return new TechnicianView(request.id(), name, email, request.teamId());
     }
 
     private static String email(Violations violations, String value, boolean required) {
