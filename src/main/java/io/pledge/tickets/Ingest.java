@@ -1,9 +1,13 @@
 package io.pledge.tickets;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.pledge.core.InvalidRequestException;
 import io.pledge.core.UnprocessableException;
 import io.pledge.core.Violation;
 import io.pledge.core.Violations;
+import io.pledge.core.jdbc.Timestamps;
 import io.pledge.tickets.jdbc.TicketStore;
 import java.time.Clock;
 import java.time.Instant;
@@ -11,22 +15,40 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Live ingest of events from another system, idempotent on (source, eventId). A batch is stored in one
- * transaction; with invalid events nothing is stored unless {@code partial}. Results are only returned
- * after the commit, so an accepted event is never lost.
+ * Live ingest of events from another system, idempotent on (source, eventId). With invalid events, a
+ * request stores nothing unless {@code partial}. Results are only returned after the commit, so an
+ * accepted event is never lost.
+ *
+ * <p>Requests are stored by one writer per node, with group commit: requests that arrive while the
+ * writer is busy are stored together, in one transaction with a few batched statements, and each keeps
+ * its own outcome (a request that stores nothing takes no part in the writes). Under load this turns a
+ * handful of statements and a commit per event into a handful per group. Should a group's transaction
+ * fail (another node storing the same ticket at the same instant, say), each of its requests is stored
+ * again on its own.
  */
 @Service
-public class Ingest {
+public class Ingest implements DisposableBean {
 
     public static final int MAX_BATCH = 1000;
+
+    private static final Logger log = LoggerFactory.getLogger(Ingest.class);
 
     /** What became of one event of a batch. */
     public enum Outcome {
@@ -52,14 +74,29 @@ public class Ingest {
     private final TicketStore tickets;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final BlockingQueue<Request> queue = new LinkedBlockingQueue<>();
+    private final Thread writer;
+    private final DistributionSummary groups;
+    private final Counter regrouped;
+    private volatile boolean running = true;
 
-    Ingest(TicketDesk desk, TicketStore tickets, TransactionTemplate transactions, Clock clock) {
+    Ingest(TicketDesk desk, TicketStore tickets, TransactionTemplate transactions, Clock clock, MeterRegistry meters) {
         this.desk = desk;
         this.tickets = tickets;
         this.transactions = transactions;
         this.clock = clock;
+        this.groups = DistributionSummary.builder("pledge.ingest.group.requests")
+                .description("Ingest requests stored together in one transaction")
+                .register(meters);
+        this.regrouped = Counter.builder("pledge.ingest.group.retries")
+                .description("Groups of ingest requests whose transaction failed, stored again request by request")
+                .register(meters);
+        this.writer = new Thread(this::write, "pledge-ingest");
+        this.writer.setDaemon(true);
+        this.writer.start();
     }
 
+    /** Stores a batch of events from a source, once committed. */
     public BatchResult accept(String source, List<IngestEvent> events, boolean partial) {
         if (events == null || events.isEmpty()) {
             throw new InvalidRequestException("events", "a batch holds 1 to " + MAX_BATCH + " events");
@@ -68,127 +105,323 @@ public class Ingest {
             throw new InvalidRequestException(
                     "events", "a batch holds at most " + MAX_BATCH + " events, got " + events.size());
         }
-        try {
-            return transactions.execute(status -> {
-                BatchResult result = process(source, events, partial);
-                if (!result.stored()) {
-                    status.setRollbackOnly();
+        Request request = new Request(source, events, partial);
+        if (!running) {
+            throw new IllegalStateException("Pledge is shutting down; nothing was stored");
+        }
+        queue.add(request);
+        return request.await();
+    }
+
+    private void write() {
+        List<Request> group = new ArrayList<>();
+        while (running) {
+            try {
+                Request first = queue.take();
+                group.add(first);
+                int size = first.events().size();
+                for (Request next = queue.peek();
+                        next != null && size + next.events().size() <= MAX_BATCH;
+                        next = queue.peek()) {
+                    group.add(queue.poll());
+                    size += next.events().size();
                 }
-                return result;
-            });
-        } catch (DuplicateKeyException concurrentDelivery) {
-            // The same event or ticket arrived concurrently: once more, it is now seen as stored.
-            return transactions.execute(status -> process(source, events, partial));
+                store(group);
+            } catch (InterruptedException stopping) {
+                Thread.currentThread().interrupt();
+                break;
+            } finally {
+                group.forEach(request -> request.fail(new IllegalStateException("the request was not stored")));
+                group.clear();
+            }
+        }
+        for (Request left = queue.poll(); left != null; left = queue.poll()) {
+            left.fail(new IllegalStateException("Pledge is shutting down; nothing was stored"));
         }
     }
 
-    private BatchResult process(String source, List<IngestEvent> events, boolean partial) {
-        Instant now = io.pledge.core.jdbc.Timestamps.now(clock);
-        List<String> ids = events.stream()
-                .map(IngestEvent::eventId)
-                .filter(id -> id != null)
-                .toList();
-        Set<String> seen = new HashSet<>(tickets.existingEventIds(source, ids));
-        Map<String, Ticket> known = new HashMap<>();
-        Map<TicketId, Long> nextSeq = new HashMap<>();
-        Map<TicketId, List<RecordedEvent>> stored = new HashMap<>();
-        Map<TicketId, Ticket> touched = new LinkedHashMap<>();
-        List<Result> results = new ArrayList<>(events.size());
-        List<RecordedEvent> accepted = new ArrayList<>();
-        List<Ticket> created = new ArrayList<>();
-        for (int i = 0; i < events.size(); i++) {
-            IngestEvent event = events.get(i);
-            Violations violations = new Violations();
-            String prefix = "events[" + i + "].";
-            if (event == null) {
-                violations.add("events[" + i + "]", "must be an object");
-                results.add(new Result(null, Outcome.REJECTED, null, violations.list()));
-                continue;
-            }
-            String eventId = violations.under(prefix).text("eventId", event.eventId(), 200);
-            String externalId = violations.under(prefix).text("externalId", event.externalId(), 200);
-            if (eventId != null && seen.contains(eventId)) {
-                results.add(new Result(eventId, Outcome.DUPLICATE, null, List.of()));
-                continue;
-            }
-            if (!violations.isEmpty()) {
-                results.add(new Result(eventId, Outcome.REJECTED, null, violations.list()));
-                continue;
-            }
-            Ticket ticket = known.computeIfAbsent(
-                    externalId, id -> tickets.lockByExternalId(source, id).orElse(null));
-            boolean creation = "CREATED".equalsIgnoreCase(event.type());
+    /** Stores a group of requests, together when it can, and completes each. */
+    void store(List<Request> group) {
+        groups.record(group.size());
+        if (group.size() > 1) {
             try {
-                if (ticket == null) {
-                    if (!creation && (event.client() == null || event.priority() == null)) {
-                        violations.add(
-                                prefix + "externalId",
-                                "unknown ticket \"" + externalId
-                                        + "\": send its CREATED event first, or give client and priority");
-                        results.add(new Result(eventId, Outcome.REJECTED, null, violations.list()));
-                        continue;
-                    }
-                    ticket = desk.draft(event.ticket(source), now, violations, prefix);
-                    known.put(externalId, ticket);
-                    created.add(ticket);
-                    accepted.add(desk.created(ticket, creation ? eventId : null, now));
-                    nextSeq.put(ticket.id(), 2L);
-                    touched.put(ticket.id(), ticket);
-                    if (creation) {
-                        seen.add(eventId);
-                        results.add(new Result(eventId, Outcome.ACCEPTED, ticket.id(), List.of()));
-                        continue;
-                    }
-                } else if (creation) {
-                    violations.add(prefix + "type", "ticket \"" + externalId + "\" was created already");
-                    results.add(new Result(eventId, Outcome.REJECTED, ticket.id(), violations.list()));
-                    continue;
+                List<BatchResult> results = transactions.execute(status -> process(group));
+                for (int i = 0; i < group.size(); i++) {
+                    group.get(i).complete(results.get(i));
                 }
-                Ticket target = ticket;
-                long seq = nextSeq.computeIfAbsent(target.id(), id -> {
-                    List<RecordedEvent> existing = tickets.events(id);
-                    stored.put(id, existing);
-                    return existing.stream().mapToLong(RecordedEvent::seq).max().orElse(0) + 1;
-                });
-                RecordedEvent recorded = desk.event(target, event.event(), eventId, seq, now, violations, prefix);
-                if (recorded == null) {
-                    results.add(new Result(eventId, Outcome.REJECTED, target.id(), violations.list()));
-                    continue;
-                }
-                nextSeq.put(target.id(), seq + 1);
-                accepted.add(recorded);
-                touched.put(target.id(), target);
-                seen.add(eventId);
-                results.add(new Result(eventId, Outcome.ACCEPTED, target.id(), List.of()));
-            } catch (InvalidRequestException | UnprocessableException e) {
-                List<Violation> errors = e instanceof InvalidRequestException invalid
-                        ? invalid.violations()
-                        : ((UnprocessableException) e).violations();
-                results.add(new Result(eventId, Outcome.REJECTED, null, errors));
+                return;
+            } catch (RuntimeException e) {
+                regrouped.increment();
+                log.debug("A group of {} ingest requests failed together; storing each on its own", group.size(), e);
             }
         }
-        boolean anyRejected = results.stream().anyMatch(r -> r.outcome() == Outcome.REJECTED);
-        if (anyRejected && !partial) {
-            List<Result> notStored = results.stream()
-                    .map(r -> r.outcome() == Outcome.ACCEPTED
-                            ? new Result(r.eventId(), Outcome.NOT_STORED, null, List.of())
-                            : r)
-                    .toList();
-            return new BatchResult(false, notStored);
+        for (Request request : group) {
+            try {
+                request.complete(alone(request));
+            } catch (RuntimeException | Error e) {
+                request.fail(e);
+            }
         }
-        // A ticket created by an event rejected later in the batch is still stored under partial.
-        tickets.insertWithState(created, Map.of(), now);
-        tickets.appendAll(accepted);
-        Map<TicketId, List<RecordedEvent>> timelines = new HashMap<>();
-        stored.forEach((id, existing) -> timelines.put(id, new ArrayList<>(existing)));
-        for (RecordedEvent event : accepted) {
-            timelines.computeIfAbsent(event.ticket(), id -> new ArrayList<>()).add(event);
+    }
+
+    private BatchResult alone(Request request) {
+        try {
+            return transactions.execute(status -> process(List.of(request)).get(0));
+        } catch (DuplicateKeyException | TransientDataAccessException concurrentDelivery) {
+            // The same event or ticket was being stored by another node: once more, it is now stored.
+            return transactions.execute(status -> process(List.of(request)).get(0));
         }
-        for (Ticket ticket : touched.values()) {
-            List<RecordedEvent> timeline = timelines.get(ticket.id());
-            timeline.sort(java.util.Comparator.comparing(RecordedEvent::at).thenComparingLong(RecordedEvent::seq));
-            desk.refresh(ticket, timeline, now);
+    }
+
+    /** Checks and stores a group of requests in the current transaction; one result per request. */
+    private List<BatchResult> process(List<Request> group) {
+        Group state = new Group(Timestamps.now(clock));
+        state.load(group);
+        List<BatchResult> results = new ArrayList<>(group.size());
+        for (Request request : group) {
+            results.add(state.add(request));
         }
-        return new BatchResult(true, results);
+        state.write();
+        return results;
+    }
+
+    /** One request: its events, and the caller waiting for their outcome. */
+    record Request(String source, List<IngestEvent> events, boolean partial, CompletableFuture<BatchResult> outcome) {
+
+        Request(String source, List<IngestEvent> events, boolean partial) {
+            this(source, events, partial, new CompletableFuture<>());
+        }
+
+        void complete(BatchResult result) {
+            outcome.complete(result);
+        }
+
+        void fail(Throwable failure) {
+            outcome.completeExceptionally(failure);
+        }
+
+        BatchResult await() {
+            try {
+                return outcome.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while the events were being stored", e);
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException runtime) {
+                    throw runtime;
+                }
+                if (e.getCause() instanceof Error error) {
+                    throw error;
+                }
+                throw new IllegalStateException(e.getCause());
+            }
+        }
+    }
+
+    /**
+     * What a group of requests reads and writes. Each request is checked against what the requests
+     * before it in the group stored; its own changes are kept apart until it is known to store.
+     */
+    private final class Group {
+
+        private final Instant now;
+        /** Event ids (per source) stored already or by this group. */
+        private final Set<String> seen = new HashSet<>();
+        /** Tickets by source and external id: stored (locked) or created by this group. */
+        private final Map<String, Ticket> known = new HashMap<>();
+        /** The stored events of the stored tickets the group touches. */
+        private final Map<TicketId, List<RecordedEvent>> stored = new HashMap<>();
+
+        private final Map<TicketId, Long> nextSeq = new HashMap<>();
+        private final List<Ticket> created = new ArrayList<>();
+        private final List<RecordedEvent> accepted = new ArrayList<>();
+        /** Stored tickets that get new events. */
+        private final Map<TicketId, Ticket> updated = new LinkedHashMap<>();
+
+        Group(Instant now) {
+            this.now = now;
+        }
+
+        /** Reads, in a few statements, what the group's events refer to, and locks their tickets. */
+        void load(List<Request> group) {
+            Map<String, Set<String>> eventIds = new HashMap<>();
+            Map<String, Set<String>> externalIds = new HashMap<>();
+            for (Request request : group) {
+                for (IngestEvent event : request.events()) {
+                    if (event != null && event.eventId() != null) {
+                        eventIds.computeIfAbsent(request.source(), s -> new LinkedHashSet<>())
+                                .add(event.eventId());
+                    }
+                    if (event != null && event.externalId() != null) {
+                        externalIds
+                                .computeIfAbsent(request.source(), s -> new LinkedHashSet<>())
+                                .add(event.externalId());
+                    }
+                }
+            }
+            eventIds.forEach(
+                    (source, ids) -> tickets.existingEventIds(source, ids).forEach(id -> seen.add(key(source, id))));
+            externalIds.forEach((source, ids) ->
+                    tickets.lockByExternalIds(source, ids).forEach((id, ticket) -> known.put(key(source, id), ticket)));
+            List<TicketId> locked = known.values().stream().map(Ticket::id).toList();
+            stored.putAll(tickets.events(locked));
+            for (Ticket ticket : known.values()) {
+                stored.putIfAbsent(ticket.id(), List.of());
+                nextSeq.put(
+                        ticket.id(),
+                        stored.get(ticket.id()).stream()
+                                        .mapToLong(RecordedEvent::seq)
+                                        .max()
+                                        .orElse(0)
+                                + 1);
+            }
+        }
+
+        /** Checks one request's events; when the request stores, its events join the group's writes. */
+        BatchResult add(Request request) {
+            Draft draft = new Draft();
+            String source = request.source();
+            List<IngestEvent> events = request.events();
+            List<Result> results = new ArrayList<>(events.size());
+            for (int i = 0; i < events.size(); i++) {
+                IngestEvent event = events.get(i);
+                Violations violations = new Violations();
+                String prefix = "events[" + i + "].";
+                if (event == null) {
+                    violations.add("events[" + i + "]", "must be an object");
+                    results.add(new Result(null, Outcome.REJECTED, null, violations.list()));
+                    continue;
+                }
+                String eventId = violations.under(prefix).text("eventId", event.eventId(), 200);
+                String externalId = violations.under(prefix).text("externalId", event.externalId(), 200);
+                if (eventId != null && draft.seen(key(source, eventId))) {
+                    results.add(new Result(eventId, Outcome.DUPLICATE, null, List.of()));
+                    continue;
+                }
+                if (!violations.isEmpty()) {
+                    results.add(new Result(eventId, Outcome.REJECTED, null, violations.list()));
+                    continue;
+                }
+                String ticketKey = key(source, externalId);
+                Ticket ticket = draft.known(ticketKey);
+                boolean creation = "CREATED".equalsIgnoreCase(event.type());
+                try {
+                    if (ticket == null) {
+                        if (!creation && (event.client() == null || event.priority() == null)) {
+                            violations.add(
+                                    prefix + "externalId",
+                                    "unknown ticket \"" + externalId
+                                            + "\": send its CREATED event first, or give client and priority");
+                            results.add(new Result(eventId, Outcome.REJECTED, null, violations.list()));
+                            continue;
+                        }
+                        ticket = desk.draft(event.ticket(source), now, violations, prefix);
+                        draft.known.put(ticketKey, ticket);
+                        draft.created.add(ticket);
+                        draft.accepted.add(desk.created(ticket, creation ? eventId : null, now));
+                        draft.nextSeq.put(ticket.id(), 2L);
+                        if (creation) {
+                            draft.seen.add(key(source, eventId));
+                            results.add(new Result(eventId, Outcome.ACCEPTED, ticket.id(), List.of()));
+                            continue;
+                        }
+                    } else if (creation) {
+                        violations.add(prefix + "type", "ticket \"" + externalId + "\" was created already");
+                        results.add(new Result(eventId, Outcome.REJECTED, ticket.id(), violations.list()));
+                        continue;
+                    }
+                    long seq = draft.nextSeq(ticket.id());
+                    RecordedEvent recorded = desk.event(ticket, event.event(), eventId, seq, now, violations, prefix);
+                    if (recorded == null) {
+                        results.add(new Result(eventId, Outcome.REJECTED, ticket.id(), violations.list()));
+                        continue;
+                    }
+                    draft.nextSeq.put(ticket.id(), seq + 1);
+                    draft.accepted.add(recorded);
+                    if (stored.containsKey(ticket.id())) {
+                        draft.updated.put(ticket.id(), ticket);
+                    }
+                    draft.seen.add(key(source, eventId));
+                    results.add(new Result(eventId, Outcome.ACCEPTED, ticket.id(), List.of()));
+                } catch (InvalidRequestException | UnprocessableException e) {
+                    List<Violation> errors = e instanceof InvalidRequestException invalid
+                            ? invalid.violations()
+                            : ((UnprocessableException) e).violations();
+                    results.add(new Result(eventId, Outcome.REJECTED, null, errors));
+                }
+            }
+            boolean anyRejected = results.stream().anyMatch(r -> r.outcome() == Outcome.REJECTED);
+            if (anyRejected && !request.partial()) {
+                List<Result> notStored = results.stream()
+                        .map(r -> r.outcome() == Outcome.ACCEPTED
+                                ? new Result(r.eventId(), Outcome.NOT_STORED, null, List.of())
+                                : r)
+                        .toList();
+                return new BatchResult(false, notStored);
+            }
+            // A ticket created by an event rejected later in the batch is still stored under partial.
+            draft.mergeInto(this);
+            return new BatchResult(true, results);
+        }
+
+        /** Writes what the stored requests accepted: new tickets, events, and the state of updated tickets. */
+        void write() {
+            if (accepted.isEmpty()) {
+                return;
+            }
+            Map<TicketId, List<RecordedEvent>> timelines = new HashMap<>();
+            stored.forEach((id, events) -> timelines.put(id, new ArrayList<>(events)));
+            for (RecordedEvent event : accepted) {
+                timelines
+                        .computeIfAbsent(event.ticket(), id -> new ArrayList<>())
+                        .add(event);
+            }
+            desk.insertNew(created, timelines, now);
+            tickets.appendAll(accepted);
+            desk.refreshAll(updated.values(), timelines, now);
+        }
+
+        /** One request's changes, seen through to the group's. */
+        private final class Draft {
+            private final Set<String> seen = new HashSet<>();
+            private final Map<String, Ticket> known = new HashMap<>();
+            private final Map<TicketId, Long> nextSeq = new HashMap<>();
+            private final List<Ticket> created = new ArrayList<>();
+            private final List<RecordedEvent> accepted = new ArrayList<>();
+            private final Map<TicketId, Ticket> updated = new LinkedHashMap<>();
+
+            boolean seen(String key) {
+                return seen.contains(key) || Group.this.seen.contains(key);
+            }
+
+            Ticket known(String key) {
+                Ticket ticket = known.get(key);
+                return ticket != null ? ticket : Group.this.known.get(key);
+            }
+
+            long nextSeq(TicketId ticket) {
+                Long seq = nextSeq.get(ticket);
+                return seq != null ? seq : Group.this.nextSeq.get(ticket);
+            }
+
+            void mergeInto(Group group) {
+                group.seen.addAll(seen);
+                group.known.putAll(known);
+                group.nextSeq.putAll(nextSeq);
+                group.created.addAll(created);
+                group.accepted.addAll(accepted);
+                group.updated.putAll(updated);
+            }
+        }
+    }
+
+    private static String key(String source, String id) {
+        return source + '\n' + id;
+    }
+
+    @Override
+    public void destroy() {
+        running = false;
+        writer.interrupt();
     }
 }

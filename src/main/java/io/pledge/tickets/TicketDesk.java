@@ -22,6 +22,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -43,6 +47,10 @@ public class TicketDesk {
 
     /** The source of tickets opened in Pledge itself. */
     public static final String OWN_SOURCE = "pledge";
+
+    /** The order of a ticket's timeline: by instant, then by arrival. */
+    private static final Comparator<RecordedEvent> TIMELINE_ORDER =
+            Comparator.comparing(RecordedEvent::at).thenComparingLong(RecordedEvent::seq);
 
     private final TicketStore tickets;
     private final SourceStore sources;
@@ -83,10 +91,9 @@ public class TicketDesk {
     public Ticket open(TicketDocument document) {
         Instant now = Timestamps.now(clock);
         Ticket ticket = draft(document, now, new Violations(), "");
-        tickets.insertWithState(List.of(ticket), Map.of(), now);
         RecordedEvent created = created(ticket, null, now);
+        insertNew(List.of(ticket), Map.of(ticket.id(), List.of(created)), now);
         tickets.appendAll(List.of(created));
-        refresh(ticket, List.of(created), now);
         return tickets.find(ticket.id()).orElseThrow();
     }
 
@@ -346,12 +353,47 @@ public class TicketDesk {
                 now);
     }
 
+    /**
+     * Inserts new tickets already in the state their first events leave them, with their clocks, so
+     * each is written once. Their events are appended afterwards.
+     *
+     * @param timelines each new ticket's events, in any order
+     */
+    public void insertNew(List<Ticket> created, Map<TicketId, List<RecordedEvent>> timelines, Instant now) {
+        Evaluated evaluated = evaluate(created, timelines, now);
+        tickets.insertWithState(evaluated.current(), evaluated.clocks(), now);
+    }
+
     /** Recomputes a ticket's clocks and current state from all its events, and stores them. */
     public List<SlaClock> refresh(Ticket ticket, List<RecordedEvent> events, Instant now) {
-        List<SlaClock> clocks = calculator.clocks(ticket, events, now);
-        tickets.saveState(current(ticket, events), clocks, now);
-        return clocks;
+        return refreshAll(List.of(ticket), Map.of(ticket.id(), events), now).get(ticket.id());
     }
+
+    /**
+     * Recomputes stored tickets' clocks and current state from all their events, and stores them.
+     *
+     * @param timelines each ticket's events, stored and new, in any order
+     */
+    public Map<TicketId, List<SlaClock>> refreshAll(
+            Collection<Ticket> stored, Map<TicketId, List<RecordedEvent>> timelines, Instant now) {
+        Evaluated evaluated = evaluate(stored, timelines, now);
+        tickets.saveStates(evaluated.current(), evaluated.clocks(), now);
+        return evaluated.clocks();
+    }
+
+    private Evaluated evaluate(Collection<Ticket> tickets, Map<TicketId, List<RecordedEvent>> timelines, Instant now) {
+        Map<TicketId, List<SlaClock>> clocks = new HashMap<>();
+        List<Ticket> current = new ArrayList<>(tickets.size());
+        for (Ticket ticket : tickets) {
+            List<RecordedEvent> timeline = new ArrayList<>(timelines.get(ticket.id()));
+            timeline.sort(TIMELINE_ORDER);
+            clocks.put(ticket.id(), calculator.clocks(ticket, timeline, now));
+            current.add(current(ticket, timeline));
+        }
+        return new Evaluated(current, clocks);
+    }
+
+    private record Evaluated(List<Ticket> current, Map<TicketId, List<SlaClock>> clocks) {}
 
     /** The ticket row as its events leave it: priority, status and assignee after the last of each. */
     public static Ticket current(Ticket ticket, List<RecordedEvent> events) {

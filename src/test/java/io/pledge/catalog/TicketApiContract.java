@@ -6,6 +6,7 @@ import io.pledge.support.Api;
 import io.pledge.support.Api.Response;
 import io.pledge.support.DatabaseIntegrationTest;
 import io.pledge.support.MutableClock;
+import io.pledge.support.TestCatalog;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,30 +38,9 @@ public abstract class TicketApiContract extends DatabaseIntegrationTest {
 
     @BeforeEach
     void catalog() {
-        String calendar = api().post(
-                        "/api/v1/calendars", "{\"name\": \"Always\", \"zone\": \"UTC\", \"hours\": \"24x7\"}")
-                .json()
-                .get("id")
-                .asString();
-        String tier = api().post("/api/v1/tiers", """
-                        {"name": "%s", "policy": {"targets": [
-                          {"priority": "P1", "metric": "FIRST_RESPONSE", "target": "PT15M"},
-                          {"priority": "P1", "metric": "RESOLUTION", "target": "PT4H"},
-                          {"priority": "P2", "metric": "FIRST_RESPONSE", "target": "PT1H"},
-                          {"priority": "P2", "metric": "RESOLUTION", "target": "PT8H"}]}}""".formatted(unique("Gold")))
-                .json()
-                .get("id")
-                .asString();
-        slug = unique("acme");
-        client = api().post(
-                        "/api/v1/clients", "{\"name\": \"Acme\", \"slug\": \"%s\", \"zone\": \"UTC\"}".formatted(slug))
-                .json()
-                .get("id")
-                .asString();
-        Response contract = api().post("/api/v1/clients/" + client + "/contracts", """
-                {"tierId": "%s", "calendarId": "%s", "startDate": "2020-01-01", "services": ["ERP", "Network"],
-                 "monthlyFee": 1000, "currency": "EUR"}""".formatted(tier, calendar));
-        assertThat(contract.status()).as(contract.toString()).isEqualTo(201);
+        TestCatalog catalog = TestCatalog.create(api());
+        client = catalog.clientId();
+        slug = catalog.slug();
         now = clock.instant();
     }
 

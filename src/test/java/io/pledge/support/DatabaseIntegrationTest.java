@@ -27,7 +27,7 @@ public abstract class DatabaseIntegrationTest {
         return Api.at(port).withToken(BOOTSTRAP_TOKEN);
     }
 
-    protected static String unique(String prefix) {
+    public static String unique(String prefix) {
         return prefix + "-" + java.util.UUID.randomUUID().toString().substring(0, 8);
     }
 }

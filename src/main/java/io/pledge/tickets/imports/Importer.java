@@ -11,7 +11,6 @@ import io.pledge.core.UnprocessableException;
 import io.pledge.core.Violation;
 import io.pledge.core.Violations;
 import io.pledge.core.jdbc.Timestamps;
-import io.pledge.sla.SlaClock;
 import io.pledge.tickets.RecordedEvent;
 import io.pledge.tickets.SlaCalculator;
 import io.pledge.tickets.Ticket;
@@ -27,7 +26,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -285,23 +283,16 @@ public class Importer implements DisposableBean {
             return new Stored(0, 0);
         }
         long checked = System.nanoTime();
-        Map<TicketId, List<SlaClock>> clocks = new HashMap<>();
-        List<Ticket> current = new ArrayList<>(created.size());
-        for (Ticket ticket : created) {
-            List<RecordedEvent> timeline = new ArrayList<>(newEvents.get(ticket.id()));
-            timeline.sort(Comparator.comparing(RecordedEvent::at).thenComparingLong(RecordedEvent::seq));
-            clocks.put(ticket.id(), calculator.clocks(ticket, timeline, now));
-            current.add(TicketDesk.current(ticket, timeline));
-        }
-        long computed = System.nanoTime();
-        tickets.insertWithState(current, clocks, now);
+        desk.insertNew(created, newEvents, now);
+        long inserted = System.nanoTime();
         tickets.appendAll(events);
         log.info(
-                "Import of {} tickets: events checked in {} ms, clocks computed in {} ms, written in {} ms",
+                "Import of {} tickets: events checked in {} ms, tickets and clocks computed and written in {} ms,"
+                        + " events written in {} ms",
                 created.size(),
                 (checked - started) / 1_000_000,
-                (computed - checked) / 1_000_000,
-                (System.nanoTime() - computed) / 1_000_000);
+                (inserted - checked) / 1_000_000,
+                (System.nanoTime() - inserted) / 1_000_000);
         for (Ticket ticket : updated) {
             desk.refresh(ticket, tickets.events(ticket.id()), now);
         }

@@ -9,10 +9,12 @@ import io.pledge.tickets.RecordedEvent;
 import io.pledge.tickets.Ticket;
 import io.pledge.tickets.TicketId;
 import io.pledge.tickets.TicketQuery;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,6 +49,11 @@ public class TicketStore {
             insert into ticket_clock (ticket_id, metric, state, priority, target_seconds, elapsed_seconds, cycle, due_at,
                                       next_due_at, breached_at, stopped_at, evaluated_at)
             values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+
+    private static final String UPDATE_CLOCK = """
+            update ticket_clock set state = ?, priority = ?, target_seconds = ?, elapsed_seconds = ?, cycle = ?,
+                                    due_at = ?, next_due_at = ?, breached_at = ?, stopped_at = ?, evaluated_at = ?
+            where ticket_id = ? and metric = ?""";
 
     private final JdbcClient jdbc;
     private final NamedParameterJdbcTemplate batch;
@@ -121,21 +128,34 @@ public class TicketStore {
                 rows.add(new Object[] {ticket.id(), clock});
             }
         }
+        insertClockRows(rows, evaluatedAt);
+    }
+
+    /** Inserts clock rows, each a ticket id and one of its clocks. */
+    private void insertClockRows(List<Object[]> rows, Instant evaluatedAt) {
+        if (rows.isEmpty()) {
+            return;
+        }
         positional.batchUpdate(INSERT_CLOCK, rows, 1000, (ps, row) -> {
-            SlaClock clock = (SlaClock) row[1];
             ps.setObject(1, ((TicketId) row[0]).value());
-            ps.setString(2, clock.metric().name());
-            ps.setString(3, clock.state().name());
-            ps.setString(4, clock.priority().code());
-            ps.setLong(5, clock.target().getSeconds());
-            ps.setLong(6, clock.elapsed().getSeconds());
-            ps.setInt(7, clock.cycle());
-            ps.setObject(8, Timestamps.utc(clock.dueAt()));
-            ps.setObject(9, Timestamps.utc(clock.nextDueAt()));
-            ps.setObject(10, Timestamps.utc(clock.breachedAt()));
-            ps.setObject(11, Timestamps.utc(clock.stoppedAt()));
-            ps.setObject(12, Timestamps.utc(evaluatedAt));
+            ps.setString(2, ((SlaClock) row[1]).metric().name());
+            setClock(ps, 3, (SlaClock) row[1], evaluatedAt);
         });
+    }
+
+    /** Sets a clock's ten state columns, from state to evaluated_at, starting at parameter {@code first}. */
+    private static void setClock(PreparedStatement ps, int first, SlaClock clock, Instant evaluatedAt)
+            throws SQLException {
+        ps.setString(first, clock.state().name());
+        ps.setString(first + 1, clock.priority().code());
+        ps.setLong(first + 2, clock.target().getSeconds());
+        ps.setLong(first + 3, clock.elapsed().getSeconds());
+        ps.setInt(first + 4, clock.cycle());
+        ps.setObject(first + 5, Timestamps.utc(clock.dueAt()));
+        ps.setObject(first + 6, Timestamps.utc(clock.nextDueAt()));
+        ps.setObject(first + 7, Timestamps.utc(clock.breachedAt()));
+        ps.setObject(first + 8, Timestamps.utc(clock.stoppedAt()));
+        ps.setObject(first + 9, Timestamps.utc(evaluatedAt));
     }
 
     /** What a ticket row keeps of its clocks: the earliest due instant, the next due instant, any breach. */
@@ -211,17 +231,26 @@ public class TicketStore {
         return tickets;
     }
 
-    /** The ticket another system knows by this id, locked for the rest of the transaction. */
-    public Optional<Ticket> lockByExternalId(String source, String externalId) {
-        return jdbc.sql("select * from ticket where source = :source and external_id = :external for update")
+    /**
+     * The tickets another system knows by these ids, by external id, locked for the rest of the
+     * transaction (in id order, so that two transactions locking several tickets cannot deadlock).
+     */
+    public Map<String, Ticket> lockByExternalIds(String source, Collection<String> externalIds) {
+        Map<String, Ticket> tickets = new HashMap<>();
+        if (externalIds.isEmpty()) {
+            return tickets;
+        }
+        jdbc.sql("select * from ticket where source = :source and external_id in (:external) order by id for update")
                 .param("source", source)
-                .param("external", externalId)
+                .param("external", externalIds)
                 .query(TicketStore::ticket)
-                .optional();
+                .list()
+                .forEach(ticket -> tickets.put(ticket.externalId(), ticket));
+        return tickets;
     }
 
     /** Of these event ids of a source, those already stored. */
-    public List<String> existingEventIds(String source, List<String> eventIds) {
+    public List<String> existingEventIds(String source, Collection<String> eventIds) {
         if (eventIds.isEmpty()) {
             return List.of();
         }
@@ -248,17 +277,54 @@ public class TicketStore {
                 .list();
     }
 
-    /** Replaces the clock rows of a ticket and its summary (current state, due instants). */
-    public void saveState(Ticket ticket, List<SlaClock> clocks, Instant evaluatedAt) {
-        jdbc.sql("delete from ticket_clock where ticket_id = :ticket")
-                .param("ticket", ticket.id().value())
-                .update();
-        insertClocks(List.of(ticket), Map.of(ticket.id(), clocks), evaluatedAt);
-        batch.update("""
+    /** The events of several tickets, each ticket's in timeline order; a ticket without events is absent. */
+    public Map<TicketId, List<RecordedEvent>> events(Collection<TicketId> tickets) {
+        Map<TicketId, List<RecordedEvent>> events = new HashMap<>();
+        if (tickets.isEmpty()) {
+            return events;
+        }
+        jdbc.sql("select * from ticket_event where ticket_id in (:tickets) order by ticket_id, at, seq")
+                .param("tickets", tickets.stream().map(TicketId::value).toList())
+                .query(TicketStore::event)
+                .list()
+                .forEach(event -> events.computeIfAbsent(event.ticket(), id -> new ArrayList<>())
+                        .add(event));
+        return events;
+    }
+
+    /**
+     * Stores tickets' recomputed clocks and summaries (current state, due instants), in JDBC batches. A
+     * ticket keeps the same clocks for life (its policy version is fixed), so its clock rows are updated
+     * in place; a clock not stored yet is inserted.
+     */
+    public void saveStates(List<Ticket> tickets, Map<TicketId, List<SlaClock>> clocks, Instant evaluatedAt) {
+        List<Object[]> rows = new ArrayList<>();
+        for (Ticket ticket : tickets) {
+            for (SlaClock clock : clocks.getOrDefault(ticket.id(), List.of())) {
+                rows.add(new Object[] {ticket.id(), clock});
+            }
+        }
+        int[][] updated = positional.batchUpdate(UPDATE_CLOCK, rows, 1000, (ps, row) -> {
+            setClock(ps, 1, (SlaClock) row[1], evaluatedAt);
+            ps.setObject(11, ((TicketId) row[0]).value());
+            ps.setString(12, ((SlaClock) row[1]).metric().name());
+        });
+        List<Object[]> missing = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            if (updated[i / 1000][i % 1000] == 0) {
+                missing.add(rows.get(i));
+            }
+        }
+        insertClockRows(missing, evaluatedAt);
+        batch.batchUpdate(
+                """
                 update ticket set priority = :priority, status = :status, status_label = :label,
                     assignee_technician_id = :technician, assignee_team_id = :team, updated_at = :updated,
                     due_at = :due, next_due_at = :next, breached = :breached
-                where id = :id""", summaryParameters(ticket, clocks));
+                where id = :id""",
+                tickets.stream()
+                        .map(ticket -> summaryParameters(ticket, clocks.getOrDefault(ticket.id(), List.of())))
+                        .toArray(MapSqlParameterSource[]::new));
     }
 
     /** Tickets matching the query, ordered by next due instant (none last), then id; one page. */
