@@ -259,10 +259,13 @@ public class Ingest implements DisposableBean {
                     }
                 }
             }
-            eventIds.forEach(
-                    (source, ids) -> tickets.existingEventIds(source, ids).forEach(id -> seen.add(key(source, id))));
+            // Tickets first: once they are locked, no other transaction adds events to them, so the event
+            // ids read next are final for them (the other way round, a ticket committed by another node
+            // in between would be seen without its events).
             externalIds.forEach((source, ids) ->
                     tickets.lockByExternalIds(source, ids).forEach((id, ticket) -> known.put(key(source, id), ticket)));
+            eventIds.forEach(
+                    (source, ids) -> tickets.existingEventIds(source, ids).forEach(id -> seen.add(key(source, id))));
             List<TicketId> locked = known.values().stream().map(Ticket::id).toList();
             stored.putAll(tickets.events(locked));
             for (Ticket ticket : known.values()) {
