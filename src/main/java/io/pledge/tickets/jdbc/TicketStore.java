@@ -1,5 +1,6 @@
 package io.pledge.tickets.jdbc;
 
+import io.pledge.core.jdbc.BulkInsert;
 import io.pledge.core.jdbc.Timestamps;
 import io.pledge.sla.Priority;
 import io.pledge.sla.SlaClock;
@@ -9,7 +10,6 @@ import io.pledge.tickets.RecordedEvent;
 import io.pledge.tickets.Ticket;
 import io.pledge.tickets.TicketId;
 import io.pledge.tickets.TicketQuery;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -33,22 +33,62 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class TicketStore {
 
-    private static final String INSERT_EVENT = """
-            insert into ticket_event (id, ticket_id, seq, type, at, priority, status, status_label, author, is_public,
-                                      body, technician_id, team_id, source, event_id, recorded_at)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+    private static final List<String> EVENT_COLUMNS = List.of(
+            "id",
+            "ticket_id",
+            "seq",
+            "type",
+            "at",
+            "priority",
+            "status",
+            "status_label",
+            "author",
+            "is_public",
+            "body",
+            "technician_id",
+            "team_id",
+            "source",
+            "event_id",
+            "recorded_at");
 
-    private static final String INSERT_TICKET = """
-            insert into ticket (id, client_id, contract_id, tier_id, policy_version, calendar_id, scope_reason,
-                                priority, status, status_label, service, subject, description, requester, source,
-                                external_id, assignee_technician_id, assignee_team_id, created_at, updated_at,
-                                due_at, next_due_at, breached)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+    private static final List<String> TICKET_COLUMNS = List.of(
+            "id",
+            "client_id",
+            "contract_id",
+            "tier_id",
+            "policy_version",
+            "calendar_id",
+            "scope_reason",
+            "priority",
+            "status",
+            "status_label",
+            "service",
+            "subject",
+            "description",
+            "requester",
+            "source",
+            "external_id",
+            "assignee_technician_id",
+            "assignee_team_id",
+            "created_at",
+            "updated_at",
+            "due_at",
+            "next_due_at",
+            "breached");
 
-    private static final String INSERT_CLOCK = """
-            insert into ticket_clock (ticket_id, metric, state, priority, target_seconds, elapsed_seconds, cycle, due_at,
-                                      next_due_at, breached_at, stopped_at, evaluated_at)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+    private static final List<String> CLOCK_COLUMNS = List.of(
+            "ticket_id",
+            "metric",
+            "state",
+            "priority",
+            "target_seconds",
+            "elapsed_seconds",
+            "cycle",
+            "due_at",
+            "next_due_at",
+            "breached_at",
+            "stopped_at",
+            "evaluated_at");
 
     private static final String UPDATE_CLOCK = """
             update ticket_clock set state = ?, priority = ?, target_seconds = ?, elapsed_seconds = ?, cycle = ?,
@@ -58,104 +98,96 @@ public class TicketStore {
     private final JdbcClient jdbc;
     private final NamedParameterJdbcTemplate batch;
     private final JdbcTemplate positional;
+    private final BulkInsert bulk;
 
-    TicketStore(JdbcClient jdbc, NamedParameterJdbcTemplate batch) {
+    TicketStore(JdbcClient jdbc, NamedParameterJdbcTemplate batch, BulkInsert bulk) {
         this.jdbc = jdbc;
+        this.bulk = bulk;
         this.batch = batch;
         this.positional = batch.getJdbcTemplate();
     }
 
-    /** Appends events, in JDBC batches. */
+    /** Appends events. */
     public void appendAll(List<RecordedEvent> events) {
-        positional.batchUpdate(INSERT_EVENT, events, 1000, (ps, event) -> {
-            ps.setObject(1, event.id());
-            ps.setObject(2, event.ticket().value());
-            ps.setLong(3, event.seq());
-            ps.setString(4, event.kind().name());
-            ps.setObject(5, Timestamps.utc(event.at()));
-            ps.setString(6, event.priority() == null ? null : event.priority().code());
-            ps.setString(7, event.status() == null ? null : event.status().name());
-            ps.setString(8, event.statusLabel());
-            ps.setString(9, event.author());
-            ps.setObject(10, event.isPublic(), java.sql.Types.BOOLEAN);
-            ps.setString(11, event.body());
-            ps.setObject(12, event.technicianId());
-            ps.setObject(13, event.teamId());
-            ps.setString(14, event.source());
-            ps.setString(15, event.eventId());
-            ps.setObject(16, Timestamps.utc(event.recordedAt()));
-        });
+        List<Object[]> rows = new ArrayList<>(events.size());
+        for (RecordedEvent event : events) {
+            rows.add(new Object[] {
+                event.id(),
+                event.ticket().value(),
+                event.seq(),
+                event.kind().name(),
+                Timestamps.utc(event.at()),
+                event.priority() == null ? null : event.priority().code(),
+                event.status() == null ? null : event.status().name(),
+                event.statusLabel(),
+                event.author(),
+                event.isPublic(),
+                event.body(),
+                event.technicianId(),
+                event.teamId(),
+                event.source(),
+                event.eventId(),
+                Timestamps.utc(event.recordedAt())
+            });
+        }
+        bulk.insert("ticket_event", EVENT_COLUMNS, rows);
     }
 
-    /**
-     * Inserts new tickets with their clocks (none yet, when the clocks are computed after their events
-     * are stored), in JDBC batches.
-     */
+    /** Inserts new tickets in their current state, with their clocks. */
     public void insertWithState(List<Ticket> tickets, Map<TicketId, List<SlaClock>> clocks, Instant evaluatedAt) {
-        positional.batchUpdate(INSERT_TICKET, tickets, 1000, (ps, ticket) -> {
-            Summary summary = Summary.of(clocks.getOrDefault(ticket.id(), List.of()));
-            ps.setObject(1, ticket.id().value());
-            ps.setObject(2, ticket.clientId());
-            ps.setObject(3, ticket.contractId());
-            ps.setObject(4, ticket.tierId());
-            ps.setObject(5, ticket.policyVersion(), java.sql.Types.INTEGER);
-            ps.setObject(6, ticket.calendarId());
-            ps.setString(7, ticket.scopeReason());
-            ps.setString(8, ticket.priority().code());
-            ps.setString(9, ticket.status().name());
-            ps.setString(10, ticket.statusLabel());
-            ps.setString(11, ticket.service());
-            ps.setString(12, ticket.subject());
-            ps.setString(13, ticket.description());
-            ps.setString(14, ticket.requester());
-            ps.setString(15, ticket.source());
-            ps.setString(16, ticket.externalId());
-            ps.setObject(17, ticket.technicianId());
-            ps.setObject(18, ticket.teamId());
-            ps.setObject(19, Timestamps.utc(ticket.createdAt()));
-            ps.setObject(20, Timestamps.utc(ticket.updatedAt()));
-            ps.setObject(21, Timestamps.utc(summary.due()));
-            ps.setObject(22, Timestamps.utc(summary.next()));
-            ps.setBoolean(23, summary.breached());
-        });
-        insertClocks(tickets, clocks, evaluatedAt);
-    }
-
-    private void insertClocks(List<Ticket> tickets, Map<TicketId, List<SlaClock>> clocks, Instant evaluatedAt) {
-        List<Object[]> rows = new ArrayList<>();
+        List<Object[]> rows = new ArrayList<>(tickets.size());
+        List<Object[]> clockRows = new ArrayList<>(tickets.size() * 2);
         for (Ticket ticket : tickets) {
-            for (SlaClock clock : clocks.getOrDefault(ticket.id(), List.of())) {
-                rows.add(new Object[] {ticket.id(), clock});
+            List<SlaClock> own = clocks.getOrDefault(ticket.id(), List.of());
+            Summary summary = Summary.of(own);
+            rows.add(new Object[] {
+                ticket.id().value(),
+                ticket.clientId(),
+                ticket.contractId(),
+                ticket.tierId(),
+                ticket.policyVersion(),
+                ticket.calendarId(),
+                ticket.scopeReason(),
+                ticket.priority().code(),
+                ticket.status().name(),
+                ticket.statusLabel(),
+                ticket.service(),
+                ticket.subject(),
+                ticket.description(),
+                ticket.requester(),
+                ticket.source(),
+                ticket.externalId(),
+                ticket.technicianId(),
+                ticket.teamId(),
+                Timestamps.utc(ticket.createdAt()),
+                Timestamps.utc(ticket.updatedAt()),
+                Timestamps.utc(summary.due()),
+                Timestamps.utc(summary.next()),
+                summary.breached()
+            });
+            for (SlaClock clock : own) {
+                clockRows.add(clockRow(ticket.id(), clock, evaluatedAt));
             }
         }
-        insertClockRows(rows, evaluatedAt);
+        bulk.insert("ticket", TICKET_COLUMNS, rows);
+        bulk.insert("ticket_clock", CLOCK_COLUMNS, clockRows);
     }
 
-    /** Inserts clock rows, each a ticket id and one of its clocks. */
-    private void insertClockRows(List<Object[]> rows, Instant evaluatedAt) {
-        if (rows.isEmpty()) {
-            return;
-        }
-        positional.batchUpdate(INSERT_CLOCK, rows, 1000, (ps, row) -> {
-            ps.setObject(1, ((TicketId) row[0]).value());
-            ps.setString(2, ((SlaClock) row[1]).metric().name());
-            setClock(ps, 3, (SlaClock) row[1], evaluatedAt);
-        });
-    }
-
-    /** Sets a clock's ten state columns, from state to evaluated_at, starting at parameter {@code first}. */
-    private static void setClock(PreparedStatement ps, int first, SlaClock clock, Instant evaluatedAt)
-            throws SQLException {
-        ps.setString(first, clock.state().name());
-        ps.setString(first + 1, clock.priority().code());
-        ps.setLong(first + 2, clock.target().getSeconds());
-        ps.setLong(first + 3, clock.elapsed().getSeconds());
-        ps.setInt(first + 4, clock.cycle());
-        ps.setObject(first + 5, Timestamps.utc(clock.dueAt()));
-        ps.setObject(first + 6, Timestamps.utc(clock.nextDueAt()));
-        ps.setObject(first + 7, Timestamps.utc(clock.breachedAt()));
-        ps.setObject(first + 8, Timestamps.utc(clock.stoppedAt()));
-        ps.setObject(first + 9, Timestamps.utc(evaluatedAt));
+    private static Object[] clockRow(TicketId ticket, SlaClock clock, Instant evaluatedAt) {
+        return new Object[] {
+            ticket.value(),
+            clock.metric().name(),
+            clock.state().name(),
+            clock.priority().code(),
+            clock.target().getSeconds(),
+            clock.elapsed().getSeconds(),
+            clock.cycle(),
+            Timestamps.utc(clock.dueAt()),
+            Timestamps.utc(clock.nextDueAt()),
+            Timestamps.utc(clock.breachedAt()),
+            Timestamps.utc(clock.stoppedAt()),
+            Timestamps.utc(evaluatedAt)
+        };
     }
 
     /** What a ticket row keeps of its clocks: the earliest due instant, the next due instant, any breach. */
@@ -301,13 +333,16 @@ public class TicketStore {
         List<Object[]> rows = new ArrayList<>();
         for (Ticket ticket : tickets) {
             for (SlaClock clock : clocks.getOrDefault(ticket.id(), List.of())) {
-                rows.add(new Object[] {ticket.id(), clock});
+                rows.add(clockRow(ticket.id(), clock, evaluatedAt));
             }
         }
+        // The update sets the row's columns after the key (ticket_id, metric), then matches the key.
         int[][] updated = positional.batchUpdate(UPDATE_CLOCK, rows, 1000, (ps, row) -> {
-            setClock(ps, 1, (SlaClock) row[1], evaluatedAt);
-            ps.setObject(11, ((TicketId) row[0]).value());
-            ps.setString(12, ((SlaClock) row[1]).metric().name());
+            for (int i = 2; i < row.length; i++) {
+                ps.setObject(i - 1, row[i]);
+            }
+            ps.setObject(row.length - 1, row[0]);
+            ps.setObject(row.length, row[1]);
         });
         List<Object[]> missing = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
@@ -315,7 +350,7 @@ public class TicketStore {
                 missing.add(rows.get(i));
             }
         }
-        insertClockRows(missing, evaluatedAt);
+        bulk.insert("ticket_clock", CLOCK_COLUMNS, missing);
         batch.batchUpdate(
                 """
                 update ticket set priority = :priority, status = :status, status_label = :label,
