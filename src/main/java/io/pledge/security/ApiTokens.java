@@ -18,8 +18,8 @@ public interface ApiTokens {
 
     String SECRET_PREFIX = "plg_";
 
-    /** Creates a token with a fresh random secret. */
-    IssuedToken issue(String name, Role role, String createdBy, Instant expiresAt);
+    /** Creates a token with a fresh random secret; {@code clientId} for a CLIENT token only. */
+    IssuedToken issue(String name, Role role, UUID clientId, String createdBy, Instant expiresAt);
 
     /** Stores a token whose secret was chosen elsewhere (the bootstrap token). */
     ApiToken register(String secret, String name, Role role, String createdBy);

@@ -277,7 +277,7 @@ public abstract class CatalogRepositoriesContract extends DatabaseIntegrationTes
 
     @Test
     void onlyTheHashOfATokenIsStored() {
-        IssuedToken issued = tokens.issue(unique("ci"), Role.ADMIN, "alice", null);
+        IssuedToken issued = tokens.issue(unique("ci"), Role.ADMIN, null, "alice", null);
 
         assertThat(tokens.authenticate(issued.secret(), clock.instant()))
                 .hasValueSatisfying(
@@ -292,9 +292,9 @@ public abstract class CatalogRepositoriesContract extends DatabaseIntegrationTes
 
     @Test
     void revokedAndExpiredTokensNoLongerAuthenticate() {
-        IssuedToken revoked = tokens.issue(unique("old"), Role.ADMIN, "alice", null);
+        IssuedToken revoked = tokens.issue(unique("old"), Role.ADMIN, null, "alice", null);
         IssuedToken expiring = tokens.issue(
-                unique("temp"), Role.ADMIN, "alice", clock.instant().plusSeconds(60));
+                unique("temp"), Role.ADMIN, null, "alice", clock.instant().plusSeconds(60));
 
         Instant revokedAt = tokens.revoke(revoked.token().id(), clock.instant())
                 .orElseThrow()
@@ -314,7 +314,7 @@ public abstract class CatalogRepositoriesContract extends DatabaseIntegrationTes
 
     @Test
     void tokenUseIsRecorded() {
-        IssuedToken issued = tokens.issue(unique("ci"), Role.ADMIN, "alice", null);
+        IssuedToken issued = tokens.issue(unique("ci"), Role.ADMIN, null, "alice", null);
 
         tokens.authenticate(issued.secret(), clock.instant());
 

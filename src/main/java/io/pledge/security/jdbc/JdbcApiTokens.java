@@ -33,33 +33,36 @@ class JdbcApiTokens implements ApiTokens {
     }
 
     @Override
-    public IssuedToken issue(String name, Role role, String createdBy, Instant expiresAt) {
+    public IssuedToken issue(String name, Role role, UUID clientId, String createdBy, Instant expiresAt) {
         String secret = ApiTokens.newSecret();
-        return new IssuedToken(insert(secret, name, role, createdBy, expiresAt), secret);
+        return new IssuedToken(insert(secret, name, role, clientId, createdBy, expiresAt), secret);
     }
 
     @Override
     public ApiToken register(String secret, String name, Role role, String createdBy) {
-        return insert(secret, name, role, createdBy, null);
+        return insert(secret, name, role, null, createdBy, null);
     }
 
-    private ApiToken insert(String secret, String name, Role role, String createdBy, Instant expiry) {
+    private ApiToken insert(String secret, String name, Role role, UUID clientId, String createdBy, Instant expiry) {
         Instant expiresAt = expiry == null ? null : expiry.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         UUID id = UUID.randomUUID();
         Instant now = Timestamps.now(clock);
         jdbc.sql("""
-                        insert into api_token (id, name, token_hash, prefix, role, created_by, created_at, expires_at)
-                        values (:id, :name, :hash, :prefix, :role, :createdBy, :now, :expiresAt)""")
+                        insert into api_token (id, name, token_hash, prefix, role, client_id, created_by, created_at,
+                                               expires_at)
+                        values (:id, :name, :hash, :prefix, :role, :client, :createdBy, :now, :expiresAt)""")
                 .param("id", id)
                 .param("name", name)
                 .param("hash", ApiTokens.hash(secret))
                 .param("prefix", ApiTokens.displayPrefix(secret))
                 .param("role", role.name())
+                .param("client", clientId)
                 .param("createdBy", createdBy)
                 .param("now", Timestamps.utc(now))
                 .param("expiresAt", Timestamps.utc(expiresAt))
                 .update();
-        return new ApiToken(id, name, ApiTokens.displayPrefix(secret), role, createdBy, now, expiresAt, null, null);
+        return new ApiToken(
+                id, name, ApiTokens.displayPrefix(secret), role, clientId, createdBy, now, expiresAt, null, null);
     }
 
     @Override
@@ -109,6 +112,7 @@ class JdbcApiTokens implements ApiTokens {
                 row.getString("name"),
                 row.getString("prefix"),
                 Role.valueOf(row.getString("role")),
+                row.getObject("client_id", UUID.class),
                 row.getString("created_by"),
                 Timestamps.instant(row, "created_at"),
                 Timestamps.instant(row, "expires_at"),

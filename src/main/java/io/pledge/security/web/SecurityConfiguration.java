@@ -1,9 +1,13 @@
 package io.pledge.security.web;
 
+import io.pledge.core.ClientOwned;
 import io.pledge.security.ApiTokens;
 import io.pledge.security.Users;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -14,12 +18,14 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Every {@code /api/**} call needs an API token or a user's credentials (HTTP Basic), statelessly.
- * Health, metrics and the OpenAPI description are public.
+ * Every {@code /api/**} call needs an API token or a user's credentials (HTTP Basic), statelessly, and is
+ * checked against {@link AccessRules} before any controller runs. Health, metrics and the OpenAPI
+ * description are public.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication
@@ -32,15 +38,27 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiSecurity(HttpSecurity http, ApiTokens tokens, ProblemResponses problems, Clock clock)
+    SecurityFilterChain apiSecurity(
+            HttpSecurity http,
+            ApiTokens tokens,
+            ProblemResponses problems,
+            Clock clock,
+            List<ClientOwned> owned,
+            JsonMapper json)
             throws Exception {
+        Map<String, ClientOwned> owners =
+                owned.stream().collect(Collectors.toMap(ClientOwned::collection, Function.identity()));
         http.securityMatcher("/api/**")
-                .authorizeHttpRequests(requests -> requests
-                        // Webhook ingest authenticates each request by its source's HMAC signature instead.
-                        .requestMatchers("/api/v1/ingest/**")
-                        .permitAll()
-                        .anyRequest()
-                        .authenticated())
+                .authorizeHttpRequests(requests -> {
+                    // Webhook ingest authenticates each request by its source's HMAC signature instead.
+                    requests.requestMatchers("/api/v1/ingest/**").permitAll();
+                    for (AccessRules.Rule rule : AccessRules.RULES) {
+                        requests.requestMatchers(rule.method(), rule.pattern())
+                                .access(new RuleAuthorization(rule, owners));
+                    }
+                    // An operation without a rule is refused to everyone.
+                    requests.anyRequest().denyAll();
+                })
                 // Credentials travel in the Authorization header, never in cookies: no CSRF exposure.
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -48,7 +66,9 @@ class SecurityConfiguration {
                 .exceptionHandling(
                         errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .addFilterBefore(
-                        new ApiTokenAuthenticationFilter(tokens, problems, clock), BasicAuthenticationFilter.class);
+                        new ApiTokenAuthenticationFilter(tokens, problems, clock), BasicAuthenticationFilter.class)
+                .addFilterAfter(
+                        new ClientScopeFilter(owners.get("clients"), json, problems), AuthorizationFilter.class);
         return http.build();
     }
 

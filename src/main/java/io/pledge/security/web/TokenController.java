@@ -1,7 +1,9 @@
 package io.pledge.security.web;
 
+import io.pledge.clients.Clients;
 import io.pledge.core.Instants;
 import io.pledge.core.NotFoundException;
+import io.pledge.core.UnprocessableException;
 import io.pledge.core.Violations;
 import io.pledge.security.ApiToken;
 import io.pledge.security.ApiTokens;
@@ -32,15 +34,19 @@ import org.springframework.web.bind.annotation.RestController;
 class TokenController {
 
     private final ApiTokens tokens;
+    private final Clients clients;
     private final Clock clock;
 
-    TokenController(ApiTokens tokens, Clock clock) {
+    TokenController(ApiTokens tokens, Clients clients, Clock clock) {
         this.tokens = tokens;
+        this.clients = clients;
         this.clock = clock;
     }
 
     @PostMapping
-    @Operation(summary = "Create a token with the caller's role; the response holds the secret, once")
+    @Operation(
+            summary = "Create a token: a role (the caller's by default) and, for a CLIENT token, the client it"
+                    + " acts for; the response holds the secret, once")
     ResponseEntity<IssuedTokenView> create(@RequestBody TokenRequest request, Authentication caller) {
         Violations violations = new Violations();
         String name = violations.text("name", request.name(), 200);
@@ -48,8 +54,27 @@ class TokenController {
         if (expiresAt != null && !expiresAt.isAfter(clock.instant())) {
             violations.add("expiresAt", "must be in the future, got " + request.expiresAt());
         }
+        Role role = request.role() == null
+                ? roleOf(caller)
+                : violations.parse(
+                        "role",
+                        request.role(),
+                        "role (ADMIN, MANAGER, TECHNICIAN or CLIENT)",
+                        text -> Role.valueOf(text.strip().toUpperCase(java.util.Locale.ROOT)));
+        if (role == Role.CLIENT && request.client() == null) {
+            violations.add("client", "is required for a CLIENT token: the client it acts for (id or slug)");
+        } else if (role != null && role != Role.CLIENT && request.client() != null) {
+            violations.add("client", "is only for CLIENT tokens");
+        }
         violations.throwIfAny();
-        IssuedToken issued = tokens.issue(name, roleOf(caller), caller.getName(), expiresAt);
+        UUID client = null;
+        if (role == Role.CLIENT) {
+            client = clients.findByReference(request.client())
+                    .map(found -> found.id().value())
+                    .orElseThrow(
+                            () -> new UnprocessableException("client", "unknown client \"" + request.client() + "\""));
+        }
+        IssuedToken issued = tokens.issue(name, role, client, caller.getName(), expiresAt);
         return ResponseEntity.created(
                         URI.create("/api/v1/tokens/" + issued.token().id()))
                 .body(new IssuedTokenView(TokenView.of(issued.token(), clock.instant()), issued.secret()));
@@ -77,14 +102,18 @@ class TokenController {
                 .orElseThrow();
     }
 
-    /** A token to create: a name saying what uses it, and an optional expiry instant. */
-    record TokenRequest(String name, String expiresAt) {}
+    /**
+     * A token to create: a name saying what uses it, an optional expiry instant, an optional role (the
+     * caller's by default), and for a CLIENT token the client it acts for (id or slug).
+     */
+    record TokenRequest(String name, String expiresAt, String role, String client) {}
 
     record TokenView(
             UUID id,
             String name,
             String prefix,
             Role role,
+            UUID clientId,
             String createdBy,
             Instant createdAt,
             Instant expiresAt,
@@ -98,6 +127,7 @@ class TokenController {
                     token.name(),
                     token.prefix(),
                     token.role(),
+                    token.clientId(),
                     token.createdBy(),
                     token.createdAt(),
                     token.expiresAt(),
