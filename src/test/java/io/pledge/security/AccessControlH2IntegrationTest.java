@@ -1,0 +1,4 @@
+package io.pledge.security;
+
+/** Access control on H2. */
+class AccessControlH2IntegrationTest extends AccessControlContract {}
