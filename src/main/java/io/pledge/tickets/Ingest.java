@@ -3,6 +3,7 @@ package io.pledge.tickets;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.pledge.audit.AuditLog;
 import io.pledge.core.InvalidRequestException;
 import io.pledge.core.UnprocessableException;
 import io.pledge.core.Violation;
@@ -72,6 +73,7 @@ public class Ingest implements DisposableBean {
 
     private final TicketDesk desk;
     private final TicketStore tickets;
+    private final AuditLog audit;
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final BlockingQueue<Request> queue = new LinkedBlockingQueue<>();
@@ -80,8 +82,15 @@ public class Ingest implements DisposableBean {
     private final Counter regrouped;
     private volatile boolean running = true;
 
-    Ingest(TicketDesk desk, TicketStore tickets, TransactionTemplate transactions, Clock clock, MeterRegistry meters) {
+    Ingest(
+            TicketDesk desk,
+            TicketStore tickets,
+            AuditLog audit,
+            TransactionTemplate transactions,
+            Clock clock,
+            MeterRegistry meters) {
         this.desk = desk;
+        this.audit = audit;
         this.tickets = tickets;
         this.transactions = transactions;
         this.clock = clock;
@@ -381,6 +390,13 @@ public class Ingest implements DisposableBean {
             }
             desk.insertNew(created, timelines, now);
             tickets.appendAll(accepted);
+            Map<TicketId, Ticket> byId = new HashMap<>();
+            known.values().forEach(ticket -> byId.put(ticket.id(), ticket));
+            List<AuditLog.Change> changes = new ArrayList<>(accepted.size());
+            for (RecordedEvent event : accepted) {
+                changes.add(TicketAudit.event(byId.get(event.ticket()), event, "source:" + event.source()));
+            }
+            audit.append(changes);
             desk.refreshAll(updated.values(), timelines, now);
         }
 

@@ -1,5 +1,6 @@
 package io.pledge.tickets;
 
+import io.pledge.audit.AuditLog;
 import io.pledge.clients.Client;
 import io.pledge.clients.Clients;
 import io.pledge.clients.Contract;
@@ -60,6 +61,7 @@ public class TicketDesk {
     private final Tiers tiers;
     private final PriorityScheme priorities;
     private final JdbcClient jdbc;
+    private final AuditLog audit;
     private final Clock clock;
 
     TicketDesk(
@@ -71,6 +73,7 @@ public class TicketDesk {
             Tiers tiers,
             PriorityScheme priorities,
             JdbcClient jdbc,
+            AuditLog audit,
             Clock clock) {
         this.tickets = tickets;
         this.sources = sources;
@@ -80,6 +83,7 @@ public class TicketDesk {
         this.tiers = tiers;
         this.priorities = priorities;
         this.jdbc = jdbc;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -94,6 +98,7 @@ public class TicketDesk {
         RecordedEvent created = created(ticket, null, now);
         insertNew(List.of(ticket), Map.of(ticket.id(), List.of(created)), now);
         tickets.appendAll(List.of(created));
+        audit.append(TicketAudit.event(ticket, created, AuditLog.currentActor()));
         return tickets.find(ticket.id()).orElseThrow();
     }
 
@@ -247,6 +252,7 @@ public class TicketDesk {
         RecordedEvent event = event(ticket, document, null, tickets.nextSeq(id), now, violations, "");
         violations.throwIfAny();
         tickets.appendAll(List.of(event));
+        audit.append(TicketAudit.event(ticket, event, AuditLog.currentActor()));
         refresh(ticket, tickets.events(id), now);
         return event;
     }

@@ -70,6 +70,12 @@ public abstract class ImportApiContract extends DatabaseIntegrationTest {
                         select count(*) from ticket_clock c join ticket t on t.id = c.ticket_id
                         where t.source = :source and c.metric = 'RESOLUTION' and c.stopped_at is null""")).isZero();
         long events = count("select count(*) from ticket_event where source = :source");
+        // The import is one entry of the client's audit chain: counts, and a digest of every event stored.
+        String audited = jdbc.sql("select details from audit_entry where action = 'import.stored' and subject = :s")
+                .param("s", "import:" + job.get("id").asString())
+                .query(String.class)
+                .single();
+        assertThat(audited).startsWith("tickets=300;events=" + events + ";events-sha256=");
 
         JsonNode again = importAndWait(Files.readAllBytes(SAMPLE), Map.of());
 

@@ -56,6 +56,9 @@ public abstract class IngestGroupContract extends DatabaseIntegrationTest {
     @Autowired
     MeterRegistry meters;
 
+    @Autowired
+    io.pledge.audit.AuditLog audit;
+
     String slug;
     String source;
     Instant now;
@@ -93,6 +96,17 @@ public abstract class IngestGroupContract extends DatabaseIntegrationTest {
                         .list())
                 .containsExactly("MET", "MET");
         assertThat(count("select count(*) from ticket where source = :source")).isEqualTo(1);
+        // Each stored event is in the audit chain of the ticket's client, written by the source.
+        assertThat(jdbc.sql("select subject from audit_entry where chain = :chain and actor = :actor order by seq")
+                        .param("chain", "client:" + ticket.clientId())
+                        .param("actor", "source:" + source)
+                        .query(String.class)
+                        .list())
+                .containsExactly(
+                        "ticket:" + ticket.id() + "#1",
+                        "ticket:" + ticket.id() + "#2",
+                        "ticket:" + ticket.id() + "#3",
+                        "ticket:" + ticket.id() + "#4");
     }
 
     @Test
@@ -132,7 +146,7 @@ public abstract class IngestGroupContract extends DatabaseIntegrationTest {
 
     @Test
     void twoNodesStoringTheSameEventsStoreEachOnce() throws Exception {
-        Ingest otherNode = new Ingest(desk, tickets, transactions, clock, new SimpleMeterRegistry());
+        Ingest otherNode = new Ingest(desk, tickets, audit, transactions, clock, new SimpleMeterRegistry());
         ExecutorService senders = Executors.newFixedThreadPool(8);
         try {
             List<Future<BatchResult>> sent = new ArrayList<>();

@@ -1,5 +1,6 @@
 package io.pledge.security.jdbc;
 
+import io.pledge.audit.AuditLog;
 import io.pledge.core.jdbc.Timestamps;
 import io.pledge.security.ApiToken;
 import io.pledge.security.ApiTokens;
@@ -25,10 +26,12 @@ class JdbcApiTokens implements ApiTokens {
     private static final Duration LAST_USED_RESOLUTION = Duration.ofMinutes(1);
 
     private final JdbcClient jdbc;
+    private final AuditLog audit;
     private final Clock clock;
 
-    JdbcApiTokens(JdbcClient jdbc, Clock clock) {
+    JdbcApiTokens(JdbcClient jdbc, AuditLog audit, Clock clock) {
         this.jdbc = jdbc;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -61,6 +64,13 @@ class JdbcApiTokens implements ApiTokens {
                 .param("now", Timestamps.utc(now))
                 .param("expiresAt", Timestamps.utc(expiresAt))
                 .update();
+        audit.append(new AuditLog.Change(
+                AuditLog.PLEDGE_CHAIN,
+                createdBy,
+                "token.created",
+                "token:" + id,
+                "name=" + name + ";role=" + role + (clientId == null ? "" : ";client=" + clientId)
+                        + (expiresAt == null ? "" : ";expires=" + expiresAt)));
         return new ApiToken(
                 id, name, ApiTokens.displayPrefix(secret), role, clientId, createdBy, now, expiresAt, null, null);
     }
@@ -99,10 +109,14 @@ class JdbcApiTokens implements ApiTokens {
 
     @Override
     public Optional<ApiToken> revoke(UUID id, Instant now) {
-        jdbc.sql("update api_token set revoked_at = :now where id = :id and revoked_at is null")
+        int revoked = jdbc.sql("update api_token set revoked_at = :now where id = :id and revoked_at is null")
                 .param("now", Timestamps.utc(now))
                 .param("id", id)
                 .update();
+        if (revoked > 0) {
+            audit.append(new AuditLog.Change(
+                    AuditLog.PLEDGE_CHAIN, AuditLog.currentActor(), "token.revoked", "token:" + id, null));
+        }
         return find(id);
     }
 

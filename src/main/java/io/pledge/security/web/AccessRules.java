@@ -108,7 +108,8 @@ final class AccessRules {
             editors(HttpMethod.GET, "/api/v1/imports/{id}"),
             new Rule(HttpMethod.GET, "/api/v1/tokens", ADMINS, ClientScope.NONE, null, null),
             new Rule(HttpMethod.POST, "/api/v1/tokens", ADMINS, ClientScope.NONE, null, null),
-            new Rule(HttpMethod.DELETE, "/api/v1/tokens/{id}", ADMINS, ClientScope.NONE, null, null));
+            new Rule(HttpMethod.DELETE, "/api/v1/tokens/{id}", ADMINS, ClientScope.NONE, null, null),
+            new Rule(HttpMethod.GET, "/api/v1/audit/verify", ADMINS, ClientScope.NONE, null, null));
 
     private AccessRules() {}
 

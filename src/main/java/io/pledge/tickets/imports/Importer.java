@@ -1,5 +1,6 @@
 package io.pledge.tickets.imports;
 
+import io.pledge.audit.AuditLog;
 import io.pledge.clients.Client;
 import io.pledge.clients.Clients;
 import io.pledge.clients.Contract;
@@ -14,6 +15,7 @@ import io.pledge.core.jdbc.Timestamps;
 import io.pledge.tickets.RecordedEvent;
 import io.pledge.tickets.SlaCalculator;
 import io.pledge.tickets.Ticket;
+import io.pledge.tickets.TicketAudit;
 import io.pledge.tickets.TicketDesk;
 import io.pledge.tickets.TicketId;
 import io.pledge.tickets.jdbc.TicketStore;
@@ -64,6 +66,7 @@ public class Importer implements DisposableBean {
     private final Contracts contracts;
     private final Tiers tiers;
     private final TransactionTemplate transaction;
+    private final AuditLog audit;
     private final Clock clock;
     private final ExecutorService background = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "pledge-import");
@@ -80,6 +83,7 @@ public class Importer implements DisposableBean {
             Contracts contracts,
             Tiers tiers,
             PlatformTransactionManager transactions,
+            AuditLog audit,
             Clock clock) {
         this.desk = desk;
         this.tickets = tickets;
@@ -90,6 +94,7 @@ public class Importer implements DisposableBean {
         this.tiers = tiers;
         this.transaction = new TransactionTemplate(transactions);
         this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -99,7 +104,7 @@ public class Importer implements DisposableBean {
         ImportJob job = jobs.create(settings, client.id().value(), fileName, createdBy, Timestamps.now(clock));
         background.submit(() -> {
             try {
-                run(job.id(), file, settings, rows -> {});
+                run(job.id(), file, settings, createdBy, rows -> {});
             } finally {
                 deleteQuietly(file);
             }
@@ -111,7 +116,7 @@ public class Importer implements DisposableBean {
     public ImportJob runNow(Path file, String fileName, ImportSettings settings, ProgressListener progress) {
         Client client = client(settings);
         ImportJob job = jobs.create(settings, client.id().value(), fileName, "command line", Timestamps.now(clock));
-        return run(job.id(), file, settings, progress);
+        return run(job.id(), file, settings, "command line", progress);
     }
 
     public Optional<ImportJob> find(UUID id) {
@@ -124,7 +129,7 @@ public class Importer implements DisposableBean {
                         () -> new UnprocessableException("client", "unknown client \"" + settings.client() + "\""));
     }
 
-    ImportJob run(UUID job, Path file, ImportSettings settings, ProgressListener listener) {
+    ImportJob run(UUID job, Path file, ImportSettings settings, String actor, ProgressListener listener) {
         ProgressListener progress = new ProgressListener() {
             private long lastWrite;
 
@@ -158,7 +163,7 @@ public class Importer implements DisposableBean {
                 return jobs.finish(job, ImportJob.State.FAILED, read.rows(), 0, 0, errors, Timestamps.now(clock));
             }
             stored = transaction.execute(status -> {
-                Stored result = store(read, settings, errors, progress);
+                Stored result = store(job, actor, read, settings, errors, progress);
                 if (!errors.isEmpty() && settings.mode() == ImportMode.ALL_OR_NOTHING) {
                     status.setRollbackOnly();
                 }
@@ -190,7 +195,13 @@ public class Importer implements DisposableBean {
     private record Stored(long tickets, long events) {}
 
     /** Stores what was read; invalid events found here are added to {@code errors} with their line. */
-    private Stored store(ImportFile read, ImportSettings settings, List<RowError> errors, ProgressListener progress) {
+    private Stored store(
+            UUID job,
+            String actor,
+            ImportFile read,
+            ImportSettings settings,
+            List<RowError> errors,
+            ProgressListener progress) {
         long started = System.nanoTime();
         Instant now = Timestamps.now(clock);
         Client defaultClient = client(settings);
@@ -286,6 +297,7 @@ public class Importer implements DisposableBean {
         desk.insertNew(created, newEvents, now);
         long inserted = System.nanoTime();
         tickets.appendAll(events);
+        audit(job, actor, created, updated, events);
         log.info(
                 "Import of {} tickets: events checked in {} ms, tickets and clocks computed and written in {} ms,"
                         + " events written in {} ms",
@@ -298,6 +310,26 @@ public class Importer implements DisposableBean {
         }
         progress.stored(created.size() + updated.size(), events.size());
         return new Stored(created.size() + updated.size(), events.size());
+    }
+
+    /** One audit entry per client whose tickets the import touched: counts, and a digest of the events. */
+    private void audit(UUID job, String actor, List<Ticket> created, List<Ticket> updated, List<RecordedEvent> events) {
+        Map<TicketId, UUID> clientOf = new HashMap<>();
+        created.forEach(ticket -> clientOf.put(ticket.id(), ticket.clientId()));
+        updated.forEach(ticket -> clientOf.put(ticket.id(), ticket.clientId()));
+        Map<UUID, List<RecordedEvent>> byClient = new java.util.TreeMap<>();
+        for (RecordedEvent event : events) {
+            byClient.computeIfAbsent(clientOf.get(event.ticket()), client -> new ArrayList<>())
+                    .add(event);
+        }
+        List<AuditLog.Change> changes = new ArrayList<>();
+        byClient.forEach((client, stored) -> changes.add(TicketAudit.imported(
+                client,
+                job,
+                (int) stored.stream().map(RecordedEvent::ticket).distinct().count(),
+                stored,
+                actor)));
+        audit.append(changes);
     }
 
     private static TierPolicy policyAt(List<TierPolicy> versions, Instant at) {
