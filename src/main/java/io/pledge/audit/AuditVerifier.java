@@ -47,6 +47,57 @@ public class AuditVerifier {
         return reports;
     }
 
+    /** A chain's head: its last sequence number and hash; empty when the chain was never written. */
+    public record Head(long seq, String hash) {}
+
+    @Transactional(readOnly = true)
+    public java.util.Optional<Head> head(String chain) {
+        return jdbc.sql("select head_seq, head_hash from audit_chain where chain = :chain")
+                .param("chain", chain)
+                .query((row, i) -> new Head(row.getLong(1), row.getString(2)))
+                .optional();
+    }
+
+    /** A chain's entries from {@code fromSeq} to its end, in order. */
+    @Transactional(readOnly = true)
+    public List<AuditEntry> entries(String chain, long fromSeq) {
+        return jdbc.sql("select * from audit_entry where chain = :chain and seq >= :from order by seq")
+                .param("chain", chain)
+                .param("from", fromSeq)
+                .query((row, i) -> entry(row))
+                .list();
+    }
+
+    /** The lowest sequence number of a chain's entries whose subject starts with {@code prefix}. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<Long> firstOf(String chain, String prefix) {
+        return jdbc
+                .sql("select min(seq) from audit_entry where chain = :chain and subject like :prefix")
+                .param("chain", chain)
+                .param("prefix", prefix.replace("%", "\\%").replace("_", "\\_") + "%")
+                .query((row, i) -> {
+                    long seq = row.getLong(1);
+                    return row.wasNull() ? -1L : seq;
+                })
+                .list()
+                .stream()
+                .filter(seq -> seq > 0)
+                .findFirst();
+    }
+
+    private static AuditEntry entry(java.sql.ResultSet row) throws java.sql.SQLException {
+        return new AuditEntry(
+                row.getString("chain"),
+                row.getLong("seq"),
+                Timestamps.instant(row, "at"),
+                row.getString("actor"),
+                row.getString("action"),
+                row.getString("subject"),
+                row.getString("details"),
+                row.getString("prev_hash"),
+                row.getString("hash"));
+    }
+
     private ChainReport verify(String chain, long headSeq, String headHash) {
         long[] expected = {1};
         String[] previous = {AuditEntry.GENESIS};
@@ -57,16 +108,7 @@ public class AuditVerifier {
                     if (broken[0] != null) {
                         return;
                     }
-                    AuditEntry entry = new AuditEntry(
-                            row.getString("chain"),
-                            row.getLong("seq"),
-                            Timestamps.instant(row, "at"),
-                            row.getString("actor"),
-                            row.getString("action"),
-                            row.getString("subject"),
-                            row.getString("details"),
-                            row.getString("prev_hash"),
-                            row.getString("hash"));
+                    AuditEntry entry = entry(row);
                     if (entry.seq() != expected[0]) {
                         broken[0] = new Broken(expected[0], "entry " + expected[0] + " is missing");
                     } else if (!entry.prevHash().equals(previous[0])) {

@@ -124,6 +124,92 @@ public abstract class AuditLogContract extends DatabaseIntegrationTest {
                 .containsExactly("token.created", "token.revoked");
     }
 
+    @Test
+    void theEvidencePackVerifiesByTheDocumentedProcedureAndShowsTampering() {
+        JsonNode pack = api().get("/api/v1/tickets/" + ticket + "/evidence").json();
+
+        assertThat(pack.get("format").asString()).isEqualTo("pledge-evidence-v1");
+        assertThat(pack.get("events").size()).isEqualTo(4);
+        assertThat(pack.get("sla").size()).isEqualTo(2);
+        assertThat(pack.get("audit").get("ticketEntries").size()).isEqualTo(4);
+        assertThat(thirdPartyCheck(pack)).isEmpty();
+
+        tamper("update audit_entry set details = replace(details, 'RESOLVED', 'CLOSED') where chain = :chain"
+                + " and seq = 4");
+
+        assertThat(thirdPartyCheck(
+                        api().get("/api/v1/tickets/" + ticket + "/evidence").json()))
+                .containsExactly(
+                        "entry 4: its hash is not the SHA-256 of its content", "event 4: no matching audit entry");
+    }
+
+    /**
+     * The procedure of the README, written from it alone: each entry's hash recomputed from its fields,
+     * each link to the previous hash, the last entry against the head, and each event against its entry.
+     */
+    static java.util.List<String> thirdPartyCheck(JsonNode pack) throws IllegalStateException {
+        java.util.List<String> problems = new java.util.ArrayList<>();
+        JsonNode audit = pack.get("audit");
+        String previous = null;
+        long lastSeq = 0;
+        java.util.Map<String, String> detailsBySubject = new java.util.HashMap<>();
+        for (JsonNode entry : audit.get("entries")) {
+            long seq = entry.get("seq").asLong();
+            String text = String.join(
+                            "\n",
+                            "pledge-audit-v1",
+                            field(entry, "prevHash"),
+                            field(entry, "chain"),
+                            Long.toString(seq),
+                            field(entry, "at"),
+                            field(entry, "actor"),
+                            field(entry, "action"),
+                            field(entry, "subject"),
+                            field(entry, "details"))
+                    + "\n";
+            if (!sha256(text).equals(entry.get("hash").asString())) {
+                problems.add("entry " + seq + ": its hash is not the SHA-256 of its content");
+            }
+            if (previous != null && !previous.equals(entry.get("prevHash").asString())) {
+                problems.add("entry " + seq + ": does not follow the entry before it");
+            }
+            previous = entry.get("hash").asString();
+            lastSeq = seq;
+            detailsBySubject.put(entry.get("subject").asString(), field(entry, "details"));
+        }
+        if (lastSeq != audit.get("head").get("seq").asLong()
+                || !audit.get("head").get("hash").asString().equals(previous)) {
+            problems.add("the last entry is not the head");
+        }
+        String ticketId = pack.get("ticket").get("id").asString();
+        for (JsonNode event : pack.get("events")) {
+            String details = detailsBySubject.get(
+                    "ticket:" + ticketId + "#" + event.get("seq").asLong());
+            String expected = "type=" + event.get("type").asString() + ";at="
+                    + event.get("at").asString();
+            if (details == null || !details.startsWith(expected)) {
+                problems.add("event " + event.get("seq").asLong() + ": no matching audit entry");
+            }
+        }
+        return problems;
+    }
+
+    private static String field(JsonNode entry, String name) {
+        JsonNode value = entry.get(name);
+        String text = value == null || value.isNull() ? "" : value.asString();
+        return text.replace("\\", "\\\\").replace("\n", "\\n").replace("\r", "\\r");
+    }
+
+    private static String sha256(String text) {
+        try {
+            return java.util.HexFormat.of()
+                    .formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                            .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private void tamper(String sql) {
         assertThat(jdbc.sql(sql).param("chain", chain).update()).isPositive();
     }

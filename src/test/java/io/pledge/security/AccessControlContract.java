@@ -64,6 +64,7 @@ public abstract class AccessControlContract extends DatabaseIntegrationTest {
         EXPECTED.put("GET /api/v1/tickets/{id}/events", "AMTC");
         EXPECTED.put("POST /api/v1/tickets/{id}/events", "AMTC");
         EXPECTED.put("GET /api/v1/tickets/{id}/sla", "AMTC");
+        EXPECTED.put("GET /api/v1/tickets/{id}/evidence", "AMTC");
         EXPECTED.put("GET /api/v1/teams", "AMT");
         EXPECTED.put("POST /api/v1/teams", "AM");
         EXPECTED.put("PUT /api/v1/teams/{id}", "AM");
@@ -148,6 +149,7 @@ public abstract class AccessControlContract extends DatabaseIntegrationTest {
                 "/api/v1/tickets/" + otherTicket,
                 "/api/v1/tickets/" + otherTicket + "/events",
                 "/api/v1/tickets/" + otherTicket + "/sla",
+                "/api/v1/tickets/" + otherTicket + "/evidence",
                 "/api/v1/clients/" + other.clientId(),
                 "/api/v1/clients/" + other.slug(),
                 "/api/v1/tickets?client=" + other.slug(),

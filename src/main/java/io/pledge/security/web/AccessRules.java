@@ -84,6 +84,7 @@ final class AccessRules {
             ownPath(HttpMethod.GET, "/api/v1/tickets/{id}", "tickets", "id"),
             ownPath(HttpMethod.GET, "/api/v1/tickets/{id}/events", "tickets", "id"),
             ownPath(HttpMethod.GET, "/api/v1/tickets/{id}/sla", "tickets", "id"),
+            ownPath(HttpMethod.GET, "/api/v1/tickets/{id}/evidence", "tickets", "id"),
             new Rule(
                     HttpMethod.POST,
                     "/api/v1/tickets/{id}/events",
