@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -18,14 +19,19 @@ import tools.jackson.databind.json.JsonMapper;
 class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
 
     private final JsonMapper json;
+    private final RateLimitFilter limits;
 
-    ProblemResponses(JsonMapper json) {
+    ProblemResponses(JsonMapper json, RateLimitFilter limits) {
         this.json = json;
+        this.limits = limits;
     }
 
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
+        if (request.getHeader(HttpHeaders.AUTHORIZATION) != null) {
+            limits.signInFailed(request);
+        }
         response.addHeader("WWW-Authenticate", "Bearer realm=\"pledge\"");
         response.addHeader("WWW-Authenticate", "Basic realm=\"pledge\"");
         write(

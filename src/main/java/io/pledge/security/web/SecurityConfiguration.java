@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -20,6 +21,7 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -32,8 +34,21 @@ import tools.jackson.databind.json.JsonMapper;
 class SecurityConfiguration {
 
     @Bean
-    ProblemResponses problemResponses(JsonMapper json) {
-        return new ProblemResponses(json);
+    ProblemResponses problemResponses(JsonMapper json, RateLimitFilter limits) {
+        return new ProblemResponses(json, limits);
+    }
+
+    @Bean
+    RateLimitFilter rateLimitFilter(RateLimits limits, Clock clock, JsonMapper json) {
+        return new RateLimitFilter(limits, clock, json);
+    }
+
+    /** Rate limits run before Spring Security's filters (order -100): a refused request costs nothing more. */
+    @Bean
+    FilterRegistrationBean<RateLimitFilter> rateLimitRegistration(RateLimitFilter filter) {
+        FilterRegistrationBean<RateLimitFilter> registration = new FilterRegistrationBean<>(filter);
+        registration.setOrder(-200);
+        return registration;
     }
 
     @Bean
@@ -61,6 +76,10 @@ class SecurityConfiguration {
                 })
                 // Credentials travel in the Authorization header, never in cookies: no CSRF exposure.
                 .csrf(csrf -> csrf.disable())
+                // JSON only: nothing to run, frame or refer to.
+                .headers(headers -> headers.contentSecurityPolicy(
+                                policy -> policy.policyDirectives("default-src 'none'; frame-ancestors 'none'"))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)))
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems))
                 .exceptionHandling(
