@@ -324,13 +324,13 @@ public abstract class CatalogRepositoriesContract extends DatabaseIntegrationTes
     @Test
     void userEmailsAreUniqueWhateverTheirCase() {
         String email = unique("Bob") + "@Example.com";
-        users.add(email, "{noop}irrelevant", Role.MANAGER);
+        users.add(email, "{noop}irrelevant", Role.MANAGER, null);
 
         assertThat(users.findByEmail(email.toUpperCase())).hasValueSatisfying(user -> {
             assertThat(user.email()).isEqualTo(email.toLowerCase());
             assertThat(user.role()).isEqualTo(Role.MANAGER);
         });
-        assertThatThrownBy(() -> users.add(email.toLowerCase(), "{noop}x", Role.ADMIN))
+        assertThatThrownBy(() -> users.add(email.toLowerCase(), "{noop}x", Role.ADMIN, null))
                 .isInstanceOf(org.springframework.dao.DuplicateKeyException.class);
     }
 

@@ -83,6 +83,10 @@ public abstract class AccessControlContract extends DatabaseIntegrationTest {
         EXPECTED.put("POST /api/v1/tokens", "A");
         EXPECTED.put("DELETE /api/v1/tokens/{id}", "A");
         EXPECTED.put("GET /api/v1/audit/verify", "A");
+        EXPECTED.put("GET /api/v1/users", "A");
+        EXPECTED.put("POST /api/v1/users", "A");
+        EXPECTED.put("PUT /api/v1/users/{id}", "A");
+        EXPECTED.put("POST /api/v1/users/{id}/unlock", "A");
         // Signed by its source's secret, not by a token: no role takes part (see the ingest tests).
         EXPECTED.put("POST /api/v1/ingest/{source}/events", "-");
     }

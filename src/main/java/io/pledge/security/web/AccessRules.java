@@ -110,7 +110,11 @@ final class AccessRules {
             new Rule(HttpMethod.GET, "/api/v1/tokens", ADMINS, ClientScope.NONE, null, null),
             new Rule(HttpMethod.POST, "/api/v1/tokens", ADMINS, ClientScope.NONE, null, null),
             new Rule(HttpMethod.DELETE, "/api/v1/tokens/{id}", ADMINS, ClientScope.NONE, null, null),
-            new Rule(HttpMethod.GET, "/api/v1/audit/verify", ADMINS, ClientScope.NONE, null, null));
+            new Rule(HttpMethod.GET, "/api/v1/audit/verify", ADMINS, ClientScope.NONE, null, null),
+            new Rule(HttpMethod.GET, "/api/v1/users", ADMINS, ClientScope.NONE, null, null),
+            new Rule(HttpMethod.POST, "/api/v1/users", ADMINS, ClientScope.NONE, null, null),
+            new Rule(HttpMethod.PUT, "/api/v1/users/{id}", ADMINS, ClientScope.NONE, null, null),
+            new Rule(HttpMethod.POST, "/api/v1/users/{id}/unlock", ADMINS, ClientScope.NONE, null, null));
 
     private AccessRules() {}
 

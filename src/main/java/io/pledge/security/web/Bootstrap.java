@@ -81,7 +81,7 @@ class Bootstrap implements ApplicationRunner {
         if (generated) {
             password = generatePassword();
         }
-        users.add(email, passwords.encode(password), Role.ADMIN);
+        users.add(email, passwords.encode(password), Role.ADMIN, null);
         if (generated) {
             // Shown once, by design: there is no other way to reach a fresh instance.
             log.warn("Created admin user {} with generated password: {}  (shown only this once)", email, password);

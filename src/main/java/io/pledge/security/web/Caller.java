@@ -15,12 +15,13 @@ record Caller(Role role, UUID clientId) {
         if (authentication.getPrincipal() instanceof ApiToken token) {
             return new Caller(token.role(), token.clientId());
         }
-        // A user signed in with its password (HTTP Basic); the anonymous caller of a public operation has
-        // no role of Pledge's.
+        UUID client = authentication.getPrincipal() instanceof PledgeUserDetails user ? user.clientId() : null;
+        // A user signed in with its password; the anonymous caller of a public operation has no role of
+        // Pledge's.
         for (Role role : Role.values()) {
             for (var authority : authentication.getAuthorities()) {
                 if (("ROLE_" + role.name()).equals(authority.getAuthority())) {
-                    return new Caller(role, null);
+                    return new Caller(role, client);
                 }
             }
         }

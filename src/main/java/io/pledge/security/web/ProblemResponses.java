@@ -29,8 +29,9 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
-        if (request.getHeader(HttpHeaders.AUTHORIZATION) != null) {
-            limits.signInFailed(request);
+        String credentials = request.getHeader(HttpHeaders.AUTHORIZATION);
+        if (credentials != null && credentials.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            limits.signInFailed(request.getRemoteAddr()); // passwords are counted by SignIns
         }
         response.addHeader("WWW-Authenticate", "Bearer realm=\"pledge\"");
         response.addHeader("WWW-Authenticate", "Basic realm=\"pledge\"");

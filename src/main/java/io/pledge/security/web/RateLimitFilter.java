@@ -39,9 +39,9 @@ final class RateLimitFilter extends OncePerRequestFilter {
         this.json = json;
     }
 
-    /** Counts a failed sign-in from the request's address. */
-    void signInFailed(HttpServletRequest request) {
-        failedSignIns.take(request.getRemoteAddr());
+    /** Counts a failed sign-in from an address. */
+    void signInFailed(String address) {
+        failedSignIns.take(address);
     }
 
     @Override

@@ -15,7 +15,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.web.SecurityFilterChain;
@@ -91,9 +90,13 @@ class SecurityConfiguration {
         return http.build();
     }
 
+    /**
+     * Everything outside {@code /api/**}: the public operations, and the web pages behind a sign-in form
+     * (a session cookie, CSRF tokens on every form, the session id changed at sign-in).
+     */
     @Bean
     @Order(2)
-    SecurityFilterChain operationsSecurity(HttpSecurity http, ProblemResponses problems) throws Exception {
+    SecurityFilterChain webSecurity(HttpSecurity http, ProblemResponses problems) throws Exception {
         http.authorizeHttpRequests(requests -> requests.requestMatchers(
                                 "/actuator/health",
                                 "/actuator/health/**",
@@ -103,23 +106,25 @@ class SecurityConfiguration {
                                 "/v3/api-docs/**",
                                 "/swagger-ui.html",
                                 "/swagger-ui/**",
+                                "/login",
                                 "/error")
                         .permitAll()
                         .anyRequest()
                         .authenticated())
+                .formLogin(form -> form.defaultSuccessUrl("/", false))
+                .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems))
-                .exceptionHandling(errors -> errors.authenticationEntryPoint(problems));
+                .headers(headers -> headers.contentSecurityPolicy(policy -> policy.policyDirectives(
+                                "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:;"
+                                        + " frame-ancestors 'none'; form-action 'self'"))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
         return http.build();
     }
 
     @Bean
-    UserDetailsService userDetailsService(Users users) {
+    UserDetailsService userDetailsService(Users users, Clock clock) {
         return email -> users.findByEmail(email)
-                .map(user -> org.springframework.security.core.userdetails.User.withUsername(user.email())
-                        .password(user.passwordHash())
-                        .authorities(List.of(
-                                new SimpleGrantedAuthority("ROLE_" + user.role().name())))
-                        .build())
+                .map(user -> new PledgeUserDetails(user, user.isLockedAt(clock.instant())))
                 .orElseThrow(() -> new UsernameNotFoundException("no such user"));
     }
 }
