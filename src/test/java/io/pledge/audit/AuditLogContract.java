@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.pledge.support.Api.Response;
 import io.pledge.support.DatabaseIntegrationTest;
 import io.pledge.support.TestCatalog;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -109,6 +110,33 @@ public abstract class AuditLogContract extends DatabaseIntegrationTest {
 
         assertThat(broken())
                 .isEqualTo("2: entry 2 does not follow entry 1: its previous hash is not that entry's hash");
+    }
+
+    @Test
+    void catalogChangesThroughTheApiAreAuditedAndRefusedOnesAreNot() {
+        Response created = api().post(
+                        "/api/v1/calendars",
+                        "{\"name\": \"%s\", \"zone\": \"UTC\", \"hours\": \"24x7\"}".formatted(unique("Always")));
+        assertThat(created.status()).isEqualTo(201);
+        String id = created.json().get("id").asString();
+        assertThat(api().post("/api/v1/calendars", "{\"name\": \"\", \"zone\": \"Mars/Olympus\"}")
+                        .status())
+                .isEqualTo(400);
+        assertThat(api().delete("/api/v1/calendars/" + id).status()).isEqualTo(204);
+
+        List<String> entries = jdbc.sql("select action || ' ' || details from audit_entry where chain = 'pledge'"
+                        + " and (subject = :created or subject = :path) order by seq")
+                .param("created", "/api/v1/calendars/" + id)
+                .param("path", "/api/v1/calendars/" + id)
+                .query(String.class)
+                .list();
+        assertThat(entries).hasSize(2);
+        assertThat(entries.get(0)).startsWith("api.post status=201;path=/api/v1/calendars;body-sha256=");
+        assertThat(entries.get(1)).startsWith("api.delete status=204;path=/api/v1/calendars/" + id + ";");
+        assertThat(jdbc.sql("select count(*) from audit_entry where chain = 'pledge' and details like '%status=4%'")
+                        .query(Long.class)
+                        .single())
+                .isZero();
     }
 
     @Test
