@@ -28,6 +28,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -144,7 +145,14 @@ class TicketController {
         boolean more = page.size() > limit;
         List<Ticket> items = more ? page.subList(0, limit) : page;
         String next = more ? encode(items.get(items.size() - 1), tickets) : null;
-        return new PageView(items.stream().map(ticket -> view(ticket, false)).toList(), next);
+        // The page's events in one query, not one per ticket.
+        Map<TicketId, List<RecordedEvent>> events =
+                tickets.events(items.stream().map(Ticket::id).toList());
+        return new PageView(
+                items.stream()
+                        .map(ticket -> view(ticket, events.getOrDefault(ticket.id(), List.of()), now, false))
+                        .toList(),
+                next);
     }
 
     private Ticket find(UUID id) {
@@ -152,11 +160,14 @@ class TicketController {
     }
 
     private TicketView view(Ticket ticket, boolean withTimeline) {
-        List<SlaClock> clocks =
-                calculator.clocks(ticket, tickets.events(ticket.id()), io.pledge.core.jdbc.Timestamps.now(clock));
+        return view(ticket, tickets.events(ticket.id()), io.pledge.core.jdbc.Timestamps.now(clock), withTimeline);
+    }
+
+    /** A ticket with its clocks as of {@code now}, from its events already read (in timeline order). */
+    private TicketView view(Ticket ticket, List<RecordedEvent> events, Instant now, boolean withTimeline) {
         return TicketView.of(
                 ticket,
-                clocks.stream()
+                calculator.clocks(ticket, events, now).stream()
                         .map(c -> withTimeline ? ClockView.of(c) : ClockView.summary(c))
                         .toList());
     }
