@@ -119,6 +119,10 @@ public class Ingest implements DisposableBean {
             throw new IllegalStateException("Pledge is shutting down; nothing was stored");
         }
         queue.add(request);
+        if (!writer.isAlive()) {
+            // Stopped between the check above and now: nobody will take it.
+            request.fail(new IllegalStateException("Pledge is shutting down; nothing was stored"));
+        }
         return request.await();
     }
 
