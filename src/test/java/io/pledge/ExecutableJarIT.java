@@ -12,8 +12,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,7 +23,6 @@ import tools.jackson.databind.JsonNode;
  */
 class ExecutableJarIT {
 
-    private static final Pattern GENERATED_PASSWORD = Pattern.compile("generated password: (\\S+)");
     private static final String TOKEN = "jar-test-bootstrap-token-0123456789abcdef";
 
     @TempDir
@@ -46,19 +43,28 @@ class ExecutableJarIT {
         Running first = start(Map.of());
         assertThat(first.api().get("/actuator/health").json().get("status").asString())
                 .isEqualTo("UP");
-        Matcher password = GENERATED_PASSWORD.matcher(first.output());
-        assertThat(password.find()).as(first.output()).isTrue();
-        Api admin = first.api().withPassword("admin@pledge.local", password.group(1));
+        // The generated password is in an owner-only file of the data folder, never in the log.
+        Path passwordFile = data.resolve("initial-admin-password");
+        assertThat(first.output()).contains(passwordFile.toString());
+        String password = Files.readString(passwordFile).strip();
+        assertThat(first.output()).doesNotContain(password);
+        assertThat(Files.getPosixFilePermissions(passwordFile))
+                .containsExactlyInAnyOrder(
+                        java.nio.file.attribute.PosixFilePermission.OWNER_READ,
+                        java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
+        Api admin = first.api().withPassword("admin@pledge.local", password);
         assertThat(first.api().get("/api/v1/calendars").status()).isEqualTo(401);
         assertThat(admin.get("/api/v1/calendars").status()).isEqualTo(200);
         assertThat(admin.get("/api/v1/tiers").json().size()).isZero();
         assertThat(Files.list(data).map(p -> p.getFileName().toString())).anyMatch(n -> n.startsWith("pledge"));
         first.stop();
 
+        Files.delete(passwordFile);
         Running second = start(Map.of("PLEDGE_BOOTSTRAP_TOKEN", TOKEN));
-        assertThat(GENERATED_PASSWORD.matcher(second.output()).find()).isFalse();
+        assertThat(second.output()).doesNotContain("initial-admin-password");
+        assertThat(passwordFile).doesNotExist();
         assertThat(second.api()
-                        .withPassword("admin@pledge.local", password.group(1))
+                        .withPassword("admin@pledge.local", password)
                         .get("/api/v1/calendars")
                         .status())
                 .isEqualTo(200);
@@ -76,7 +82,7 @@ class ExecutableJarIT {
                 "PLEDGE_DEMO", "true"));
         Api api = running.api().withToken(TOKEN);
 
-        assertThat(GENERATED_PASSWORD.matcher(running.output()).find()).isFalse();
+        assertThat(running.output()).doesNotContain("initial-admin-password");
         assertThat(running.output()).doesNotContain(TOKEN).doesNotContain("a-long-admin-password");
         assertThat(api.get("/api/v1/tiers").json().findValuesAsString("name")).contains("Bronze", "Gold", "Silver");
         assertThat(api.get("/api/v1/clients").json().findValuesAsString("slug"))

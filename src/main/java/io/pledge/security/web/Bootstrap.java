@@ -3,6 +3,13 @@ package io.pledge.security.web;
 import io.pledge.security.ApiTokens;
 import io.pledge.security.Role;
 import io.pledge.security.Users;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
 import org.slf4j.Logger;
@@ -19,7 +26,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * First start on an empty database: creates the admin user (from {@code PLEDGE_ADMIN_EMAIL} and
- * {@code PLEDGE_ADMIN_PASSWORD}, or with a generated password logged once) and, when
+ * {@code PLEDGE_ADMIN_PASSWORD}, or with a generated password written to
+ * {@code <data folder>/initial-admin-password}, readable by its owner only) and, when
  * {@code PLEDGE_BOOTSTRAP_TOKEN} is set, registers it as an admin API token for automation. Later
  * starts change nothing.
  */
@@ -29,6 +37,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 class Bootstrap implements ApplicationRunner {
 
     static final int MIN_PASSWORD_LENGTH = 12;
+
+    /** Where a generated first-start password is written, in the data folder. */
+    static final String INITIAL_PASSWORD_FILE = "initial-admin-password";
+
     static final int MIN_TOKEN_LENGTH = 32;
 
     private static final Logger log = LoggerFactory.getLogger(Bootstrap.class);
@@ -83,8 +95,9 @@ class Bootstrap implements ApplicationRunner {
         }
         users.add(email, passwords.encode(password), Role.ADMIN, null);
         if (generated) {
-            // Shown once, by design: there is no other way to reach a fresh instance.
-            log.warn("Created admin user {} with generated password: {}  (shown only this once)", email, password);
+            // Secrets never go to the log: the password goes to a file only its owner may read.
+            Path file = writeOwnerOnly(Path.of(properties.dataDir(), INITIAL_PASSWORD_FILE), password);
+            log.warn("Created admin user {}; its generated password is in {} (delete the file once read)", email, file);
         } else {
             log.info("Created admin user {} from PLEDGE_ADMIN_EMAIL/PLEDGE_ADMIN_PASSWORD", email);
         }
@@ -95,6 +108,23 @@ class Bootstrap implements ApplicationRunner {
         }
     }
 
+    private static Path writeOwnerOnly(Path file, String text) {
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            Files.deleteIfExists(file);
+            if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+                Files.createFile(
+                        file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            } else {
+                Files.createFile(file);
+            }
+            Files.writeString(file, text + System.lineSeparator(), StandardCharsets.UTF_8);
+            return file.toAbsolutePath().normalize();
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not write the initial admin password to " + file, e);
+        }
+    }
+
     private static String generatePassword() {
         byte[] bytes = new byte[18];
         new SecureRandom().nextBytes(bytes);
@@ -102,11 +132,12 @@ class Bootstrap implements ApplicationRunner {
     }
 
     @ConfigurationProperties("pledge")
-    record BootstrapProperties(Admin admin, BootstrapToken bootstrap) {
+    record BootstrapProperties(Admin admin, BootstrapToken bootstrap, String dataDir) {
 
         BootstrapProperties {
             admin = admin == null ? new Admin(null, null) : admin;
             bootstrap = bootstrap == null ? new BootstrapToken(null) : bootstrap;
+            dataDir = dataDir == null || dataDir.isBlank() ? "./data" : dataDir;
         }
 
         String adminEmail() {
