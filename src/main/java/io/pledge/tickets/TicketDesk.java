@@ -62,6 +62,7 @@ public class TicketDesk {
     private final PriorityScheme priorities;
     private final JdbcClient jdbc;
     private final AuditLog audit;
+    private final ThresholdFirings firings;
     private final Clock clock;
 
     TicketDesk(
@@ -74,8 +75,10 @@ public class TicketDesk {
             PriorityScheme priorities,
             JdbcClient jdbc,
             AuditLog audit,
+            ThresholdFirings firings,
             Clock clock) {
         this.tickets = tickets;
+        this.firings = firings;
         this.sources = sources;
         this.calculator = calculator;
         this.clients = clients;
@@ -361,29 +364,60 @@ public class TicketDesk {
 
     /**
      * Inserts new tickets already in the state their first events leave them, with their clocks, so
-     * each is written once. Their events are appended afterwards.
+     * each is written once, and fires the thresholds their clocks crossed already. Their events are
+     * appended afterwards.
      *
      * @param timelines each new ticket's events, in any order
      */
     public void insertNew(List<Ticket> created, Map<TicketId, List<RecordedEvent>> timelines, Instant now) {
-        Evaluated evaluated = evaluate(created, timelines, now);
-        tickets.insertWithState(evaluated.current(), evaluated.clocks(), now);
+        insert(created, timelines, now, true);
     }
 
-    /** Recomputes a ticket's clocks and current state from all its events, and stores them. */
+    /**
+     * Inserts tickets of imported history, as {@link #insertNew}, without firing thresholds: what was
+     * crossed in the past of another system is history, not news.
+     */
+    public void insertHistory(List<Ticket> created, Map<TicketId, List<RecordedEvent>> timelines, Instant now) {
+        insert(created, timelines, now, false);
+    }
+
+    private void insert(List<Ticket> created, Map<TicketId, List<RecordedEvent>> timelines, Instant now, boolean fire) {
+        Evaluated evaluated = evaluate(created, timelines, now);
+        tickets.insertWithState(evaluated.current(), evaluated.clocks(), now);
+        if (fire) {
+            firings.fire(created, evaluated.clocks(), now);
+        }
+    }
+
+    /** Recomputes a ticket's clocks and current state from all its events, stores them, fires thresholds. */
     public List<SlaClock> refresh(Ticket ticket, List<RecordedEvent> events, Instant now) {
         return refreshAll(List.of(ticket), Map.of(ticket.id(), events), now).get(ticket.id());
     }
 
     /**
-     * Recomputes stored tickets' clocks and current state from all their events, and stores them.
+     * Recomputes stored tickets' clocks and current state from all their events, stores them, and fires
+     * every threshold crossed and not fired yet (a retroactive priority change, say, crosses several at
+     * once).
      *
      * @param timelines each ticket's events, stored and new, in any order
      */
     public Map<TicketId, List<SlaClock>> refreshAll(
             Collection<Ticket> stored, Map<TicketId, List<RecordedEvent>> timelines, Instant now) {
+        return save(stored, timelines, now, true);
+    }
+
+    /** Recomputes an imported ticket's clocks and state, as {@link #refresh}, without firing thresholds. */
+    public void refreshHistory(Ticket ticket, List<RecordedEvent> events, Instant now) {
+        save(List.of(ticket), Map.of(ticket.id(), events), now, false);
+    }
+
+    private Map<TicketId, List<SlaClock>> save(
+            Collection<Ticket> stored, Map<TicketId, List<RecordedEvent>> timelines, Instant now, boolean fire) {
         Evaluated evaluated = evaluate(stored, timelines, now);
         tickets.saveStates(evaluated.current(), evaluated.clocks(), now);
+        if (fire) {
+            firings.fire(stored, evaluated.clocks(), now);
+        }
         return evaluated.clocks();
     }
 

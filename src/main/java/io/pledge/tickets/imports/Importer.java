@@ -294,7 +294,7 @@ public class Importer implements DisposableBean {
             return new Stored(0, 0);
         }
         long checked = System.nanoTime();
-        desk.insertNew(created, newEvents, now);
+        desk.insertHistory(created, newEvents, now);
         long inserted = System.nanoTime();
         tickets.appendAll(events);
         audit(job, actor, created, updated, events);
@@ -306,7 +306,7 @@ public class Importer implements DisposableBean {
                 (inserted - checked) / 1_000_000,
                 (System.nanoTime() - inserted) / 1_000_000);
         for (Ticket ticket : updated) {
-            desk.refresh(ticket, tickets.events(ticket.id()), now);
+            desk.refreshHistory(ticket, tickets.events(ticket.id()), now);
         }
         progress.stored(created.size() + updated.size(), events.size());
         return new Stored(created.size() + updated.size(), events.size());

@@ -10,15 +10,18 @@ import io.pledge.tickets.RecordedEvent;
 import io.pledge.tickets.Ticket;
 import io.pledge.tickets.TicketId;
 import io.pledge.tickets.TicketQuery;
+import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -279,6 +282,48 @@ public class TicketStore {
                 .list()
                 .forEach(ticket -> tickets.put(ticket.externalId(), ticket));
         return tickets;
+    }
+
+    /**
+     * Locks up to {@code limit} tickets whose next due instant has come, earliest first, skipping those
+     * another transaction holds: several nodes share the due work without waiting on each other.
+     */
+    public List<Ticket> lockDue(Instant now, int limit) {
+        return jdbc.sql("select * from ticket where next_due_at <= :now order by next_due_at, id limit :limit"
+                        + " for update skip locked")
+                .param("now", Timestamps.utc(now))
+                .param("limit", limit)
+                .query(TicketStore::ticket)
+                .list();
+    }
+
+    /** The thresholds already fired for these tickets, as {@link #firingKey} keys. */
+    public Set<String> firedThresholds(Collection<TicketId> tickets) {
+        Set<String> fired = new HashSet<>();
+        if (tickets.isEmpty()) {
+            return fired;
+        }
+        jdbc.sql("select ticket_id, metric, cycle, ratio from clock_firing where ticket_id in (:tickets)")
+                .param("tickets", tickets.stream().map(TicketId::value).toList())
+                .query((row, i) -> fired.add(firingKey(
+                        new TicketId(row.getObject("ticket_id", UUID.class)),
+                        row.getString("metric"),
+                        row.getInt("cycle"),
+                        row.getBigDecimal("ratio"))))
+                .list();
+        return fired;
+    }
+
+    /** Records fired thresholds, each: ticket id, metric, cycle, ratio, crossed at, fired at. */
+    public void recordFirings(List<Object[]> firings) {
+        bulk.insert(
+                "clock_firing", List.of("ticket_id", "metric", "cycle", "ratio", "crossed_at", "fired_at"), firings);
+    }
+
+    /** Identifies one threshold of one clock cycle. */
+    public static String firingKey(TicketId ticket, String metric, int cycle, BigDecimal ratio) {
+        return ticket + "|" + metric + "|" + cycle + "|"
+                + ratio.stripTrailingZeros().toPlainString();
     }
 
     /** Of these event ids of a source, those already stored. */

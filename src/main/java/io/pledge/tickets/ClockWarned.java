@@ -1,0 +1,20 @@
+package io.pledge.tickets;
+
+import io.pledge.sla.Metric;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * A clock crossed a warning threshold (a fraction of its target below 1); published once per clock
+ * cycle and threshold, in the transaction that records it. {@code crossedAt} is when the clock crossed
+ * it, {@code firedAt} when Pledge noticed.
+ */
+public record ClockWarned(
+        TicketId ticket,
+        UUID clientId,
+        Metric metric,
+        int cycle,
+        BigDecimal ratio,
+        Instant crossedAt,
+        Instant firedAt) {}

@@ -1,0 +1,43 @@
+package io.pledge.tickets;
+
+import io.pledge.core.jdbc.Timestamps;
+import io.pledge.tickets.jdbc.TicketStore;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Fires thresholds as time passes. Every stored clock keeps its next due instant (the next threshold
+ * it will cross if it keeps running), and each ticket the earliest of its clocks'; tickets whose
+ * instant has come are claimed with {@code for update skip locked}, so that several nodes share the work
+ * without firing anything twice, and the work grows with the tickets due, not with those open. A
+ * claimed ticket's clocks are recomputed, which fires what they crossed ({@link ThresholdFirings}) and
+ * moves the ticket's next due instant on. Paused and stopped clocks have no next due instant and never
+ * fire; crossings caused by an event (a retroactive priority change) fire when the event is stored.
+ */
+@Service
+public class ThresholdFiring {
+
+    private final TicketStore tickets;
+    private final TicketDesk desk;
+    private final Clock clock;
+
+    ThresholdFiring(TicketStore tickets, TicketDesk desk, Clock clock) {
+        this.tickets = tickets;
+        this.desk = desk;
+        this.clock = clock;
+    }
+
+    /** Fires what is due among at most {@code limit} tickets; returns how many tickets were claimed. */
+    @Transactional
+    public int fireDue(int limit) {
+        Instant now = Timestamps.now(clock);
+        List<Ticket> due = tickets.lockDue(now, limit);
+        if (!due.isEmpty()) {
+            desk.refreshAll(due, tickets.events(due.stream().map(Ticket::id).toList()), now);
+        }
+        return due.size();
+    }
+}

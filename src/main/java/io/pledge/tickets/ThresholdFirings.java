@@ -1,0 +1,82 @@
+package io.pledge.tickets;
+
+import io.pledge.core.jdbc.Timestamps;
+import io.pledge.sla.SlaClock;
+import io.pledge.sla.ThresholdCrossing;
+import io.pledge.tickets.jdbc.TicketStore;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+
+/**
+ * Fires each threshold a clock has crossed, once per clock cycle: records it with its crossing instant
+ * and publishes {@link ClockWarned} or {@link ClockBreached}, in the caller's transaction (the one that
+ * stores the recomputed clocks).
+ */
+@Component
+class ThresholdFirings {
+
+    private final TicketStore tickets;
+    private final ApplicationEventPublisher events;
+
+    ThresholdFirings(TicketStore tickets, ApplicationEventPublisher events) {
+        this.tickets = tickets;
+        this.events = events;
+    }
+
+    void fire(Collection<Ticket> evaluated, Map<TicketId, List<SlaClock>> clocks, Instant now) {
+        List<Ticket> crossing = evaluated.stream()
+                .filter(ticket -> clocks.getOrDefault(ticket.id(), List.of()).stream()
+                        .anyMatch(clock -> clock.thresholds().stream().anyMatch(ThresholdCrossing::crossed)))
+                .toList();
+        if (crossing.isEmpty()) {
+            return;
+        }
+        Set<String> fired =
+                tickets.firedThresholds(crossing.stream().map(Ticket::id).toList());
+        List<Object[]> firings = new ArrayList<>();
+        for (Ticket ticket : crossing) {
+            for (SlaClock clock : clocks.get(ticket.id())) {
+                for (ThresholdCrossing threshold : clock.thresholds()) {
+                    if (!threshold.crossed()
+                            || !fired.add(TicketStore.firingKey(
+                                    ticket.id(), clock.metric().name(), clock.cycle(), threshold.ratio()))) {
+                        continue;
+                    }
+                    firings.add(new Object[] {
+                        ticket.id().value(),
+                        clock.metric().name(),
+                        clock.cycle(),
+                        threshold.ratio(),
+                        Timestamps.utc(threshold.at()),
+                        Timestamps.utc(now)
+                    });
+                    events.publishEvent(
+                            threshold.ratio().compareTo(BigDecimal.ONE) >= 0
+                                    ? new ClockBreached(
+                                            ticket.id(),
+                                            ticket.clientId(),
+                                            clock.metric(),
+                                            clock.cycle(),
+                                            threshold.at(),
+                                            now)
+                                    : new ClockWarned(
+                                            ticket.id(),
+                                            ticket.clientId(),
+                                            clock.metric(),
+                                            clock.cycle(),
+                                            threshold.ratio(),
+                                            threshold.at(),
+                                            now));
+                }
+            }
+        }
+        tickets.recordFirings(firings);
+    }
+}
