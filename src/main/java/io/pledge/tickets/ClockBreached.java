@@ -1,6 +1,7 @@
 package io.pledge.tickets;
 
 import io.pledge.sla.Metric;
+import io.pledge.sla.Priority;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -9,4 +10,11 @@ import java.util.UUID;
  * {@code breachedAt} is the exact breach instant, {@code firedAt} when Pledge noticed.
  */
 public record ClockBreached(
-        TicketId ticket, UUID clientId, Metric metric, int cycle, Instant breachedAt, Instant firedAt) {}
+        TicketId ticket,
+        UUID clientId,
+        UUID tierId,
+        Priority priority,
+        Metric metric,
+        int cycle,
+        Instant breachedAt,
+        Instant firedAt) {}

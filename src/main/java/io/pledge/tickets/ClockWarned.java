@@ -1,6 +1,7 @@
 package io.pledge.tickets;
 
 import io.pledge.sla.Metric;
+import io.pledge.sla.Priority;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
@@ -13,6 +14,8 @@ import java.util.UUID;
 public record ClockWarned(
         TicketId ticket,
         UUID clientId,
+        UUID tierId,
+        Priority priority,
         Metric metric,
         int cycle,
         BigDecimal ratio,

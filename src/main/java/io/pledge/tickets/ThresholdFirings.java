@@ -62,6 +62,8 @@ class ThresholdFirings {
                                     ? new ClockBreached(
                                             ticket.id(),
                                             ticket.clientId(),
+                                            ticket.tierId(),
+                                            clock.priority(),
                                             clock.metric(),
                                             clock.cycle(),
                                             threshold.at(),
@@ -69,6 +71,8 @@ class ThresholdFirings {
                                     : new ClockWarned(
                                             ticket.id(),
                                             ticket.clientId(),
+                                            ticket.tierId(),
+                                            clock.priority(),
                                             clock.metric(),
                                             clock.cycle(),
                                             threshold.ratio(),

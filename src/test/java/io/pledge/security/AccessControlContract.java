@@ -79,6 +79,13 @@ public abstract class AccessControlContract extends DatabaseIntegrationTest {
         EXPECTED.put("PUT /api/v1/sources/{source}/statuses", "AM");
         EXPECTED.put("POST /api/v1/imports", "AM");
         EXPECTED.put("GET /api/v1/imports/{id}", "AM");
+        EXPECTED.put("GET /api/v1/escalations", "AM");
+        EXPECTED.put("POST /api/v1/escalations", "AM");
+        EXPECTED.put("GET /api/v1/escalations/{id}/versions", "AM");
+        EXPECTED.put("PUT /api/v1/escalations/{id}", "AM");
+        EXPECTED.put("DELETE /api/v1/escalations/{id}", "AM");
+        EXPECTED.put("GET /api/v1/deliveries", "AM");
+        EXPECTED.put("POST /api/v1/deliveries/{id}/retry", "AM");
         EXPECTED.put("GET /api/v1/tokens", "A");
         EXPECTED.put("POST /api/v1/tokens", "A");
         EXPECTED.put("DELETE /api/v1/tokens/{id}", "A");

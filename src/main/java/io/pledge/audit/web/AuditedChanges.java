@@ -20,7 +20,8 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
  * Audits every change to the catalog and configuration made through the API (calendars, tiers and
- * policies, clients, contracts, teams, technicians, sources and status names), whatever the endpoint:
+ * policies, clients, contracts, teams, technicians, sources and status names, escalation rules and
+ * delivery retries), whatever the endpoint:
  * the request runs in one transaction with its audit entry, so the change and its record commit
  * together, and the answer leaves only after the commit. Tickets, imports, tokens and users write entries
  * of their own.
@@ -37,7 +38,9 @@ class AuditedChanges extends OncePerRequestFilter {
             "/api/v1/contracts",
             "/api/v1/teams",
             "/api/v1/technicians",
-            "/api/v1/sources");
+            "/api/v1/sources",
+            "/api/v1/escalations",
+            "/api/v1/deliveries");
 
     private final AuditLog audit;
     private final TransactionTemplate transactions;

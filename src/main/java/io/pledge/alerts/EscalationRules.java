@@ -1,0 +1,129 @@
+package io.pledge.alerts;
+
+import io.pledge.core.jdbc.Timestamps;
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Escalation rules and their versions; the current version of a rule is its highest. */
+@Repository
+@Transactional
+public class EscalationRules {
+
+    private static final String CURRENT = """
+            select * from escalation_rule r
+            where r.version = (select max(v.version) from escalation_rule v where v.id = r.id)""";
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    EscalationRules(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** Saves the next version of a rule (version 1 for a new one). */
+    public EscalationRule save(EscalationRule rule) {
+        int version = jdbc.sql("select coalesce(max(version), 0) + 1 from escalation_rule where id = :id")
+                .param("id", rule.id())
+                .query(Integer.class)
+                .single();
+        Instant now = Timestamps.now(clock);
+        jdbc.sql("""
+                        insert into escalation_rule (id, version, name, tier_id, priority, metric, client_id, ratio,
+                                                     action, target, secret, active, created_at)
+                        values (:id, :version, :name, :tier, :priority, :metric, :client, :ratio, :action, :target,
+                                :secret, :active, :now)""")
+                .param("id", rule.id())
+                .param("version", version)
+                .param("name", rule.name())
+                .param("tier", rule.tierId())
+                .param("priority", rule.priority())
+                .param("metric", rule.metric())
+                .param("client", rule.clientId())
+                .param("ratio", rule.ratio())
+                .param("action", rule.action().name())
+                .param("target", rule.target())
+                .param("secret", rule.secret())
+                .param("active", rule.active())
+                .param("now", Timestamps.utc(now))
+                .update();
+        return find(rule.id(), version).orElseThrow();
+    }
+
+    @Transactional(readOnly = true)
+    public List<EscalationRule> current() {
+        return jdbc.sql(CURRENT + " and r.active order by r.name, r.id")
+                .query(EscalationRules::rule)
+                .list();
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<EscalationRule> current(UUID id) {
+        return jdbc.sql(CURRENT + " and r.id = :id")
+                .param("id", id)
+                .query(EscalationRules::rule)
+                .optional();
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<EscalationRule> find(UUID id, int version) {
+        return jdbc.sql("select * from escalation_rule where id = :id and version = :version")
+                .param("id", id)
+                .param("version", version)
+                .query(EscalationRules::rule)
+                .optional();
+    }
+
+    @Transactional(readOnly = true)
+    public List<EscalationRule> versions(UUID id) {
+        return jdbc.sql("select * from escalation_rule where id = :id order by version")
+                .param("id", id)
+                .query(EscalationRules::rule)
+                .list();
+    }
+
+    /** The active rules matching a fired threshold. */
+    @Transactional(readOnly = true)
+    public List<EscalationRule> matching(UUID tier, String priority, String metric, UUID client, BigDecimal ratio) {
+        return jdbc.sql(CURRENT + """
+                         and r.active and r.ratio = :ratio
+                         and (r.tier_id is null or r.tier_id = :tier)
+                         and (r.priority is null or r.priority = :priority)
+                         and (r.metric is null or r.metric = :metric)
+                         and (r.client_id is null or r.client_id = :client)
+                        order by r.id""")
+                .param("ratio", ratio)
+                .param("tier", tier)
+                .param("priority", priority)
+                .param("metric", metric)
+                .param("client", client)
+                .query(EscalationRules::rule)
+                .list();
+    }
+
+    private static EscalationRule rule(ResultSet row, int index) throws SQLException {
+        return new EscalationRule(
+                row.getObject("id", UUID.class),
+                row.getInt("version"),
+                row.getString("name"),
+                row.getObject("tier_id", UUID.class),
+                row.getString("priority"),
+                row.getString("metric"),
+                row.getObject("client_id", UUID.class),
+                row.getBigDecimal("ratio"),
+                EscalationRule.Action.valueOf(row.getString("action")),
+                row.getString("target"),
+                row.getString("secret"),
+                row.getBoolean("active"),
+                Timestamps.instant(row, "created_at"));
+    }
+}

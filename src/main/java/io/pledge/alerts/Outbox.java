@@ -1,0 +1,115 @@
+package io.pledge.alerts;
+
+import io.pledge.core.jdbc.Timestamps;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Deliveries waiting, sent or dead. Callers hold the transaction. */
+@Repository
+public class Outbox {
+
+    private final JdbcClient jdbc;
+
+    Outbox(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void add(Delivery delivery) {
+        jdbc.sql("""
+                        insert into delivery (id, rule_id, rule_version, idempotency_key, ticket_id, action, target,
+                                              payload, state, attempts, next_attempt_at, created_at)
+                        values (:id, :rule, :version, :key, :ticket, :action, :target, :payload, 'PENDING', 0, :next,
+                                :created)""")
+                .param("id", delivery.id())
+                .param("rule", delivery.ruleId())
+                .param("version", delivery.ruleVersion())
+                .param("key", delivery.idempotencyKey())
+                .param("ticket", delivery.ticketId())
+                .param("action", delivery.action().name())
+                .param("target", delivery.target())
+                .param("payload", delivery.payload())
+                .param("next", Timestamps.utc(delivery.nextAttemptAt()))
+                .param("created", Timestamps.utc(delivery.createdAt()))
+                .update();
+    }
+
+    /** Locks up to {@code limit} pending deliveries due now, skipping those another sender holds. */
+    List<Delivery> claim(Instant now, int limit) {
+        return jdbc.sql("select * from delivery where state = 'PENDING' and next_attempt_at <= :now"
+                        + " order by next_attempt_at, id limit :limit for update skip locked")
+                .param("now", Timestamps.utc(now))
+                .param("limit", limit)
+                .query(Outbox::delivery)
+                .list();
+    }
+
+    void sent(UUID id, int attempts, Instant now) {
+        jdbc.sql("update delivery set state = 'SENT', attempts = :attempts, sent_at = :now, next_attempt_at = null,"
+                        + " last_error = null where id = :id")
+                .param("attempts", attempts)
+                .param("now", Timestamps.utc(now))
+                .param("id", id)
+                .update();
+    }
+
+    /** A failed attempt: tried again at {@code next}, or dead when {@code next} is null. */
+    void failed(UUID id, int attempts, Instant next, String error) {
+        jdbc.sql("update delivery set state = :state, attempts = :attempts, next_attempt_at = :next,"
+                        + " last_error = :error where id = :id")
+                .param("state", next == null ? "DEAD" : "PENDING")
+                .param("attempts", attempts)
+                .param("next", Timestamps.utc(next))
+                .param("error", error.length() > 1000 ? error.substring(0, 1000) : error)
+                .param("id", id)
+                .update();
+    }
+
+    public List<Delivery> list(Delivery.State state, int limit) {
+        return jdbc.sql("select * from delivery where state = :state order by created_at desc, id limit :limit")
+                .param("state", state.name())
+                .param("limit", limit)
+                .query(Outbox::delivery)
+                .list();
+    }
+
+    public Optional<Delivery> find(UUID id) {
+        return jdbc.sql("select * from delivery where id = :id")
+                .param("id", id)
+                .query(Outbox::delivery)
+                .optional();
+    }
+
+    /** Puts a dead delivery back in line, now; false when it is not dead. */
+    public boolean retry(UUID id, Instant now) {
+        return jdbc.sql("update delivery set state = 'PENDING', next_attempt_at = :now where id = :id"
+                                + " and state = 'DEAD'")
+                        .param("now", Timestamps.utc(now))
+                        .param("id", id)
+                        .update()
+                > 0;
+    }
+
+    private static Delivery delivery(ResultSet row, int index) throws SQLException {
+        return new Delivery(
+                row.getObject("id", UUID.class),
+                row.getObject("rule_id", UUID.class),
+                row.getInt("rule_version"),
+                row.getString("idempotency_key"),
+                row.getObject("ticket_id", UUID.class),
+                EscalationRule.Action.valueOf(row.getString("action")),
+                row.getString("target"),
+                row.getString("payload"),
+                Delivery.State.valueOf(row.getString("state")),
+                row.getInt("attempts"),
+                Timestamps.instant(row, "next_attempt_at"),
+                row.getString("last_error"),
+                Timestamps.instant(row, "created_at"),
+                Timestamps.instant(row, "sent_at"));
+    }
+}

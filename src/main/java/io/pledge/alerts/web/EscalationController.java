@@ -1,0 +1,285 @@
+package io.pledge.alerts.web;
+
+import io.pledge.alerts.Delivery;
+import io.pledge.alerts.EscalationRule;
+import io.pledge.alerts.EscalationRules;
+import io.pledge.alerts.Outbox;
+import io.pledge.clients.Clients;
+import io.pledge.clients.TierId;
+import io.pledge.clients.Tiers;
+import io.pledge.core.ConflictException;
+import io.pledge.core.NotFoundException;
+import io.pledge.core.UnprocessableException;
+import io.pledge.core.Violations;
+import io.pledge.sla.Metric;
+import io.pledge.sla.PriorityScheme;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Escalation rules (versioned: a change or a removal is a new version) and their deliveries. */
+@RestController
+@Tag(name = "Escalations", description = "Rules that turn warnings and breaches into webhooks and chat messages")
+class EscalationController {
+
+    private final EscalationRules rules;
+    private final Outbox outbox;
+    private final Tiers tiers;
+    private final Clients clients;
+    private final PriorityScheme priorities;
+    private final Clock clock;
+
+    EscalationController(
+            EscalationRules rules,
+            Outbox outbox,
+            Tiers tiers,
+            Clients clients,
+            PriorityScheme priorities,
+            Clock clock) {
+        this.rules = rules;
+        this.outbox = outbox;
+        this.tiers = tiers;
+        this.clients = clients;
+        this.priorities = priorities;
+        this.clock = clock;
+    }
+
+    @PostMapping("/api/v1/escalations")
+    @Operation(summary = "Create a rule; a WEBHOOK rule's signing secret is in this answer only")
+    @Transactional
+    ResponseEntity<RuleView> create(@RequestBody RuleBody body) {
+        EscalationRule saved = rules.save(rule(UUID.randomUUID(), body, true));
+        return ResponseEntity.created(URI.create("/api/v1/escalations/" + saved.id()))
+                .body(RuleView.of(saved, true));
+    }
+
+    @GetMapping("/api/v1/escalations")
+    @Operation(summary = "The rules in force, each at its current version")
+    List<RuleView> list() {
+        return rules.current().stream().map(rule -> RuleView.of(rule, false)).toList();
+    }
+
+    @GetMapping("/api/v1/escalations/{id}/versions")
+    @Operation(summary = "Every version of a rule, the first first")
+    List<RuleView> versions(@PathVariable UUID id) {
+        List<EscalationRule> versions = rules.versions(id);
+        if (versions.isEmpty()) {
+            throw new NotFoundException("escalation", id);
+        }
+        return versions.stream().map(rule -> RuleView.of(rule, false)).toList();
+    }
+
+    @PutMapping("/api/v1/escalations/{id}")
+    @Operation(summary = "Save the next version of a rule")
+    @Transactional
+    RuleView revise(@PathVariable UUID id, @RequestBody RuleBody body) {
+        EscalationRule current = active(id);
+        EscalationRule next = rule(id, body, false);
+        if (next.secret() == null) {
+            next = withSecret(next, current.secret());
+        }
+        return RuleView.of(rules.save(next), false);
+    }
+
+    @DeleteMapping("/api/v1/escalations/{id}")
+    @Operation(summary = "Retire a rule: a last version that no longer applies")
+    @Transactional
+    RuleView retire(@PathVariable UUID id) {
+        EscalationRule current = active(id);
+        return RuleView.of(
+                rules.save(new EscalationRule(
+                        id,
+                        0,
+                        current.name(),
+                        current.tierId(),
+                        current.priority(),
+                        current.metric(),
+                        current.clientId(),
+                        current.ratio(),
+                        current.action(),
+                        current.target(),
+                        current.secret(),
+                        false,
+                        null)),
+                false);
+    }
+
+    @GetMapping("/api/v1/deliveries")
+    @Operation(summary = "Deliveries by state: DEAD (the default), PENDING or SENT, newest first")
+    List<Delivery> deliveries(
+            @RequestParam(defaultValue = "DEAD") String state, @RequestParam(defaultValue = "100") int limit) {
+        Violations violations = new Violations();
+        Delivery.State parsed = violations.parse(
+                "state",
+                state,
+                "state (PENDING, SENT or DEAD)",
+                text -> Delivery.State.valueOf(text.toUpperCase(Locale.ROOT)));
+        if (limit < 1 || limit > 1000) {
+            violations.add("limit", "must be between 1 and 1000, got " + limit);
+        }
+        violations.throwIfAny();
+        return outbox.list(parsed, limit);
+    }
+
+    @PostMapping("/api/v1/deliveries/{id}/retry")
+    @Operation(summary = "Send a dead delivery again, now")
+    @Transactional
+    Delivery retry(@PathVariable UUID id) {
+        outbox.find(id).orElseThrow(() -> new NotFoundException("delivery", id));
+        if (!outbox.retry(id, clock.instant())) {
+            throw new ConflictException("state", "only a dead delivery can be retried");
+        }
+        return outbox.find(id).orElseThrow();
+    }
+
+    private EscalationRule active(UUID id) {
+        return rules.current(id)
+                .filter(EscalationRule::active)
+                .orElseThrow(() -> new NotFoundException("escalation", id));
+    }
+
+    private EscalationRule rule(UUID id, RuleBody body, boolean newRule) {
+        Violations violations = new Violations();
+        String name = violations.text("name", body.name(), 200);
+        UUID tier = violations.parseOptional("tierId", body.tierId(), "tier id", UUID::fromString);
+        String priority = violations.parseOptional(
+                "priority",
+                body.priority(),
+                "priority (" + priorities.describe() + ")",
+                text -> priorities
+                        .find(text.strip().toUpperCase(Locale.ROOT))
+                        .orElseThrow()
+                        .code());
+        String metric = violations.parseOptional(
+                "metric",
+                body.metric(),
+                "metric (FIRST_RESPONSE or RESOLUTION)",
+                text -> Metric.valueOf(text.strip().toUpperCase(Locale.ROOT)).name());
+        BigDecimal ratio = body.ratio();
+        if (ratio == null) {
+            violations.add(
+                    "ratio", "is required: the threshold, a fraction of the target (0.75, 0.9, 1 for the breach)");
+        } else if (ratio.signum() <= 0 || ratio.compareTo(BigDecimal.ONE) > 0) {
+            violations.add("ratio", "must be above 0 and at most 1, got " + ratio);
+        }
+        EscalationRule.Action action = violations.parse(
+                "action",
+                body.action(),
+                "action (WEBHOOK or CHAT)",
+                text -> EscalationRule.Action.valueOf(text.strip().toUpperCase(Locale.ROOT)));
+        String target = violations.text("target", body.target(), 2000);
+        if (target != null && !target.matches("(?i)https?://\\S+")) {
+            violations.add("target", "must be an http or https URL, got " + target);
+        }
+        violations.throwIfAny();
+        if (tier != null && tiers.find(new TierId(tier)).isEmpty()) {
+            throw new UnprocessableException("tierId", "unknown tier " + tier);
+        }
+        UUID client = body.client() == null
+                ? null
+                : clients.findByReference(body.client())
+                        .map(found -> found.id().value())
+                        .orElseThrow(
+                                () -> new UnprocessableException("client", "unknown client \"" + body.client() + "\""));
+        String secret = body.secret();
+        if (secret == null && newRule && action == EscalationRule.Action.WEBHOOK) {
+            byte[] bytes = new byte[32];
+            new SecureRandom().nextBytes(bytes);
+            secret = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        }
+        return new EscalationRule(
+                id,
+                0,
+                name,
+                tier,
+                priority,
+                metric,
+                client,
+                ratio.stripTrailingZeros(),
+                action,
+                target,
+                secret,
+                true,
+                null);
+    }
+
+    private static EscalationRule withSecret(EscalationRule rule, String secret) {
+        return new EscalationRule(
+                rule.id(),
+                rule.version(),
+                rule.name(),
+                rule.tierId(),
+                rule.priority(),
+                rule.metric(),
+                rule.clientId(),
+                rule.ratio(),
+                rule.action(),
+                rule.target(),
+                secret,
+                rule.active(),
+                rule.createdAt());
+    }
+
+    /** A rule to save: what it matches (absent: any), its threshold, and where it delivers. */
+    record RuleBody(
+            String name,
+            String tierId,
+            String priority,
+            String metric,
+            String client,
+            BigDecimal ratio,
+            String action,
+            String target,
+            String secret) {}
+
+    record RuleView(
+            UUID id,
+            int version,
+            String name,
+            UUID tierId,
+            String priority,
+            String metric,
+            UUID clientId,
+            BigDecimal ratio,
+            EscalationRule.Action action,
+            String target,
+            String secret,
+            boolean active,
+            Instant createdAt) {
+
+        static RuleView of(EscalationRule rule, boolean withSecret) {
+            return new RuleView(
+                    rule.id(),
+                    rule.version(),
+                    rule.name(),
+                    rule.tierId(),
+                    rule.priority(),
+                    rule.metric(),
+                    rule.clientId(),
+                    rule.ratio(),
+                    rule.action(),
+                    rule.target(),
+                    withSecret ? rule.secret() : null,
+                    rule.active(),
+                    rule.createdAt());
+        }
+    }
+}
