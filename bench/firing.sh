@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Firing benchmark on PostgreSQL: DUE tickets whose 75 % threshold falls in a WINDOW-minute window,
+# IDLE tickets that are not due (bench/FiringLoad.java says which), then Pledge fires as time passes; reports, for the thresholds crossed in
+# the window, how many fired and the lag from crossing to firing.
+# Usage: bench/firing.sh [due] [idle] [window_minutes]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+due="${1:-100000}"
+idle="${2:-0}"
+window="${3:-10}"
+work="$(mktemp -d)"
+token="bench-token-0123456789abcdef0123456789abcdef"
+secret="bench-secret-0123456789abcdef0123456789abcdef"
+[ -f target/pledge.jar ] || ./mvnw -q -B -DskipTests package
+psql -h 127.0.0.1 -U postgres -d postgres -qc "drop database if exists pledge_bench" -c "create database pledge_bench"
+PLEDGE_DATA_DIR="$work" PLEDGE_DEMO=true PLEDGE_BOOTSTRAP_TOKEN="$token" PLEDGE_PORT=18082 \
+  PLEDGE_DB_URL="jdbc:postgresql://127.0.0.1:5432/pledge_bench?reWriteBatchedInserts=true" PLEDGE_DB_USER=postgres \
+  java ${PLEDGE_JAVA_OPTS:-} -jar target/pledge.jar > "$work/pledge.log" 2>&1 &
+pid=$!
+trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null; rm -rf "$work"' EXIT
+until curl -sf localhost:18082/actuator/health > /dev/null; do sleep 0.5; done
+curl -sf -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
+  -d "{\"name\": \"bench\", \"secret\": \"$secret\"}" localhost:18082/api/v1/sources > /dev/null
+java bench/FiringLoad.java http://127.0.0.1:18082 bench "$secret" acme "$due" "$idle" "$window" | tee "$work/load.txt"
+psql -h 127.0.0.1 -U postgres -d pledge_bench -qc "analyze"
+opens="$(sed -n 's/^window opens at //p' "$work/load.txt")"
+# Wait for the window to pass, and ten seconds more.
+until [ "$(date -u +%s)" -gt $(( $(date -u -d "$opens" +%s) + window * 60 + 10 )) ]; do sleep 5; done
+psql -h 127.0.0.1 -U postgres -d pledge_bench -c "
+  select count(*) as fired_in_window,
+         count(distinct (ticket_id, metric, cycle, ratio)) as distinct_firings,
+         round(percentile_cont(0.5) within group (order by extract(epoch from fired_at - crossed_at))::numeric, 3) as lag_p50_s,
+         round(percentile_cont(0.99) within group (order by extract(epoch from fired_at - crossed_at))::numeric, 3) as lag_p99_s,
+         round(max(extract(epoch from fired_at - crossed_at))::numeric, 3) as lag_max_s
+  from clock_firing
+  where crossed_at >= '$opens'::timestamptz and crossed_at < '$opens'::timestamptz + interval '$window minutes'" \
+  -c "select count(*) as due_in_window_not_fired from ticket_clock c
+      where c.metric = 'FIRST_RESPONSE' and c.due_at is not null
+        and c.due_at - interval '225 seconds' >= '$opens'::timestamptz
+        and c.due_at - interval '225 seconds' < '$opens'::timestamptz + interval '$window minutes'
+        and not exists (select 1 from clock_firing f where f.ticket_id = c.ticket_id and f.metric = c.metric and f.ratio = 0.75)" \
+  -c "select count(*) as tickets from ticket"
+echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs); java: $(java -version 2>&1 | head -n 1)"
