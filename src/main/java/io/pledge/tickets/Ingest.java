@@ -238,6 +238,7 @@ public class Ingest implements DisposableBean {
     private final class Group {
 
         private final Instant now;
+        private final CatalogMemo catalog = desk.memo();
         /** Event ids (per source) stored already or by this group. */
         private final Set<String> seen = new HashSet<>();
         /** Tickets by source and external id: stored (locked) or created by this group. */
@@ -331,7 +332,7 @@ public class Ingest implements DisposableBean {
                             results.add(new Result(eventId, Outcome.REJECTED, null, violations.list()));
                             continue;
                         }
-                        ticket = desk.draft(event.ticket(source), now, violations, prefix);
+                        ticket = desk.draft(event.ticket(source), now, violations, prefix, catalog);
                         draft.known.put(ticketKey, ticket);
                         draft.created.add(ticket);
                         draft.accepted.add(desk.created(ticket, creation ? eventId : null, now));

@@ -112,6 +112,11 @@ public class TicketDesk {
      * @throws UnprocessableException when the client does not exist
      */
     public Ticket draft(TicketDocument document, Instant now, Violations violations, String prefix) {
+        return draft(document, now, violations, prefix, memo());
+    }
+
+    /** As {@link #draft(TicketDocument, Instant, Violations, String)}, reading the catalog through {@code memo}. */
+    public Ticket draft(TicketDocument document, Instant now, Violations violations, String prefix, CatalogMemo memo) {
         Violations fields = violations.under(prefix);
         int before = violations.count();
         String clientRef = fields.text("client", document.client(), 200);
@@ -135,28 +140,13 @@ public class TicketDesk {
         if (violations.count() > before) {
             violations.throwIfAny();
         }
-        Client client = clients.findByReference(clientRef)
+        Client client = memo.client(clientRef)
                 .orElseThrow(
                         () -> new UnprocessableException(prefix + "client", "unknown client \"" + clientRef + "\""));
-        return resolve(client, priority, service, subject, description, requester, createdAt, source, externalId);
-    }
-
-    /** A new ticket of a known client, its contract and policy version resolved at its creation. */
-    public Ticket resolve(
-            Client client,
-            Priority priority,
-            String service,
-            String subject,
-            String description,
-            String requester,
-            Instant createdAt,
-            String source,
-            String externalId) {
-        Contract contract = contracts.inForce(client.id(), createdAt).orElse(null);
         return build(
                 client,
-                contract,
-                in -> tiers.policyAt(in.terms().tier(), createdAt).orElseThrow(),
+                memo.contractAt(client, createdAt),
+                in -> memo.policyAt(in.terms().tier(), createdAt),
                 priority,
                 service,
                 subject,
@@ -165,6 +155,11 @@ public class TicketDesk {
                 createdAt,
                 source,
                 externalId);
+    }
+
+    /** A fresh view of the catalog for one batch of new tickets. */
+    public CatalogMemo memo() {
+        return new CatalogMemo(clients, contracts, tiers);
     }
 
     /**

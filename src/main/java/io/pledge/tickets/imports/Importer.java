@@ -3,15 +3,11 @@ package io.pledge.tickets.imports;
 import io.pledge.audit.AuditLog;
 import io.pledge.clients.Client;
 import io.pledge.clients.Clients;
-import io.pledge.clients.Contract;
-import io.pledge.clients.Contracts;
-import io.pledge.clients.TierId;
-import io.pledge.clients.TierPolicy;
-import io.pledge.clients.Tiers;
 import io.pledge.core.UnprocessableException;
 import io.pledge.core.Violation;
 import io.pledge.core.Violations;
 import io.pledge.core.jdbc.Timestamps;
+import io.pledge.tickets.CatalogMemo;
 import io.pledge.tickets.RecordedEvent;
 import io.pledge.tickets.SlaCalculator;
 import io.pledge.tickets.Ticket;
@@ -26,7 +22,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -63,8 +58,6 @@ public class Importer implements DisposableBean {
     private final SlaCalculator calculator;
     private final ImportJobs jobs;
     private final Clients clients;
-    private final Contracts contracts;
-    private final Tiers tiers;
     private final TransactionTemplate transaction;
     private final AuditLog audit;
     private final Clock clock;
@@ -80,8 +73,6 @@ public class Importer implements DisposableBean {
             SlaCalculator calculator,
             ImportJobs jobs,
             Clients clients,
-            Contracts contracts,
-            Tiers tiers,
             PlatformTransactionManager transactions,
             AuditLog audit,
             Clock clock) {
@@ -90,8 +81,6 @@ public class Importer implements DisposableBean {
         this.calculator = calculator;
         this.jobs = jobs;
         this.clients = clients;
-        this.contracts = contracts;
-        this.tiers = tiers;
         this.transaction = new TransactionTemplate(transactions);
         this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.audit = audit;
@@ -206,9 +195,7 @@ public class Importer implements DisposableBean {
         Instant now = Timestamps.now(clock);
         Client defaultClient = client(settings);
         String source = settings.source(defaultClient.slug());
-        Map<String, Client> clientsByRef = new HashMap<>();
-        Map<UUID, List<Contract>> contractsByClient = new HashMap<>();
-        Map<TierId, List<TierPolicy>> versionsByTier = new HashMap<>();
+        CatalogMemo catalog = desk.memo();
         Set<String> storedEventIds = new HashSet<>(tickets.eventIds(source));
         Map<String, Ticket> existing = tickets.bySource(source);
 
@@ -224,33 +211,22 @@ public class Importer implements DisposableBean {
             if (isNew) {
                 Client client = imported.client() == null
                         ? defaultClient
-                        : clientsByRef.computeIfAbsent(
-                                imported.client(),
-                                ref -> clients.findByReference(ref).orElse(null));
+                        : catalog.client(imported.client()).orElse(null);
                 if (client == null) {
                     errors.add(new RowError(imported.line(), "client", "unknown client \"" + imported.client() + "\""));
                     continue;
                 }
-                Contract contract =
-                        contractsByClient.computeIfAbsent(client.id().value(), id -> contracts.of(client.id())).stream()
-                                .filter(c -> c.terms()
-                                        .covers(LocalDate.ofInstant(
-                                                imported.createdAt(),
-                                                client.details().zone())))
-                                .findFirst()
-                                .orElse(null);
+                Instant createdAt = imported.createdAt().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
                 ticket = TicketDesk.build(
                         client,
-                        contract,
-                        in -> policyAt(
-                                versionsByTier.computeIfAbsent(in.terms().tier(), tiers::versions),
-                                imported.createdAt()),
+                        catalog.contractAt(client, imported.createdAt()),
+                        in -> catalog.policyAt(in.terms().tier(), imported.createdAt()),
                         imported.priority(),
                         imported.service(),
                         imported.subject(),
                         null,
                         null,
-                        imported.createdAt().truncatedTo(java.time.temporal.ChronoUnit.MICROS),
+                        createdAt,
                         source,
                         imported.externalId());
                 RecordedEvent creation = desk.created(ticket, imported.externalId() + "/created", now);
@@ -330,16 +306,6 @@ public class Importer implements DisposableBean {
                 stored,
                 actor)));
         audit.append(changes);
-    }
-
-    private static TierPolicy policyAt(List<TierPolicy> versions, Instant at) {
-        TierPolicy inForce = versions.get(0);
-        for (TierPolicy version : versions) {
-            if (!version.effectiveFrom().isAfter(at)) {
-                inForce = version;
-            }
-        }
-        return inForce;
     }
 
     private static void deleteQuietly(Path file) {
