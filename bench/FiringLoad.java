@@ -29,13 +29,19 @@ public class FiringLoad {
         int idle = Integer.parseInt(args[5]);
         long window = Long.parseLong(args[6]) * 60_000;
         HttpClient http = HttpClient.newHttpClient();
-        Instant start = Instant.now().plusSeconds(60); // the window opens a minute from now
         Random random = new Random(42);
         long begun = System.nanoTime();
         int sent = 0;
         StringBuilder batch = new StringBuilder();
         int inBatch = 0;
-        for (int i = 0; i < due + idle; i++) {
+        // The idle tickets first; then the due ones, with the window opening once they are all in (at
+        // 500 tickets a second at least) and a minute more.
+        Instant start = null;
+        for (int n = 0; n < due + idle; n++) {
+            int i = (n + due) % (due + idle); // idle ones (index >= due) come first
+            if (i == 0) {
+                start = Instant.now().plusSeconds(60 + due / 500);
+            }
             Instant opened = i < due
                     ? start.plusMillis((long) (random.nextDouble() * window)).minusSeconds(675)
                     : Instant.now();
@@ -51,7 +57,7 @@ public class FiringLoad {
                     .append("\", \"at\": \"")
                     .append(opened)
                     .append("\"}");
-            if (++inBatch == 1000 || i == due + idle - 1) {
+            if (++inBatch == 1000 || n == due + idle - 1 || (idle > 0 && n == idle - 1)) {
                 String body = "{\"events\": [" + batch + "]}";
                 int status = send(http, url, source, secret, body);
                 if (status != 200) {
