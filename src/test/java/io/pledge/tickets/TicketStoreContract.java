@@ -108,7 +108,10 @@ public abstract class TicketStoreContract extends DatabaseIntegrationTest {
             timelines.put(ticket.id(), List.of(desk.created(ticket, null, now)));
         }
 
-        transactions.executeWithoutResult(status -> desk.insertNew(created, timelines, now));
+        transactions.executeWithoutResult(status -> {
+            desk.insertNew(created, timelines, now);
+            tickets.appendAll(timelines.values().stream().flatMap(List::stream).toList());
+        });
 
         for (Ticket ticket : created) {
             assertThat(tickets.find(ticket.id())).contains(ticket);

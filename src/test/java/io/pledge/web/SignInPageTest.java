@@ -70,9 +70,25 @@ class SignInPageTest extends DatabaseIntegrationTest {
         assertThat(browser.findElement(By.id("role")).getText()).isEqualTo("ADMIN");
 
         browser.findElement(By.id("sign-out")).click();
-        assertThat(browser.getCurrentUrl()).contains("/login?logout");
+        assertThat(urlSoon("/login?logout")).contains("/login?logout");
         browser.get("http://localhost:" + port + "/");
         assertThat(browser.getCurrentUrl()).endsWith("/login");
+    }
+
+    /** The page's address once it contains {@code part}, or after five seconds, whichever comes first. */
+    private String urlSoon(String part) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        String url = browser.getCurrentUrl();
+        while (!url.contains(part) && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            url = browser.getCurrentUrl();
+        }
+        return url;
     }
 
     @Test
@@ -82,7 +98,7 @@ class SignInPageTest extends DatabaseIntegrationTest {
         browser.findElement(By.name("password")).sendKeys("not the password at all");
         browser.findElement(By.cssSelector("button[type='submit']")).click();
 
-        assertThat(browser.getCurrentUrl()).contains("/login?error");
+        assertThat(urlSoon("/login?error")).contains("/login?error");
         assertThat(browser.findElement(By.cssSelector("[role=alert]")).getText())
                 .isEqualTo("Invalid credentials");
         assertThat(browser.findElements(By.id("user"))).isEmpty();
