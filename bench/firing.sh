@@ -1,26 +1,16 @@
 #!/usr/bin/env bash
 # Firing benchmark on PostgreSQL: DUE tickets (through signed ingest) whose 75 % threshold falls in a
-# WINDOW-minute window, IDLE open tickets that are not due (written straight into the tables), then Pledge fires as time passes; reports, for the thresholds crossed in
-# the window, how many fired and the lag from crossing to firing.
+# WINDOW-minute window, IDLE open tickets that are not due (written straight into the tables), then
+# Pledge fires as time passes; reports, for the thresholds crossed in the window, how many fired and the
+# lag from crossing to firing.
 # Usage: bench/firing.sh [due] [idle] [window_minutes]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 due="${1:-100000}"
 idle="${2:-0}"
 window="${3:-10}"
-work="$(mktemp -d)"
-token="bench-token-0123456789abcdef0123456789abcdef"
-secret="bench-secret-0123456789abcdef0123456789abcdef"
-[ -f target/pledge.jar ] || ./mvnw -q -B -DskipTests package
-psql -h 127.0.0.1 -U postgres -d postgres -qc "drop database if exists pledge_bench" -c "create database pledge_bench"
-PLEDGE_DATA_DIR="$work" PLEDGE_DEMO=true PLEDGE_BOOTSTRAP_TOKEN="$token" PLEDGE_PORT=18082 \
-  PLEDGE_DB_URL="jdbc:postgresql://127.0.0.1:5432/pledge_bench?reWriteBatchedInserts=true" PLEDGE_DB_USER=postgres \
-  java ${PLEDGE_JAVA_OPTS:-} -jar target/pledge.jar > "$work/pledge.log" 2>&1 &
-pid=$!
-trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null; rm -rf "$work"' EXIT
-until curl -sf localhost:18082/actuator/health > /dev/null; do sleep 0.5; done
-curl -sf -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
-  -d "{\"name\": \"bench\", \"secret\": \"$secret\"}" localhost:18082/api/v1/sources > /dev/null
+PLEDGE_BENCH_PORT=18082
+. bench/pledge-on-postgres.sh
 if [ "$idle" -gt 0 ]; then
   # Open tickets that are not due, written straight into the tables (ingest would take long for a
   # million): P2 tickets of acme with both clocks running and their next due instant a day away.
@@ -40,7 +30,7 @@ insert into ticket_clock (ticket_id, metric, state, priority, target_seconds, el
 SQL
   echo "inserted $idle idle tickets directly in $(( $(date +%s) - start )) s"
 fi
-java bench/FiringLoad.java http://127.0.0.1:18082 bench "$secret" acme "$due" 0 "$window" | tee "$work/load.txt"
+java bench/FiringLoad.java http://127.0.0.1:$port bench "$secret" acme "$due" 0 "$window" | tee "$work/load.txt"
 psql -h 127.0.0.1 -U postgres -d pledge_bench -qc "analyze"
 opens="$(sed -n 's/^window opens at //p' "$work/load.txt")"
 # Wait for the window to pass, and ten seconds more.

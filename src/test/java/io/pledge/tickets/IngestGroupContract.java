@@ -54,6 +54,9 @@ public abstract class IngestGroupContract extends DatabaseIntegrationTest {
     JdbcClient jdbc;
 
     @Autowired
+    javax.sql.DataSource dataSource;
+
+    @Autowired
     MeterRegistry meters;
 
     @Autowired
@@ -115,7 +118,7 @@ public abstract class IngestGroupContract extends DatabaseIntegrationTest {
         CountDownLatch inserted = new CountDownLatch(1);
         ExecutorService otherNode = Executors.newSingleThreadExecutor();
         // Another node stores T2 and its CREATED event c2, and commits only after this node's group has
-        // read that T2 does not exist yet.
+        // read that T2 does not exist yet and is waiting to insert it.
         Future<?> other = otherNode.submit(() -> transactions.executeWithoutResult(status -> {
             Ticket ticket = desk.draft(
                     new TicketDocument(slug, "P2", null, "T2", null, null, at(60), source, "T2"),
@@ -126,7 +129,8 @@ public abstract class IngestGroupContract extends DatabaseIntegrationTest {
             desk.insertNew(List.of(ticket), Map.of(ticket.id(), List.of(creation)), now);
             tickets.appendAll(List.of(creation));
             inserted.countDown();
-            sleep(Duration.ofMillis(700));
+            // Commit only once this node's group waits on the row inserted here: the conflict is certain.
+            awaitASessionBlockedOnALock();
         }));
         assertThat(inserted.await(10, TimeUnit.SECONDS)).isTrue();
         Request sameTicket = request(false, created("T2", "c2", 60));
@@ -236,11 +240,38 @@ public abstract class IngestGroupContract extends DatabaseIntegrationTest {
         return jdbc.sql(sql).param("source", source).query(Long.class).single();
     }
 
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+    /**
+     * Polls, from a connection of its own, until a database session waits on a row lock (10 s at most):
+     * this node's group inserting the ticket the other transaction holds.
+     */
+    private void awaitASessionBlockedOnALock() {
+        String blocked = isPostgres()
+                ? "select count(*) from pg_stat_activity where wait_event_type = 'Lock'"
+                // H2 names no blocker for a row a uniqueness check waits on: look for the insert in progress.
+                : "select count(*) from information_schema.sessions where lower(executing_statement) like 'insert into ticket (%'";
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (jdbc.sql(blocked).query(Long.class).single() == 0) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("no session ever waited on the row this transaction inserted");
+            }
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+
+    private boolean isPostgres() {
+        try (java.sql.Connection connection = dataSource.getConnection()) {
+            return connection
+                    .getMetaData()
+                    .getDatabaseProductName()
+                    .toLowerCase(java.util.Locale.ROOT)
+                    .contains("postgres");
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
         }
     }
 }
