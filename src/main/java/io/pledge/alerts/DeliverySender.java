@@ -1,28 +1,21 @@
 package io.pledge.alerts;
 
 import io.pledge.core.jdbc.Timestamps;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import java.util.UUID;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Sends due deliveries. They are claimed with {@code for update skip locked}, so several nodes send
- * each at most once per attempt; a node killed while sending rolls back and leaves the delivery to the
- * next claim. A 2xx answer is sent; anything else is tried again after 10 s, 20 s, 40 s … (at most an
- * hour), and after {@value #MAX_ATTEMPTS} attempts the delivery is dead until retried through the API.
- * Webhooks are signed like Pledge's own ingest: {@code X-Pledge-Signature: sha256=HMAC(secret,
- * timestamp + "." + body)} with {@code X-Pledge-Timestamp}; every request carries {@code Idempotency-Key}.
+ * Sends due deliveries, each in a transaction of its own that holds its row while it is carried out. A
+ * delivery is claimed with {@code for update skip locked}, so several nodes carry out each at most once
+ * per attempt; a node killed while sending rolls back and leaves the delivery to the next claim. Success
+ * marks it sent; anything else is tried again after 10 s, 20 s, 40 s … (at most an hour), and after
+ * {@value #MAX_ATTEMPTS} attempts the delivery is dead until retried through the API.
  */
 @Service
 public class DeliverySender {
@@ -32,70 +25,83 @@ public class DeliverySender {
     static final Duration LONGEST_RETRY = Duration.ofHours(1);
 
     private final Outbox outbox;
-    private final EscalationRules rules;
     private final Clock clock;
-    private final HttpClient http =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final TransactionTemplate transactions;
+    private final Channel http;
+    private final Channel mail;
+    private final Channel ticketActions;
 
-    DeliverySender(Outbox outbox, EscalationRules rules, Clock clock) {
+    DeliverySender(
+            Outbox outbox,
+            Clock clock,
+            PlatformTransactionManager transactionManager,
+            WebhookChannel http,
+            MailChannel mail,
+            TicketActions ticketActions) {
         this.outbox = outbox;
-        this.rules = rules;
         this.clock = clock;
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.http = http;
+        this.mail = mail;
+        this.ticketActions = ticketActions;
     }
 
-    /** Sends at most {@code limit} due deliveries; returns how many were claimed. */
-    @Transactional
+    /** Carries out at most {@code limit} due deliveries; returns how many were claimed. */
     public int sendDue(int limit) {
-        Instant now = Timestamps.now(clock);
-        List<Delivery> due = outbox.claim(now, limit);
-        for (Delivery delivery : due) {
-            int attempts = delivery.attempts() + 1;
-            String error = send(delivery, now);
-            if (error == null) {
-                outbox.sent(delivery.id(), attempts, now);
-            } else {
-                Instant next = attempts >= MAX_ATTEMPTS ? null : now.plus(backoff(attempts));
-                outbox.failed(delivery.id(), attempts, next, error);
-            }
+        int claimed = 0;
+        while (claimed < limit && sendOne()) {
+            claimed++;
         }
-        return due.size();
+        return claimed;
+    }
+
+    /** Claims and carries out one due delivery; false when none is due. */
+    private boolean sendOne() {
+        Instant now = Timestamps.now(clock);
+        UUID[] failing = new UUID[1];
+        try {
+            return Boolean.TRUE.equals(transactions.execute(status -> {
+                List<Delivery> due = outbox.claim(now, 1);
+                if (due.isEmpty()) {
+                    return false;
+                }
+                Delivery delivery = due.get(0);
+                failing[0] = delivery.id();
+                outcome(delivery, channel(delivery).deliver(delivery, now), now);
+                return true;
+            }));
+        } catch (RuntimeException e) {
+            if (failing[0] == null) {
+                throw e;
+            }
+            // What the channel changed is rolled back; the attempt is recorded on its own.
+            transactions.executeWithoutResult(status -> outbox.claim(failing[0])
+                    .ifPresent(
+                            delivery -> outcome(delivery, e.getClass().getSimpleName() + ": " + e.getMessage(), now)));
+            return true;
+        }
+    }
+
+    private void outcome(Delivery delivery, String error, Instant now) {
+        int attempts = delivery.attempts() + 1;
+        if (error == null) {
+            outbox.sent(delivery.id(), attempts, now);
+        } else {
+            Instant next = attempts >= MAX_ATTEMPTS ? null : now.plus(backoff(attempts));
+            outbox.failed(delivery.id(), attempts, next, error);
+        }
+    }
+
+    private Channel channel(Delivery delivery) {
+        return switch (delivery.action()) {
+            case WEBHOOK, CHAT -> http;
+            case MAIL -> mail;
+            case REASSIGN, RAISE_PRIORITY -> ticketActions;
+        };
     }
 
     static Duration backoff(int attempts) {
         Duration wait = FIRST_RETRY.multipliedBy(1L << Math.min(20, attempts - 1));
         return wait.compareTo(LONGEST_RETRY) > 0 ? LONGEST_RETRY : wait;
-    }
-
-    /** Null when delivered, else why not. */
-    private String send(Delivery delivery, Instant now) {
-        try {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(delivery.target()))
-                    .timeout(Duration.ofSeconds(10))
-                    .header("Content-Type", "application/json")
-                    .header("Idempotency-Key", delivery.idempotencyKey())
-                    .POST(HttpRequest.BodyPublishers.ofString(delivery.payload(), StandardCharsets.UTF_8));
-            String secret = rules.find(delivery.ruleId(), delivery.ruleVersion())
-                    .map(EscalationRule::secret)
-                    .orElse(null);
-            if (delivery.action() == EscalationRule.Action.WEBHOOK && secret != null) {
-                String timestamp = Long.toString(now.getEpochSecond());
-                request.header("X-Pledge-Timestamp", timestamp)
-                        .header("X-Pledge-Signature", "sha256=" + sign(secret, timestamp, delivery.payload()));
-            }
-            HttpResponse<Void> response = http.send(request.build(), HttpResponse.BodyHandlers.discarding());
-            return response.statusCode() / 100 == 2 ? null : "HTTP " + response.statusCode();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return "interrupted";
-        } catch (Exception e) {
-            return e.getClass().getSimpleName() + ": " + e.getMessage();
-        }
-    }
-
-    static String sign(String secret, String timestamp, String body) throws java.security.GeneralSecurityException {
-        Mac mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-        mac.update((timestamp + ".").getBytes(StandardCharsets.UTF_8));
-        return HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
     }
 }

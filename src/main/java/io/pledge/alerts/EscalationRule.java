@@ -1,14 +1,13 @@
 package io.pledge.alerts;
 
-import java.math.BigDecimal;
+import io.pledge.sla.Threshold;
 import java.time.Instant;
 import java.util.UUID;
 
 /**
- * One version of an escalation rule: at threshold {@code ratio} (0.75, 0.9, 1 for the breach) of a
- * clock matching its tier, priority, metric and client (null matches any), deliver to {@code target}.
- * {@code action} is WEBHOOK (JSON signed with {@code secret}) or CHAT (Slack- and Teams-compatible
- * incoming-webhook JSON).
+ * One version of an escalation rule: when a clock matching its tier, priority, metric and client (null
+ * matches any) crosses {@code threshold} (a fraction of the target, 1 for the breach, or a lead before
+ * due), carry out {@code action} with {@code target}.
  */
 public record EscalationRule(
         UUID id,
@@ -18,15 +17,46 @@ public record EscalationRule(
         String priority,
         String metric,
         UUID clientId,
-        BigDecimal ratio,
+        Threshold threshold,
         Action action,
         String target,
         String secret,
         boolean active,
         Instant createdAt) {
 
+    /** What a rule does, and what its {@code target} names. */
     public enum Action {
+        /** POST a JSON document signed with the rule's secret to the URL in {@code target}. */
         WEBHOOK,
-        CHAT
+        /** POST Slack- and Teams-compatible incoming-webhook JSON to the URL in {@code target}. */
+        CHAT,
+        /**
+         * Mail the recipients in {@code target}, comma-separated: {@code assignee} (the assigned technician),
+         * {@code team} (the assigned team's address), {@code client-contacts} (breach rules only), or
+         * addresses.
+         */
+        MAIL,
+        /** Assign the ticket to the team whose id is {@code target}. */
+        REASSIGN,
+        /** Raise the ticket's priority to the one in {@code target} (never lowers it). */
+        RAISE_PRIORITY;
+
+        /** Whether the action changes the ticket rather than sending a message. */
+        public boolean actsOnTicket() {
+            return this == REASSIGN || this == RAISE_PRIORITY;
+        }
+    }
+
+    /** The same version with another signing secret. */
+    public EscalationRule withSecret(String secret) {
+        return new EscalationRule(
+                id, version, name, tierId, priority, metric, clientId, threshold, action, target, secret, active,
+                createdAt);
+    }
+
+    /** The next version of the rule, no longer applying. */
+    public EscalationRule retired() {
+        return new EscalationRule(
+                id, 0, name, tierId, priority, metric, clientId, threshold, action, target, secret, false, null);
     }
 }

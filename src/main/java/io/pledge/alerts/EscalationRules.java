@@ -1,7 +1,7 @@
 package io.pledge.alerts;
 
 import io.pledge.core.jdbc.Timestamps;
-import java.math.BigDecimal;
+import io.pledge.sla.Threshold;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -38,10 +38,10 @@ public class EscalationRules {
                 .single();
         Instant now = Timestamps.now(clock);
         jdbc.sql("""
-                        insert into escalation_rule (id, version, name, tier_id, priority, metric, client_id, ratio,
-                                                     action, target, secret, active, created_at)
-                        values (:id, :version, :name, :tier, :priority, :metric, :client, :ratio, :action, :target,
-                                :secret, :active, :now)""")
+                        insert into escalation_rule (id, version, name, tier_id, priority, metric, client_id,
+                                                     threshold, action, target, secret, active, created_at)
+                        values (:id, :version, :name, :tier, :priority, :metric, :client, :threshold, :action,
+                                :target, :secret, :active, :now)""")
                 .param("id", rule.id())
                 .param("version", version)
                 .param("name", rule.name())
@@ -49,7 +49,7 @@ public class EscalationRules {
                 .param("priority", rule.priority())
                 .param("metric", rule.metric())
                 .param("client", rule.clientId())
-                .param("ratio", rule.ratio())
+                .param("threshold", rule.threshold().key())
                 .param("action", rule.action().name())
                 .param("target", rule.target())
                 .param("secret", rule.secret())
@@ -93,15 +93,15 @@ public class EscalationRules {
 
     /** The active rules matching a fired threshold. */
     @Transactional(readOnly = true)
-    public List<EscalationRule> matching(UUID tier, String priority, String metric, UUID client, BigDecimal ratio) {
+    public List<EscalationRule> matching(UUID tier, String priority, String metric, UUID client, Threshold threshold) {
         return jdbc.sql(CURRENT + """
-                         and r.active and r.ratio = :ratio
+                         and r.active and r.threshold = :threshold
                          and (r.tier_id is null or r.tier_id = :tier)
                          and (r.priority is null or r.priority = :priority)
                          and (r.metric is null or r.metric = :metric)
                          and (r.client_id is null or r.client_id = :client)
                         order by r.id""")
-                .param("ratio", ratio)
+                .param("threshold", threshold.key())
                 .param("tier", tier)
                 .param("priority", priority)
                 .param("metric", metric)
@@ -119,7 +119,7 @@ public class EscalationRules {
                 row.getString("priority"),
                 row.getString("metric"),
                 row.getObject("client_id", UUID.class),
-                row.getBigDecimal("ratio"),
+                Threshold.parse(row.getString("threshold")),
                 EscalationRule.Action.valueOf(row.getString("action")),
                 row.getString("target"),
                 row.getString("secret"),

@@ -3,10 +3,10 @@ package io.pledge.alerts;
 import io.pledge.core.jdbc.Timestamps;
 import io.pledge.sla.Metric;
 import io.pledge.sla.Priority;
+import io.pledge.sla.Threshold;
 import io.pledge.tickets.ClockBreached;
 import io.pledge.tickets.ClockWarned;
 import io.pledge.tickets.TicketId;
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -39,7 +39,7 @@ class Escalations {
 
     @EventListener
     void on(ClockWarned warned) {
-        owe(
+        owe(new Crossing(
                 "clock.warned",
                 warned.ticket(),
                 warned.clientId(),
@@ -47,14 +47,14 @@ class Escalations {
                 warned.priority(),
                 warned.metric(),
                 warned.cycle(),
-                warned.ratio(),
+                warned.threshold(),
                 warned.crossedAt(),
-                warned.firedAt());
+                warned.firedAt()));
     }
 
     @EventListener
     void on(ClockBreached breached) {
-        owe(
+        owe(new Crossing(
                 "clock.breached",
                 breached.ticket(),
                 breached.clientId(),
@@ -62,12 +62,13 @@ class Escalations {
                 breached.priority(),
                 breached.metric(),
                 breached.cycle(),
-                BigDecimal.ONE,
+                Threshold.BREACH,
                 breached.breachedAt(),
-                breached.firedAt());
+                breached.firedAt()));
     }
 
-    private void owe(
+    /** A threshold a clock crossed, as every delivery describes it. */
+    record Crossing(
             String event,
             TicketId ticket,
             UUID client,
@@ -75,43 +76,46 @@ class Escalations {
             Priority priority,
             Metric metric,
             int cycle,
-            BigDecimal ratio,
+            Threshold threshold,
             Instant crossedAt,
             Instant firedAt) {
+
+        String headline() {
+            return (threshold.isBreach() ? "SLA breached" : "SLA warning: " + reached()) + " (" + metric + ", "
+                    + priority.code() + ")";
+        }
+
+        String sentence() {
+            return metric + " of ticket " + ticket + " (" + priority.code() + ") "
+                    + (threshold.isBreach() ? "breached its target" : "reached " + reached()) + " at " + crossedAt;
+        }
+
+        private String reached() {
+            return threshold.ratio() != null
+                    ? threshold.ratio().movePointRight(2).stripTrailingZeros().toPlainString() + " % of its target"
+                    : threshold.beforeDue() + " before due";
+        }
+    }
+
+    private void owe(Crossing crossing) {
         Instant now = Timestamps.now(clock);
-        for (EscalationRule rule : rules.matching(tier, priority.code(), metric.name(), client, ratio)) {
-            String key = rule.id() + "/" + rule.version() + ":" + ticket + ":" + metric + ":" + cycle + ":"
-                    + ratio.stripTrailingZeros().toPlainString();
-            Map<String, Object> body = new LinkedHashMap<>();
-            if (rule.action() == EscalationRule.Action.CHAT) {
-                body.put(
-                        "text",
-                        (event.equals("clock.breached") ? "SLA breached: " : "SLA warning: ")
-                                + metric + " of ticket " + ticket + " (" + priority.code() + ") crossed "
-                                + ratio.movePointRight(2).stripTrailingZeros().toPlainString() + " % of its target at "
-                                + crossedAt);
-            } else {
-                body.put("event", event);
-                body.put("idempotencyKey", key);
-                body.put("ticketId", ticket.toString());
-                body.put("clientId", client.toString());
-                body.put("priority", priority.code());
-                body.put("metric", metric.name());
-                body.put("cycle", cycle);
-                body.put("ratio", ratio.stripTrailingZeros().toPlainString());
-                body.put("crossedAt", crossedAt.toString());
-                body.put("firedAt", firedAt.toString());
-                body.put("rule", Map.of("id", rule.id().toString(), "version", rule.version(), "name", rule.name()));
-            }
+        for (EscalationRule rule : rules.matching(
+                crossing.tier(),
+                crossing.priority().code(),
+                crossing.metric().name(),
+                crossing.client(),
+                crossing.threshold())) {
+            String key = rule.id() + "/" + rule.version() + ":" + crossing.ticket() + ":" + crossing.metric() + ":"
+                    + crossing.cycle() + ":" + crossing.threshold().key();
             outbox.add(new Delivery(
                     UUID.randomUUID(),
                     rule.id(),
                     rule.version(),
                     key,
-                    ticket.value(),
+                    crossing.ticket().value(),
                     rule.action(),
                     rule.target(),
-                    json.writeValueAsString(body),
+                    json.writeValueAsString(payload(rule, crossing, key)),
                     Delivery.State.PENDING,
                     0,
                     now,
@@ -119,5 +123,43 @@ class Escalations {
                     now,
                     null));
         }
+    }
+
+    private static Map<String, Object> payload(EscalationRule rule, Crossing crossing, String key) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        switch (rule.action()) {
+            case CHAT ->
+                body.put(
+                        "text",
+                        (crossing.threshold().isBreach() ? "SLA breached: " : "SLA warning: ") + crossing.sentence());
+            case MAIL -> {
+                body.put("subject", "[Pledge] " + crossing.headline() + " on ticket " + crossing.ticket());
+                body.put(
+                        "text",
+                        crossing.sentence() + ".\n\nPledge noticed at " + crossing.firedAt() + ", by escalation rule \""
+                                + rule.name() + "\" (version " + rule.version() + ").\nTicket: /api/v1/tickets/"
+                                + crossing.ticket() + "\n");
+            }
+            case REASSIGN, RAISE_PRIORITY -> body.put("reason", crossing.headline());
+            case WEBHOOK -> {
+                body.put("event", crossing.event());
+                body.put("idempotencyKey", key);
+                body.put("ticketId", crossing.ticket().toString());
+                body.put("clientId", crossing.client().toString());
+                body.put("priority", crossing.priority().code());
+                body.put("metric", crossing.metric().name());
+                body.put("cycle", crossing.cycle());
+                body.put("threshold", crossing.threshold().key());
+                if (crossing.threshold().ratio() != null) {
+                    body.put("ratio", crossing.threshold().ratio().toPlainString());
+                } else {
+                    body.put("beforeDue", crossing.threshold().beforeDue().toString());
+                }
+                body.put("crossedAt", crossing.crossedAt().toString());
+                body.put("firedAt", crossing.firedAt().toString());
+                body.put("rule", Map.of("id", rule.id().toString(), "version", rule.version(), "name", rule.name()));
+            }
+        }
+        return body;
     }
 }

@@ -49,6 +49,14 @@ public class Outbox {
                 .list();
     }
 
+    /** Locks one pending delivery, unless another sender holds it. */
+    Optional<Delivery> claim(UUID id) {
+        return jdbc.sql("select * from delivery where id = :id and state = 'PENDING' for update skip locked")
+                .param("id", id)
+                .query(Outbox::delivery)
+                .optional();
+    }
+
     void sent(UUID id, int attempts, Instant now) {
         jdbc.sql("update delivery set state = 'SENT', attempts = :attempts, sent_at = :now, next_attempt_at = null,"
                         + " last_error = null where id = :id")

@@ -73,6 +73,7 @@ public record PolicyTerms(
         return new TierPolicyDocument(
                 slaDocument.targets(),
                 slaDocument.thresholds(),
+                slaDocument.warnBefore(),
                 slaDocument.pauseStatuses(),
                 slaDocument.reopenRule(),
                 slaDocument.priorityChangeRule(),

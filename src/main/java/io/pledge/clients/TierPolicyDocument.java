@@ -10,7 +10,7 @@ import java.util.Map;
  * target (a percentage) and the credit schedule:
  *
  * <pre>{@code
- * {"targets": [...], "thresholds": [0.75, 0.9], "pauseStatuses": {...},
+ * {"targets": [...], "thresholds": [0.75, 0.9], "warnBefore": ["PT30M"], "pauseStatuses": {...},
  *  "reopenRule": "RESUME", "priorityChangeRule": "RETROACTIVE",
  *  "uptimeTarget": 99.9,
  *  "credits": [{"availabilityBelow": 99.9, "creditPercent": 10}, {"availabilityBelow": 99, "creditPercent": 25}],
@@ -20,6 +20,7 @@ import java.util.Map;
 public record TierPolicyDocument(
         List<SlaPolicyDocument.TargetDocument> targets,
         List<BigDecimal> thresholds,
+        List<String> warnBefore,
         Map<String, List<String>> pauseStatuses,
         String reopenRule,
         String priorityChangeRule,
@@ -28,6 +29,6 @@ public record TierPolicyDocument(
         BigDecimal creditCapPercent) {
 
     SlaPolicyDocument slaPart() {
-        return new SlaPolicyDocument(targets, thresholds, pauseStatuses, reopenRule, priorityChangeRule);
+        return new SlaPolicyDocument(targets, thresholds, warnBefore, pauseStatuses, reopenRule, priorityChangeRule);
     }
 }

@@ -153,7 +153,7 @@ class DemoCatalog implements ApplicationRunner {
             List<CreditStep> credits,
             String cap) {
         TierPolicyDocument document = new TierPolicyDocument(
-                targets, null, null, null, null, new BigDecimal(uptime), credits, new BigDecimal(cap));
+                targets, null, null, null, null, null, new BigDecimal(uptime), credits, new BigDecimal(cap));
         return tiers.add(name, description, PolicyTerms.parse(document, priorities), AUTHOR);
     }
 

@@ -3,8 +3,6 @@ package io.pledge.sla;
 import io.pledge.calendar.BusinessCalendar;
 import io.pledge.calendar.CalendarRangeException;
 import io.pledge.sla.ClockEntry.Kind;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -44,7 +42,8 @@ public final class SlaEvaluator {
 
     private final SlaPolicy policy;
     private final TargetCalendars calendars;
-    private final List<BigDecimal> ratios;
+    /** The policy's thresholds: its ratios, then its leads before due, then the breach. */
+    private final List<Threshold> thresholds;
     /** Threshold amounts per target duration, in nanoseconds. */
     private final Map<Duration, long[]> portions;
 
@@ -57,9 +56,11 @@ public final class SlaEvaluator {
     public SlaEvaluator(SlaPolicy policy, TargetCalendars calendars) {
         this.policy = Objects.requireNonNull(policy, "policy");
         this.calendars = Objects.requireNonNull(calendars, "calendars");
-        List<BigDecimal> all = new ArrayList<>(policy.thresholds());
-        all.add(BigDecimal.ONE);
-        this.ratios = List.copyOf(all);
+        List<Threshold> all = new ArrayList<>();
+        policy.thresholds().forEach(ratio -> all.add(Threshold.ratio(ratio)));
+        policy.warnBefore().forEach(lead -> all.add(Threshold.beforeDue(lead)));
+        all.add(Threshold.BREACH);
+        this.thresholds = List.copyOf(all);
         Map<Duration, long[]> amounts = new HashMap<>();
         for (Target target : policy.targets()) {
             amounts.computeIfAbsent(target.duration(), this::computePortions);
@@ -403,11 +404,11 @@ public final class SlaEvaluator {
         Instant nextDueAt = null;
         Instant projectedDue = null;
         for (int r = 0; r < amounts.length; r++) {
-            BigDecimal ratio = ratios.get(r);
+            Threshold threshold = this.thresholds.get(r);
             Instant crossing = stopwatch.crossing(amounts[r]);
             boolean breach = r == amounts.length - 1;
             if (crossing != null && (cycle.end == null || crossing.isBefore(cycle.end))) {
-                thresholds[r] = new ThresholdCrossing(ratio, crossing, true);
+                thresholds[r] = new ThresholdCrossing(threshold, crossing, true);
                 if (breach) {
                     breachedAt = crossing;
                 }
@@ -415,7 +416,7 @@ public final class SlaEvaluator {
             }
             Instant projected =
                     counting ? plus(calendar, at, Duration.ofNanos(amounts[r]).minus(elapsed)) : null;
-            thresholds[r] = new ThresholdCrossing(ratio, projected, false);
+            thresholds[r] = new ThresholdCrossing(threshold, projected, false);
             if (projected != null && (nextDueAt == null || projected.isBefore(nextDueAt))) {
                 nextDueAt = projected;
             }
@@ -479,9 +480,9 @@ public final class SlaEvaluator {
     }
 
     private long[] computePortions(Duration target) {
-        long[] amounts = new long[ratios.size()];
+        long[] amounts = new long[thresholds.size()];
         for (int r = 0; r < amounts.length; r++) {
-            amounts[r] = portion(target, ratios.get(r)).toNanos();
+            amounts[r] = thresholds.get(r).elapsedAt(target).toNanos();
         }
         return amounts;
     }
@@ -528,8 +529,8 @@ public final class SlaEvaluator {
                         continue;
                     }
                     boolean breach = r == amounts.length - 1;
-                    String detail = (breach ? "target " : ratios.get(r).toPlainString() + " of ")
-                            + epoch.target().duration() + " (" + epoch.priority() + ")"
+                    String detail = thresholds.get(r).describe(epoch.target().duration())
+                            + " (" + epoch.priority() + ")"
                             + (retroactive ? ", revealed by the priority change at " + epoch.from() : "");
                     entries.add(new Ordered(
                             new ClockEntry(
@@ -626,17 +627,6 @@ public final class SlaEvaluator {
             }
             return null;
         }
-    }
-
-    /** {@code ratio} of a duration, to the nanosecond (rounded down). */
-    static Duration portion(Duration target, BigDecimal ratio) {
-        if (ratio.compareTo(BigDecimal.ONE) == 0) {
-            return target;
-        }
-        return Duration.ofNanos(BigDecimal.valueOf(target.toNanos())
-                .multiply(ratio)
-                .setScale(0, RoundingMode.FLOOR)
-                .longValueExact());
     }
 
     private static Instant plus(BusinessCalendar calendar, Instant from, Duration amount) {

@@ -25,6 +25,7 @@ import java.util.UUID;
 public record SlaPolicy(
         List<Target> targets,
         List<BigDecimal> thresholds,
+        List<Duration> warnBefore,
         Map<Metric, Set<TicketStatus>> pauseStatuses,
         ReopenRule reopenRule,
         PriorityChangeRule priorityChangeRule) {
@@ -43,6 +44,7 @@ public record SlaPolicy(
     public SlaPolicy {
         targets = List.copyOf(targets);
         thresholds = List.copyOf(thresholds);
+        warnBefore = List.copyOf(warnBefore);
         EnumMap<Metric, Set<TicketStatus>> pauses = new EnumMap<>(Metric.class);
         for (Metric metric : Metric.values()) {
             Set<TicketStatus> statuses = pauseStatuses.getOrDefault(metric, Set.of());
@@ -75,6 +77,7 @@ public record SlaPolicy(
         int before = violations.count();
         List<Target> targets = parseTargets(document.targets(), scheme, violations);
         List<BigDecimal> thresholds = parseThresholds(document.thresholds(), violations);
+        List<Duration> warnBefore = parseLeads(document.warnBefore(), violations);
         Map<Metric, Set<TicketStatus>> pauses = parsePauses(document.pauseStatuses(), violations);
         ReopenRule reopen = document.reopenRule() == null
                 ? ReopenRule.RESUME
@@ -90,7 +93,7 @@ public record SlaPolicy(
         if (violations.count() > before) {
             return null;
         }
-        return new SlaPolicy(targets, thresholds, pauses, reopen, change);
+        return new SlaPolicy(targets, thresholds, warnBefore, pauses, reopen, change);
     }
 
     /** The document form, with every default written out. */
@@ -105,7 +108,13 @@ public record SlaPolicy(
         Map<String, List<String>> pauses = new LinkedHashMap<>();
         pauseStatuses.forEach((metric, statuses) ->
                 pauses.put(metric.name(), statuses.stream().map(Enum::name).toList()));
-        return new SlaPolicyDocument(targetDocuments, thresholds, pauses, reopenRule.name(), priorityChangeRule.name());
+        return new SlaPolicyDocument(
+                targetDocuments,
+                thresholds,
+                warnBefore.stream().map(Duration::toString).toList(),
+                pauses,
+                reopenRule.name(),
+                priorityChangeRule.name());
     }
 
     private static List<Target> parseTargets(
@@ -168,6 +177,29 @@ public record SlaPolicy(
             }
         }
         return values.stream().map(BigDecimal::stripTrailingZeros).toList();
+    }
+
+    private static List<Duration> parseLeads(List<String> values, Violations violations) {
+        if (values == null) {
+            return List.of();
+        }
+        List<Duration> leads = new ArrayList<>();
+        for (int i = 0; i < values.size(); i++) {
+            String field = "warnBefore[" + i + "]";
+            Duration lead = violations.parse(
+                    field, values.get(i), "business-time duration before due (ISO-8601, e.g. PT30M)", Duration::parse);
+            if (lead == null) {
+                continue;
+            }
+            if (lead.isNegative() || lead.isZero()) {
+                violations.add(field, "must be a positive duration, got " + values.get(i));
+            } else if (leads.contains(lead)) {
+                violations.add(field, "is listed twice: " + values.get(i));
+            } else {
+                leads.add(lead);
+            }
+        }
+        return leads;
     }
 
     private static Map<Metric, Set<TicketStatus>> parsePauses(Map<String, List<String>> values, Violations violations) {

@@ -2,12 +2,12 @@ package io.pledge.tickets;
 
 import io.pledge.sla.Metric;
 import io.pledge.sla.Priority;
-import java.math.BigDecimal;
+import io.pledge.sla.Threshold;
 import java.time.Instant;
 import java.util.UUID;
 
 /**
- * A clock crossed a warning threshold (a fraction of its target below 1); published once per clock
+ * A clock crossed a warning threshold (a fraction of its target below 1, or a lead before due); published once per clock
  * cycle and threshold, in the transaction that records it. {@code crossedAt} is when the clock crossed
  * it, {@code firedAt} when Pledge noticed.
  */
@@ -18,6 +18,6 @@ public record ClockWarned(
         Priority priority,
         Metric metric,
         int cycle,
-        BigDecimal ratio,
+        Threshold threshold,
         Instant crossedAt,
         Instant firedAt) {}

@@ -4,7 +4,6 @@ import io.pledge.core.jdbc.Timestamps;
 import io.pledge.sla.SlaClock;
 import io.pledge.sla.ThresholdCrossing;
 import io.pledge.tickets.jdbc.TicketStore;
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -46,19 +45,22 @@ class ThresholdFirings {
                 for (ThresholdCrossing threshold : clock.thresholds()) {
                     if (!threshold.crossed()
                             || !fired.add(TicketStore.firingKey(
-                                    ticket.id(), clock.metric().name(), clock.cycle(), threshold.ratio()))) {
+                                    ticket.id(),
+                                    clock.metric().name(),
+                                    clock.cycle(),
+                                    threshold.threshold().key()))) {
                         continue;
                     }
                     firings.add(new Object[] {
                         ticket.id().value(),
                         clock.metric().name(),
                         clock.cycle(),
-                        threshold.ratio(),
+                        threshold.threshold().key(),
                         Timestamps.utc(threshold.at()),
                         Timestamps.utc(now)
                     });
                     events.publishEvent(
-                            threshold.ratio().compareTo(BigDecimal.ONE) >= 0
+                            threshold.threshold().isBreach()
                                     ? new ClockBreached(
                                             ticket.id(),
                                             ticket.clientId(),
@@ -75,7 +77,7 @@ class ThresholdFirings {
                                             clock.priority(),
                                             clock.metric(),
                                             clock.cycle(),
-                                            threshold.ratio(),
+                                            threshold.threshold(),
                                             threshold.at(),
                                             now));
                 }

@@ -30,6 +30,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -244,15 +245,27 @@ public class TicketDesk {
      */
     @Transactional
     public RecordedEvent record(TicketId id, TicketEventDocument document) {
+        return record(id, document, AuditLog.currentActor());
+    }
+
+    /** Records an event as {@link #record(TicketId, TicketEventDocument)}, audited as done by {@code actor}. */
+    @Transactional
+    public RecordedEvent record(TicketId id, TicketEventDocument document, String actor) {
         Ticket ticket = tickets.lock(id).orElseThrow(() -> new NotFoundException("ticket", id));
         Instant now = Timestamps.now(clock);
         Violations violations = new Violations();
         RecordedEvent event = event(ticket, document, null, tickets.nextSeq(id), now, violations, "");
         violations.throwIfAny();
         tickets.appendAll(List.of(event));
-        audit.append(TicketAudit.event(ticket, event, AuditLog.currentActor()));
+        audit.append(TicketAudit.event(ticket, event, actor));
         refresh(ticket, tickets.events(id), now);
         return event;
+    }
+
+    /** A ticket as stored now. */
+    @Transactional(readOnly = true)
+    public Optional<Ticket> find(TicketId id) {
+        return tickets.find(id);
     }
 
     /**

@@ -2,12 +2,16 @@ package io.pledge.alerts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
 import com.sun.net.httpserver.HttpServer;
 import io.pledge.support.Api.Response;
 import io.pledge.support.DatabaseIntegrationTest;
 import io.pledge.support.MutableClock;
 import io.pledge.support.TestCatalog;
 import io.pledge.tickets.ThresholdFiring;
+import jakarta.mail.internet.MimeMessage;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -24,16 +28,24 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Escalation rules turn fired thresholds into signed webhooks and chat messages, received by a real
- * local HTTP server: once each, with an idempotency key, retried with backoff, dead after the last
+ * Escalation rules turn fired thresholds into signed webhooks and chat messages received by a real local
+ * HTTP server, mail received by an in-process SMTP server (GreenMail), and reassignments and raised
+ * priorities on the ticket: once each, with an idempotency key, retried with backoff, dead after the last
  * attempt and retryable through the API. Run on H2 and PostgreSQL.
  */
 public abstract class EscalationContract extends DatabaseIntegrationTest {
+
+    /** The SMTP port the test profile sends mail to ({@code pledge.mail.port} in application-test.yml). */
+    static final int MAIL_PORT = 13025;
+
+    @RegisterExtension
+    static final GreenMailExtension mail = new GreenMailExtension(new ServerSetup(MAIL_PORT, "127.0.0.1", "smtp"));
 
     @Autowired
     ThresholdFiring firing;
@@ -109,7 +121,7 @@ public abstract class EscalationContract extends DatabaseIntegrationTest {
                 .isEqualTo(body.get("idempotencyKey").asString());
         assertThat(hook.headers().get("X-Pledge-Signature"))
                 .isEqualTo(
-                        "sha256=" + DeliverySender.sign(secret, hook.headers().get("X-Pledge-Timestamp"), hook.body()));
+                        "sha256=" + WebhookChannel.sign(secret, hook.headers().get("X-Pledge-Timestamp"), hook.body()));
         Received chat = received.stream()
                 .filter(r -> r.path().equals("/chat"))
                 .findFirst()
@@ -218,11 +230,205 @@ public abstract class EscalationContract extends DatabaseIntegrationTest {
         Response bad = api().post("/api/v1/escalations", """
                 {"name": "x", "ratio": 1.5, "action": "PIGEON", "target": "ftp://nowhere"}""");
         assertThat(bad.status()).isEqualTo(400);
-        assertThat(bad.json().findValuesAsString("field")).containsExactlyInAnyOrder("ratio", "action", "target");
+        assertThat(bad.json().findValuesAsString("field")).containsExactlyInAnyOrder("ratio", "action");
+        assertThat(fields("""
+                        {"name": "x", "ratio": 1, "action": "WEBHOOK", "target": "ftp://nowhere"}""")).containsExactly("target");
+        assertThat(fields("""
+                        {"name": "x", "ratio": 1, "beforeDue": "PT5M", "action": "CHAT", "target": "http://x"}""")).containsExactly("beforeDue");
+        assertThat(fields("""
+                        {"name": "x", "beforeDue": "soon", "action": "CHAT", "target": "http://x"}""")).containsExactly("beforeDue");
+        assertThat(fields("""
+                        {"name": "x", "ratio": 0.75, "action": "MAIL", "target": "assignee, client-contacts, bob"}""")).containsExactly("target", "target");
+        assertThat(fields("""
+                        {"name": "x", "ratio": 0.75, "action": "REASSIGN", "target": "the night shift"}""")).containsExactly("target");
+        assertThat(fields("""
+                        {"name": "x", "ratio": 0.75, "action": "RAISE_PRIORITY", "target": "P0"}""")).containsExactly("target");
+        assertThat(api().post("/api/v1/escalations", """
+                        {"name": "x", "ratio": 1, "action": "REASSIGN", "target": "%s"}""".formatted(java.util.UUID.randomUUID()))
+                        .status())
+                .isEqualTo(422);
+        Response noPolicyWarns = api().post("/api/v1/escalations", """
+                {"name": "x", "beforeDue": "PT7M13S", "action": "CHAT", "target": "http://x"}""");
+        assertThat(noPolicyWarns.status()).isEqualTo(422);
+        assertThat(noPolicyWarns.json().findValuesAsString("field")).containsExactly("beforeDue");
         assertThat(api().post("/api/v1/escalations", """
                         {"name": "x", "ratio": 1, "action": "CHAT", "target": "http://x", "tierId": "%s"}""".formatted(java.util.UUID.randomUUID()))
                         .status())
                 .isEqualTo(422);
+    }
+
+    @Test
+    void aLeadBeforeDueFiresAtItsInstantInBusinessTime() throws Exception {
+        catalog = TestCatalog.create(api(), "\"warnBefore\": [\"PT5M\"]");
+        rule("{\"name\": \"five minutes left\", \"client\": \"%s\", \"metric\": \"FIRST_RESPONSE\","
+                + " \"beforeDue\": \"PT5M\", \"action\": \"WEBHOOK\", \"target\": \"%s/lead\"}");
+        Instant opened = io.pledge.core.jdbc.Timestamps.now(clock);
+        String ticket = open("P1");
+
+        clock.set(opened.plus(Duration.ofMinutes(10)).minusSeconds(1));
+        fireAndSend();
+        assertThat(received).as("not before 5 of its 15 minutes are left").isEmpty();
+
+        clock.set(opened.plus(Duration.ofMinutes(10)));
+        fireAndSend();
+        assertThat(received).hasSize(1);
+        JsonNode body = json.readTree(received.get(0).body());
+        assertThat(body.get("event").asString()).isEqualTo("clock.warned");
+        assertThat(body.get("ticketId").asString()).isEqualTo(ticket);
+        assertThat(body.get("threshold").asString()).isEqualTo("PT5M");
+        assertThat(body.get("beforeDue").asString()).isEqualTo("PT5M");
+        assertThat(body.get("crossedAt").asString())
+                .isEqualTo(opened.plus(Duration.ofMinutes(10)).toString());
+
+        clock.advance(Duration.ofMinutes(1));
+        fireAndSend();
+        assertThat(received).as("once per cycle").hasSize(1);
+    }
+
+    @Test
+    void mailReachesTheAssigneeTheTeamAndAnAddressOnce() throws Exception {
+        String team =
+                create("/api/v1/teams", "{\"name\": \"%s\", \"email\": \"noc@msp.example\"}".formatted(unique("NOC")));
+        String technician = create(
+                "/api/v1/technicians",
+                "{\"name\": \"Ana\", \"email\": \"%s@msp.example\", \"teamId\": \"%s\"}"
+                        .formatted(unique("ana"), team));
+        String technicianEmail = api().get("/api/v1/technicians").json().findParents("id").stream()
+                .filter(node -> node.get("id").asString().equals(technician))
+                .findFirst()
+                .orElseThrow()
+                .get("email")
+                .asString();
+        rule("{\"name\": \"mail the people\", \"client\": \"%s\", \"metric\": \"FIRST_RESPONSE\", \"ratio\": 0.75,"
+                + " \"action\": \"MAIL\", \"target\": \"assignee, team, Duty@MSP.example\"}");
+        Instant opened = io.pledge.core.jdbc.Timestamps.now(clock);
+        String ticket = open("P1");
+        assertThat(api().post(
+                                "/api/v1/tickets/" + ticket + "/events",
+                                "{\"type\": \"ASSIGNED\", \"technicianId\": \"%s\", \"teamId\": \"%s\"}"
+                                        .formatted(technician, team))
+                        .status())
+                .isEqualTo(201);
+
+        clock.set(opened.plus(Duration.ofMinutes(12)));
+        fireAndSend();
+        fireAndSend();
+
+        MimeMessage[] messages = mail.getReceivedMessages();
+        assertThat(messages).hasSize(3);
+        assertThat(java.util.Arrays.stream(messages[0].getAllRecipients()).map(Object::toString))
+                .containsExactlyInAnyOrder(technicianEmail, "noc@msp.example", "duty@msp.example");
+        assertThat(messages[0].getSubject())
+                .startsWith("[Pledge] SLA warning: 75 % of its target (FIRST_RESPONSE, P1)");
+        assertThat(GreenMailUtil.getBody(messages[0])).contains("FIRST_RESPONSE of ticket " + ticket);
+        String key = messages[0].getHeader("X-Pledge-Idempotency-Key")[0];
+        assertThat(key).contains(ticket).endsWith(":FIRST_RESPONSE:1:0.75");
+        assertThat(messages[0].getMessageID()).matches("<[0-9a-f]{32}@pledge>");
+    }
+
+    @Test
+    void aBreachMailsTheClientsContactsAndAMissingRecipientIsAFailure() throws Exception {
+        Response contacts = api().put("/api/v1/clients/" + catalog.clientId(), """
+                {"name": "Acme", "slug": "%s", "zone": "UTC", "contacts": [
+                  {"name": "Iris", "email": "iris@acme.example"}, {"name": "Phone only", "phone": "+33 1 23"}]}""".formatted(catalog.slug()));
+        assertThat(contacts.status()).as(contacts.toString()).isEqualTo(200);
+        rule("{\"name\": \"tell the client\", \"client\": \"%s\", \"metric\": \"FIRST_RESPONSE\", \"ratio\": 1,"
+                + " \"action\": \"MAIL\", \"target\": \"client-contacts\"}");
+        rule("{\"name\": \"tell the assignee\", \"client\": \"%s\", \"metric\": \"FIRST_RESPONSE\", \"ratio\": 1,"
+                + " \"action\": \"MAIL\", \"target\": \"assignee\"}");
+        Instant opened = io.pledge.core.jdbc.Timestamps.now(clock);
+        String ticket = open("P1");
+
+        clock.set(opened.plus(Duration.ofMinutes(16)));
+        fireAndSend();
+
+        MimeMessage[] messages = mail.getReceivedMessages();
+        assertThat(messages).hasSize(1);
+        assertThat(messages[0].getAllRecipients()[0].toString()).isEqualTo("iris@acme.example");
+        assertThat(messages[0].getSubject())
+                .startsWith("[Pledge] SLA breached (FIRST_RESPONSE, P1) on ticket " + ticket);
+        JsonNode unassigned = pending(ticket);
+        assertThat(unassigned.get("attempts").asInt()).isEqualTo(1);
+        assertThat(unassigned.get("lastError").asString())
+                .isEqualTo("no recipient: the ticket has no assigned technician");
+    }
+
+    @Test
+    void ticketActionsRaiseThePriorityAndReassignOnce() {
+        String team = create("/api/v1/teams", "{\"name\": \"%s\"}".formatted(unique("Escalations")));
+        rule("{\"name\": \"raise\", \"client\": \"%s\", \"priority\": \"P2\", \"metric\": \"FIRST_RESPONSE\","
+                + " \"ratio\": 0.75, \"action\": \"RAISE_PRIORITY\", \"target\": \"p1\"}");
+        api().post("/api/v1/escalations", """
+                {"name": "to the escalation team", "client": "%s", "metric": "RESOLUTION", "ratio": 0.9,
+                 "action": "REASSIGN", "target": "%s"}""".formatted(catalog.slug(), team));
+        Instant opened = io.pledge.core.jdbc.Timestamps.now(clock);
+        String ticket = open("P2");
+
+        clock.set(opened.plus(Duration.ofMinutes(46)));
+        fireAndSend();
+        fireAndSend();
+        JsonNode raised = api().get("/api/v1/tickets/" + ticket).json();
+        assertThat(raised.get("priority").asString()).isEqualTo("P1");
+        assertThat(types(ticket)).containsOnlyOnce("PRIORITY_CHANGED").doesNotContain("ASSIGNED");
+
+        // P1 resolution is 4 h: 90 % is 3 h 36 min after opening.
+        clock.set(opened.plus(Duration.ofMinutes(216)));
+        fireAndSend();
+        fireAndSend();
+        JsonNode reassigned = api().get("/api/v1/tickets/" + ticket).json();
+        assertThat(reassigned.get("teamId").asString()).isEqualTo(team);
+        assertThat(types(ticket)).containsOnlyOnce("PRIORITY_CHANGED", "ASSIGNED");
+        assertThat(api().get("/api/v1/deliveries?state=SENT&limit=1000").json().findValuesAsString("ticketId"))
+                .filteredOn(ticket::equals)
+                .hasSize(2);
+    }
+
+    @Test
+    void aTicketActionThatFailsChangesNothingAndIsTriedAgain() {
+        String team = create("/api/v1/teams", "{\"name\": \"%s\"}".formatted(unique("Gone")));
+        api().post("/api/v1/escalations", """
+                {"name": "to a team about to go", "client": "%s", "metric": "FIRST_RESPONSE", "ratio": 0.75,
+                 "action": "REASSIGN", "target": "%s"}""".formatted(catalog.slug(), team));
+        assertThat(api().delete("/api/v1/teams/" + team).status()).isEqualTo(204);
+        Instant opened = io.pledge.core.jdbc.Timestamps.now(clock);
+        String ticket = open("P1");
+
+        clock.set(opened.plus(Duration.ofMinutes(12)));
+        fireAndSend();
+
+        assertThat(types(ticket)).doesNotContain("ASSIGNED");
+        JsonNode failed = pending(ticket);
+        assertThat(failed.get("attempts").asInt()).isEqualTo(1);
+        assertThat(failed.get("lastError").asString()).contains("unknown team " + team);
+        clock.advance(DeliverySender.backoff(1));
+        sender.sendDue(100);
+        assertThat(pending(ticket).get("attempts").asInt()).isEqualTo(2);
+    }
+
+    private List<String> fields(String rule) {
+        Response bad = api().post("/api/v1/escalations", rule);
+        assertThat(bad.status()).as(bad.toString()).isIn(400, 422);
+        return bad.json().findValuesAsString("field");
+    }
+
+    private String create(String path, String body) {
+        Response created = api().post(path, body);
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        return created.json().get("id").asString();
+    }
+
+    private List<String> types(String ticket) {
+        return api().get("/api/v1/tickets/" + ticket + "/events").json().findValuesAsString("type");
+    }
+
+    private JsonNode pending(String ticket) {
+        for (JsonNode delivery :
+                api().get("/api/v1/deliveries?state=PENDING&limit=1000").json()) {
+            if (delivery.get("ticketId").asString().equals(ticket)) {
+                return delivery;
+            }
+        }
+        throw new AssertionError("no pending delivery for ticket " + ticket);
     }
 
     private Response rule(String template) {

@@ -2,7 +2,6 @@ package io.pledge.sla;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
 import org.assertj.core.api.AbstractAssert;
@@ -60,11 +59,12 @@ final class ClockAssert extends AbstractAssert<ClockAssert, SlaClock> {
         return this;
     }
 
-    ClockAssert crosses(String ratio, String instant, boolean crossed) {
+    /** The threshold named by its key ({@code 0.75}, {@code 1}, {@code PT30M}) reaches {@code instant}. */
+    ClockAssert crosses(String threshold, String instant, boolean crossed) {
         assertThat(actual.thresholds())
                 .as("thresholds")
                 .contains(new ThresholdCrossing(
-                        new BigDecimal(ratio), instant == null ? null : Story.instant(instant), crossed));
+                        Threshold.parse(threshold), instant == null ? null : Story.instant(instant), crossed));
         return this;
     }
 

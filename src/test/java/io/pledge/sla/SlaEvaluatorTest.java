@@ -21,6 +21,8 @@ import static io.pledge.sla.Story.ticketRaised;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.pledge.core.InvalidRequestException;
+import io.pledge.core.Violation;
 import java.util.List;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -160,6 +162,63 @@ class SlaEvaluatorTest {
 
             assertThatThrownBy(() -> evaluate(STANDARD, ALWAYS, story, "2026-03-30T08:00Z"))
                     .isInstanceOf(IllegalArgumentException.class);
+        }
+    }
+
+    @Nested
+    class LeadsBeforeDue {
+
+        private final SlaPolicy warnsEarly = Policies.with("\"warnBefore\": [\"PT5H\", \"PT30M\", \"PT9H\"]");
+
+        @Test
+        void aLeadIsBusinessTimeBeforeTheDueInstant() {
+            Story story = ticketRaised("2026-03-30T09:00+02:00", "P2");
+
+            // 8 h of Paris office hours from 09:00 end at 18:00, the 12:30-13:30 lunch break not counted: 5 h
+            // of business time before due is 12:00 (3 h after the start), not 13:00.
+            assertThatClock(clock(evaluate(warnsEarly, PARIS_OFFICE, story, "2026-03-30T10:00+02:00"), RESOLUTION))
+                    .isDueAt("2026-03-30T18:00+02:00")
+                    .crosses("PT5H", "2026-03-30T12:00+02:00", false)
+                    .crosses("PT30M", "2026-03-30T17:30+02:00", false)
+                    .crosses("0.75", "2026-03-30T16:00+02:00", false)
+                    .isNextDueAt("2026-03-30T12:00+02:00");
+        }
+
+        @Test
+        void aLeadLongerThanTheTargetIsCrossedAtTheStart() {
+            Story story = ticketRaised("2026-03-30T09:00+02:00", "P2");
+
+            SlaClock firstResponse =
+                    clock(evaluate(warnsEarly, PARIS_OFFICE, story, "2026-03-30T09:10+02:00"), FIRST_RESPONSE);
+
+            assertThatClock(firstResponse)
+                    .crosses("PT9H", "2026-03-30T09:00+02:00", true)
+                    .crosses("PT5H", "2026-03-30T09:00+02:00", true)
+                    .crosses("PT30M", "2026-03-30T09:30+02:00", false);
+        }
+
+        @Test
+        void crossedLeadsAreOnTheTimeline() {
+            Story story = ticketRaised("2026-03-30T09:00+02:00", "P2").resolved("2026-03-30T17:45+02:00");
+
+            SlaClock resolution =
+                    clock(evaluate(warnsEarly, PARIS_OFFICE, story, "2026-03-30T18:30+02:00"), RESOLUTION);
+
+            assertThatClock(resolution).is(ClockState.MET).crosses("PT30M", "2026-03-30T17:30+02:00", true);
+            assertThat(resolution.timeline())
+                    .filteredOn(entry -> entry.kind() == THRESHOLD)
+                    .extracting(ClockEntry::detail)
+                    .contains("PT5H before due of PT8H (P2)", "PT30M before due of PT8H (P2)", "0.75 of PT8H (P2)");
+        }
+
+        @Test
+        void leadsAreCheckedByField() {
+            assertThatThrownBy(() -> Policies.with("\"warnBefore\": [\"PT0S\", \"soon\", \"PT30M\", \"PT30M\"]"))
+                    .isInstanceOfSatisfying(
+                            InvalidRequestException.class,
+                            e -> assertThat(e.violations())
+                                    .extracting(Violation::field)
+                                    .containsExactly("warnBefore[0]", "warnBefore[1]", "warnBefore[3]"));
         }
     }
 

@@ -9,6 +9,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 public record TestCatalog(String clientId, String slug) {
 
     public static TestCatalog create(Api api) {
+        return create(api, "");
+    }
+
+    /** As {@link #create(Api)}, with more policy fields, e.g. {@code "warnBefore": ["PT5M"]}. */
+    public static TestCatalog create(Api api, String policyFields) {
         String calendar = api.post(
                         "/api/v1/calendars", "{\"name\": \"Always\", \"zone\": \"UTC\", \"hours\": \"24x7\"}")
                 .json()
@@ -19,7 +24,8 @@ public record TestCatalog(String clientId, String slug) {
                           {"priority": "P1", "metric": "FIRST_RESPONSE", "target": "PT15M"},
                           {"priority": "P1", "metric": "RESOLUTION", "target": "PT4H"},
                           {"priority": "P2", "metric": "FIRST_RESPONSE", "target": "PT1H"},
-                          {"priority": "P2", "metric": "RESOLUTION", "target": "PT8H"}]}}""".formatted(DatabaseIntegrationTest.unique("Gold")))
+                          {"priority": "P2", "metric": "RESOLUTION", "target": "PT8H"}]%s}}""".formatted(
+                        DatabaseIntegrationTest.unique("Gold"), policyFields.isEmpty() ? "" : ", " + policyFields))
                 .json()
                 .get("id")
                 .asString();

@@ -165,8 +165,7 @@ public abstract class FiringContract extends DatabaseIntegrationTest {
         void warned(ClockWarned warned) {
             published.add(new String[] {
                 warned.ticket().toString(),
-                "warned " + warned.metric() + " "
-                        + warned.ratio().stripTrailingZeros().toPlainString() + " at " + warned.crossedAt()
+                "warned " + warned.metric() + " " + warned.threshold().key() + " at " + warned.crossedAt()
             });
         }
 

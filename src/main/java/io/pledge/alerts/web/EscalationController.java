@@ -3,8 +3,10 @@ package io.pledge.alerts.web;
 import io.pledge.alerts.Delivery;
 import io.pledge.alerts.EscalationRule;
 import io.pledge.alerts.EscalationRules;
+import io.pledge.alerts.MailRecipients;
 import io.pledge.alerts.Outbox;
 import io.pledge.clients.Clients;
+import io.pledge.clients.Tier;
 import io.pledge.clients.TierId;
 import io.pledge.clients.Tiers;
 import io.pledge.core.ConflictException;
@@ -12,13 +14,17 @@ import io.pledge.core.NotFoundException;
 import io.pledge.core.UnprocessableException;
 import io.pledge.core.Violations;
 import io.pledge.sla.Metric;
+import io.pledge.sla.Priority;
 import io.pledge.sla.PriorityScheme;
+import io.pledge.sla.Threshold;
+import io.pledge.tickets.Assignees;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
@@ -37,13 +43,17 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Escalation rules (versioned: a change or a removal is a new version) and their deliveries. */
 @RestController
-@Tag(name = "Escalations", description = "Rules that turn warnings and breaches into webhooks and chat messages")
+@Tag(
+        name = "Escalations",
+        description = "Rules that turn warnings and breaches into webhooks, chat messages, mail, reassignments and"
+                + " raised priorities")
 class EscalationController {
 
     private final EscalationRules rules;
     private final Outbox outbox;
     private final Tiers tiers;
     private final Clients clients;
+    private final Assignees assignees;
     private final PriorityScheme priorities;
     private final Clock clock;
 
@@ -52,12 +62,14 @@ class EscalationController {
             Outbox outbox,
             Tiers tiers,
             Clients clients,
+            Assignees assignees,
             PriorityScheme priorities,
             Clock clock) {
         this.rules = rules;
         this.outbox = outbox;
         this.tiers = tiers;
         this.clients = clients;
+        this.assignees = assignees;
         this.priorities = priorities;
         this.clock = clock;
     }
@@ -94,7 +106,7 @@ class EscalationController {
         EscalationRule current = active(id);
         EscalationRule next = rule(id, body, false);
         if (next.secret() == null) {
-            next = withSecret(next, current.secret());
+            next = next.withSecret(current.secret());
         }
         return RuleView.of(rules.save(next), false);
     }
@@ -104,22 +116,7 @@ class EscalationController {
     @Transactional
     RuleView retire(@PathVariable UUID id) {
         EscalationRule current = active(id);
-        return RuleView.of(
-                rules.save(new EscalationRule(
-                        id,
-                        0,
-                        current.name(),
-                        current.tierId(),
-                        current.priority(),
-                        current.metric(),
-                        current.clientId(),
-                        current.ratio(),
-                        current.action(),
-                        current.target(),
-                        current.secret(),
-                        false,
-                        null)),
-                false);
+        return RuleView.of(rules.save(current.retired()), false);
     }
 
     @GetMapping("/api/v1/deliveries")
@@ -173,25 +170,29 @@ class EscalationController {
                 body.metric(),
                 "metric (FIRST_RESPONSE or RESOLUTION)",
                 text -> Metric.valueOf(text.strip().toUpperCase(Locale.ROOT)).name());
-        BigDecimal ratio = body.ratio();
-        if (ratio == null) {
-            violations.add(
-                    "ratio", "is required: the threshold, a fraction of the target (0.75, 0.9, 1 for the breach)");
-        } else if (ratio.signum() <= 0 || ratio.compareTo(BigDecimal.ONE) > 0) {
-            violations.add("ratio", "must be above 0 and at most 1, got " + ratio);
-        }
+        Threshold threshold = threshold(body, violations);
         EscalationRule.Action action = violations.parse(
                 "action",
                 body.action(),
-                "action (WEBHOOK or CHAT)",
+                "action (WEBHOOK, CHAT, MAIL, REASSIGN or RAISE_PRIORITY)",
                 text -> EscalationRule.Action.valueOf(text.strip().toUpperCase(Locale.ROOT)));
         String target = violations.text("target", body.target(), 2000);
-        if (target != null && !target.matches("(?i)https?://\\S+")) {
-            violations.add("target", "must be an http or https URL, got " + target);
+        if (target != null && action != null) {
+            target = target(action, target, threshold, violations);
         }
         violations.throwIfAny();
         if (tier != null && tiers.find(new TierId(tier)).isEmpty()) {
             throw new UnprocessableException("tierId", "unknown tier " + tier);
+        }
+        if (action == EscalationRule.Action.REASSIGN
+                && assignees.team(UUID.fromString(target)).isEmpty()) {
+            throw new UnprocessableException("target", "unknown team " + target);
+        }
+        if (threshold.beforeDue() != null && !anyPolicyWarns(tier, threshold.beforeDue())) {
+            throw new UnprocessableException(
+                    "beforeDue",
+                    "no " + (tier == null ? "tier's" : "such tier's") + " current policy warns " + threshold.beforeDue()
+                            + " before due: add it to the policy's warnBefore first");
         }
         UUID client = body.client() == null
                 ? null
@@ -206,36 +207,87 @@ class EscalationController {
             secret = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         }
         return new EscalationRule(
-                id,
-                0,
-                name,
-                tier,
-                priority,
-                metric,
-                client,
-                ratio.stripTrailingZeros(),
-                action,
-                target,
-                secret,
-                true,
-                null);
+                id, 0, name, tier, priority, metric, client, threshold, action, target, secret, true, null);
     }
 
-    private static EscalationRule withSecret(EscalationRule rule, String secret) {
-        return new EscalationRule(
-                rule.id(),
-                rule.version(),
-                rule.name(),
-                rule.tierId(),
-                rule.priority(),
-                rule.metric(),
-                rule.clientId(),
-                rule.ratio(),
-                rule.action(),
-                rule.target(),
-                secret,
-                rule.active(),
-                rule.createdAt());
+    private static Threshold threshold(RuleBody body, Violations violations) {
+        if ((body.ratio() == null) == (body.beforeDue() == null)) {
+            violations.add(
+                    body.ratio() == null ? "ratio" : "beforeDue",
+                    "give either ratio (a fraction of the target: 0.75, 0.9, 1 for the breach) or beforeDue (business"
+                            + " time before due, e.g. PT30M)");
+            return null;
+        }
+        if (body.ratio() != null) {
+            if (body.ratio().signum() <= 0 || body.ratio().compareTo(BigDecimal.ONE) > 0) {
+                violations.add("ratio", "must be above 0 and at most 1, got " + body.ratio());
+                return null;
+            }
+            return Threshold.ratio(body.ratio());
+        }
+        Duration lead = violations.parse(
+                "beforeDue", body.beforeDue(), "business-time duration (ISO-8601, e.g. PT30M)", Duration::parse);
+        if (lead != null && (lead.isNegative() || lead.isZero())) {
+            violations.add("beforeDue", "must be a positive duration, got " + body.beforeDue());
+            return null;
+        }
+        return lead == null ? null : Threshold.beforeDue(lead);
+    }
+
+    /** The target in its stored form, checked for what the action needs. */
+    private String target(EscalationRule.Action action, String target, Threshold threshold, Violations violations) {
+        switch (action) {
+            case WEBHOOK, CHAT -> {
+                if (!target.matches("(?i)https?://\\S+")) {
+                    violations.add("target", "must be an http or https URL, got " + target);
+                }
+                return target;
+            }
+            case MAIL -> {
+                List<String> recipients = MailRecipients.parse(target);
+                if (recipients.isEmpty()) {
+                    violations.add("target", "names no recipient");
+                }
+                boolean breach = threshold != null && threshold.isBreach();
+                for (String recipient : recipients) {
+                    String problem = MailRecipients.problem(recipient, breach);
+                    if (problem != null) {
+                        violations.add("target", problem);
+                    }
+                }
+                return String.join(",", recipients);
+            }
+            case REASSIGN -> {
+                try {
+                    return UUID.fromString(target.strip()).toString();
+                } catch (IllegalArgumentException e) {
+                    violations.add("target", "must be the id of the team to assign to, got " + target);
+                    return target;
+                }
+            }
+            case RAISE_PRIORITY -> {
+                return priorities
+                        .find(target.strip().toUpperCase(Locale.ROOT))
+                        .map(Priority::code)
+                        .orElseGet(() -> {
+                            violations.add(
+                                    "target",
+                                    "must be the priority to raise to (" + priorities.describe() + "), got " + target);
+                            return target;
+                        });
+            }
+        }
+        return target;
+    }
+
+    /** Whether the tier's current policy, or any tier's when none is named, warns that long before due. */
+    private boolean anyPolicyWarns(UUID tier, Duration lead) {
+        List<Tier> candidates = tier == null
+                ? tiers.all()
+                : tiers.find(new TierId(tier)).stream().toList();
+        return candidates.stream()
+                .anyMatch(found ->
+                        found.currentPolicy().terms().sla().warnBefore().contains(lead));
     }
 
     /** A rule to save: what it matches (absent: any), its threshold, and where it delivers. */
@@ -246,6 +298,7 @@ class EscalationController {
             String metric,
             String client,
             BigDecimal ratio,
+            String beforeDue,
             String action,
             String target,
             String secret) {}
@@ -259,6 +312,7 @@ class EscalationController {
             String metric,
             UUID clientId,
             BigDecimal ratio,
+            String beforeDue,
             EscalationRule.Action action,
             String target,
             String secret,
@@ -274,7 +328,10 @@ class EscalationController {
                     rule.priority(),
                     rule.metric(),
                     rule.clientId(),
-                    rule.ratio(),
+                    rule.threshold().ratio(),
+                    rule.threshold().beforeDue() == null
+                            ? null
+                            : rule.threshold().beforeDue().toString(),
                     rule.action(),
                     rule.target(),
                     withSecret ? rule.secret() : null,

@@ -10,7 +10,6 @@ import io.pledge.tickets.RecordedEvent;
 import io.pledge.tickets.Ticket;
 import io.pledge.tickets.TicketId;
 import io.pledge.tickets.TicketQuery;
-import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -303,27 +302,28 @@ public class TicketStore {
         if (tickets.isEmpty()) {
             return fired;
         }
-        jdbc.sql("select ticket_id, metric, cycle, ratio from clock_firing where ticket_id in (:tickets)")
+        jdbc.sql("select ticket_id, metric, cycle, threshold from clock_firing where ticket_id in (:tickets)")
                 .param("tickets", tickets.stream().map(TicketId::value).toList())
                 .query((row, i) -> fired.add(firingKey(
                         new TicketId(row.getObject("ticket_id", UUID.class)),
                         row.getString("metric"),
                         row.getInt("cycle"),
-                        row.getBigDecimal("ratio"))))
+                        row.getString("threshold"))))
                 .list();
         return fired;
     }
 
-    /** Records fired thresholds, each: ticket id, metric, cycle, ratio, crossed at, fired at. */
+    /** Records fired thresholds, each: ticket id, metric, cycle, threshold key, crossed at, fired at. */
     public void recordFirings(List<Object[]> firings) {
         bulk.insert(
-                "clock_firing", List.of("ticket_id", "metric", "cycle", "ratio", "crossed_at", "fired_at"), firings);
+                "clock_firing",
+                List.of("ticket_id", "metric", "cycle", "threshold", "crossed_at", "fired_at"),
+                firings);
     }
 
     /** Identifies one threshold of one clock cycle. */
-    public static String firingKey(TicketId ticket, String metric, int cycle, BigDecimal ratio) {
-        return ticket + "|" + metric + "|" + cycle + "|"
-                + ratio.stripTrailingZeros().toPlainString();
+    public static String firingKey(TicketId ticket, String metric, int cycle, String threshold) {
+        return ticket + "|" + metric + "|" + cycle + "|" + threshold;
     }
 
     /** Of these event ids of a source, those already stored. */

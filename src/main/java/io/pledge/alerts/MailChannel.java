@@ -1,0 +1,184 @@
+package io.pledge.alerts;
+
+import io.pledge.clients.ClientId;
+import io.pledge.clients.Clients;
+import io.pledge.clients.Contact;
+import io.pledge.tickets.Assignees;
+import io.pledge.tickets.Ticket;
+import io.pledge.tickets.TicketDesk;
+import io.pledge.tickets.TicketId;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.mail.MailException;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * MAIL deliveries over SMTP ({@code pledge.mail.*}). Recipients are resolved when the mail is sent, so a
+ * ticket assigned meanwhile reaches its new assignee: {@code assignee} is the assigned technician,
+ * {@code team} the assigned team's address, {@code client-contacts} the client's contacts with an
+ * address; anything else is an address. Each mail's {@code Message-ID} is derived from the delivery's
+ * idempotency key, which also travels in {@code X-Pledge-Idempotency-Key}, so a mail sent twice (a node
+ * killed after the SMTP server accepted it) can be recognised as one.
+ */
+@Component
+class MailChannel implements Channel {
+
+    private final TicketDesk tickets;
+    private final Assignees assignees;
+    private final Clients clients;
+    private final JsonMapper json;
+    private final JavaMailSenderImpl smtp;
+    private final String from;
+
+    MailChannel(
+            TicketDesk tickets,
+            Assignees assignees,
+            Clients clients,
+            JsonMapper json,
+            @Value("${pledge.mail.host:}") String host,
+            @Value("${pledge.mail.port:25}") int port,
+            @Value("${pledge.mail.username:}") String username,
+            @Value("${pledge.mail.password:}") String password,
+            @Value("${pledge.mail.starttls:false}") boolean starttls,
+            @Value("${pledge.mail.from:pledge@localhost}") String from) {
+        this.tickets = tickets;
+        this.assignees = assignees;
+        this.clients = clients;
+        this.json = json;
+        this.from = from;
+        if (host.isBlank()) {
+            this.smtp = null;
+        } else {
+            smtp = new JavaMailSenderImpl();
+            smtp.setHost(host);
+            smtp.setPort(port);
+            smtp.setDefaultEncoding(StandardCharsets.UTF_8.name());
+            if (!username.isBlank()) {
+                smtp.setUsername(username);
+                smtp.setPassword(password);
+            }
+            Properties properties = smtp.getJavaMailProperties();
+            properties.put("mail.smtp.auth", Boolean.toString(!username.isBlank()));
+            properties.put("mail.smtp.starttls.enable", Boolean.toString(starttls));
+            properties.put("mail.smtp.starttls.required", Boolean.toString(starttls));
+            properties.put("mail.smtp.connectiontimeout", "5000");
+            properties.put("mail.smtp.timeout", "10000");
+            properties.put("mail.smtp.writetimeout", "10000");
+        }
+    }
+
+    @Override
+    public String deliver(Delivery delivery, Instant now) {
+        if (smtp == null) {
+            return "mail is not configured (PLEDGE_MAIL_HOST)";
+        }
+        Ticket ticket = tickets.find(new TicketId(delivery.ticketId())).orElse(null);
+        if (ticket == null) {
+            return "ticket " + delivery.ticketId() + " no longer exists";
+        }
+        Set<String> to = new LinkedHashSet<>();
+        List<String> missing = new ArrayList<>();
+        for (String recipient : MailRecipients.parse(delivery.target())) {
+            switch (recipient) {
+                case MailRecipients.ASSIGNEE ->
+                    add(
+                            to,
+                            missing,
+                            ticket.technicianId() == null
+                                    ? null
+                                    : assignees
+                                            .technician(ticket.technicianId())
+                                            .map(Assignees.Assignee::email)
+                                            .orElse(null),
+                            "the ticket has no assigned technician");
+                case MailRecipients.TEAM ->
+                    add(
+                            to,
+                            missing,
+                            ticket.teamId() == null
+                                    ? null
+                                    : assignees
+                                            .team(ticket.teamId())
+                                            .map(Assignees.Assignee::email)
+                                            .orElse(null),
+                            "the ticket's team has no address");
+                case MailRecipients.CLIENT_CONTACTS -> {
+                    List<String> contacts = clients.find(new ClientId(ticket.clientId()))
+                            .map(client -> client.details().contacts().stream()
+                                    .map(Contact::email)
+                                    .filter(email -> email != null && !email.isBlank())
+                                    .toList())
+                            .orElse(List.of());
+                    if (contacts.isEmpty()) {
+                        missing.add("the client has no contact with an address");
+                    }
+                    to.addAll(contacts);
+                }
+                default -> to.add(recipient);
+            }
+        }
+        if (to.isEmpty()) {
+            return "no recipient: " + String.join("; ", missing);
+        }
+        try {
+            JsonNode body = json.readTree(delivery.payload());
+            MimeMessage message = new KeyedMessage(smtp.getSession(), delivery.idempotencyKey());
+            message.setFrom(new InternetAddress(from));
+            for (String address : to) {
+                message.addRecipient(MimeMessage.RecipientType.TO, new InternetAddress(address));
+            }
+            message.setSubject(body.get("subject").asString(), StandardCharsets.UTF_8.name());
+            message.setText(body.get("text").asString(), StandardCharsets.UTF_8.name());
+            message.setHeader("X-Pledge-Idempotency-Key", delivery.idempotencyKey());
+            smtp.send(message);
+            return null;
+        } catch (MessagingException | MailException e) {
+            return e.getClass().getSimpleName() + ": " + e.getMessage();
+        }
+    }
+
+    private static void add(Set<String> to, List<String> missing, String address, String whyMissing) {
+        if (address == null || address.isBlank()) {
+            missing.add(whyMissing);
+        } else {
+            to.add(address);
+        }
+    }
+
+    /** A message whose Message-ID is derived from its idempotency key rather than generated. */
+    private static final class KeyedMessage extends MimeMessage {
+
+        private final String key;
+
+        KeyedMessage(Session session, String key) {
+            super(session);
+            this.key = key;
+        }
+
+        @Override
+        protected void updateMessageID() throws MessagingException {
+            try {
+                byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+                setHeader("Message-ID", "<" + HexFormat.of().formatHex(digest, 0, 16) + "@pledge>");
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package io.pledge.alerts;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.springframework.stereotype.Component;
+
+/**
+ * WEBHOOK and CHAT deliveries: a JSON POST with {@code Idempotency-Key}; a 2xx answer is delivered.
+ * Webhooks are signed like Pledge's own ingest: {@code X-Pledge-Signature: sha256=HMAC(secret, timestamp
+ * + "." + body)} with {@code X-Pledge-Timestamp}.
+ */
+@Component
+class WebhookChannel implements Channel {
+
+    private final EscalationRules rules;
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    WebhookChannel(EscalationRules rules) {
+        this.rules = rules;
+    }
+
+    @Override
+    public String deliver(Delivery delivery, Instant now) {
+        try {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(delivery.target()))
+                    .timeout(Duration.ofSeconds(10))
+                    .header("Content-Type", "application/json")
+                    .header("Idempotency-Key", delivery.idempotencyKey())
+                    .POST(HttpRequest.BodyPublishers.ofString(delivery.payload(), StandardCharsets.UTF_8));
+            String secret = rules.find(delivery.ruleId(), delivery.ruleVersion())
+                    .map(EscalationRule::secret)
+                    .orElse(null);
+            if (delivery.action() == EscalationRule.Action.WEBHOOK && secret != null) {
+                String timestamp = Long.toString(now.getEpochSecond());
+                request.header("X-Pledge-Timestamp", timestamp)
+                        .header("X-Pledge-Signature", "sha256=" + sign(secret, timestamp, delivery.payload()));
+            }
+            HttpResponse<Void> response = http.send(request.build(), HttpResponse.BodyHandlers.discarding());
+            return response.statusCode() / 100 == 2 ? null : "HTTP " + response.statusCode();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "interrupted";
+        } catch (Exception e) {
+            return e.getClass().getSimpleName() + ": " + e.getMessage();
+        }
+    }
+
+    static String sign(String secret, String timestamp, String body) throws GeneralSecurityException {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        mac.update((timestamp + ".").getBytes(StandardCharsets.UTF_8));
+        return HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
+    }
+}
