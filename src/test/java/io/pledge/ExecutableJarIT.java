@@ -3,8 +3,8 @@ package io.pledge;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pledge.support.Api;
+import io.pledge.support.PledgeProcess;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,11 +28,15 @@ class ExecutableJarIT {
     @TempDir
     Path data;
 
-    private final List<Process> started = new ArrayList<>();
+    private final List<PledgeProcess> started = new ArrayList<>();
+    private final List<Process> importers = new ArrayList<>();
 
     @AfterEach
     void stop() throws InterruptedException {
-        for (Process process : started) {
+        for (PledgeProcess process : started) {
+            process.stop();
+        }
+        for (Process process : importers) {
             process.destroy();
             process.waitFor();
         }
@@ -40,7 +44,7 @@ class ExecutableJarIT {
 
     @Test
     void runsOnAnEmbeddedDatabaseWithNoSetupAndBootstrapsOnlyOnce() throws Exception {
-        Running first = start(Map.of());
+        PledgeProcess first = start(Map.of());
         assertThat(first.api().get("/actuator/health").json().get("status").asString())
                 .isEqualTo("UP");
         // The generated password is in an owner-only file of the data folder, never in the log.
@@ -60,7 +64,7 @@ class ExecutableJarIT {
         first.stop();
 
         Files.delete(passwordFile);
-        Running second = start(Map.of("PLEDGE_BOOTSTRAP_TOKEN", TOKEN));
+        PledgeProcess second = start(Map.of("PLEDGE_BOOTSTRAP_TOKEN", TOKEN));
         assertThat(second.output()).doesNotContain("initial-admin-password");
         assertThat(passwordFile).doesNotExist();
         assertThat(second.api()
@@ -75,7 +79,7 @@ class ExecutableJarIT {
 
     @Test
     void theBootstrapTokenAndTheDemoCatalogOnAFreshDatabase() throws Exception {
-        Running running = start(Map.of(
+        PledgeProcess running = start(Map.of(
                 "PLEDGE_BOOTSTRAP_TOKEN", TOKEN,
                 "PLEDGE_ADMIN_EMAIL", "ops@msp.example",
                 "PLEDGE_ADMIN_PASSWORD", "a-long-admin-password",
@@ -98,7 +102,7 @@ class ExecutableJarIT {
     @Test
     void anImportKilledHalfWayLeavesNothingAndRunsAgainWithoutDuplicates() throws Exception {
         // The demo catalog gives client acme a contract for the current year.
-        Running server = start(Map.of("PLEDGE_BOOTSTRAP_TOKEN", TOKEN, "PLEDGE_DEMO", "true"));
+        PledgeProcess server = start(Map.of("PLEDGE_BOOTSTRAP_TOKEN", TOKEN, "PLEDGE_DEMO", "true"));
         server.stop();
         Path export = data.resolve("export.csv");
         int year = java.time.LocalDate.now().getYear();
@@ -109,7 +113,7 @@ class ExecutableJarIT {
         awaitOutput(killed, data.resolve("killed.log"), "storing:");
         killed.destroyForcibly().waitFor();
 
-        Running afterCrash = start(Map.of());
+        PledgeProcess afterCrash = start(Map.of());
         Api api = afterCrash.api().withToken(TOKEN);
         assertThat(api.get("/api/v1/tickets?client=acme").json().get("items").size())
                 .isZero();
@@ -124,7 +128,7 @@ class ExecutableJarIT {
         assertThat(again.waitFor()).isZero();
         assertThat(Files.readString(data.resolve("again.log"))).contains("0 tickets, 0 events");
 
-        Running checked = start(Map.of());
+        PledgeProcess checked = start(Map.of());
         Api.Response listed = checked.api().withToken(TOKEN).get("/api/v1/tickets?client=acme&limit=500");
         assertThat(listed.status()).as(listed.body()).isEqualTo(200);
         JsonNode page = listed.json();
@@ -150,7 +154,7 @@ class ExecutableJarIT {
         builder.environment().keySet().removeIf(name -> name.startsWith("PLEDGE_"));
         builder.environment().put("PLEDGE_DATA_DIR", data.toString());
         Process process = builder.start();
-        started.add(process);
+        importers.add(process);
         return process;
     }
 
@@ -168,56 +172,9 @@ class ExecutableJarIT {
         throw new AssertionError("no \"" + text + "\" in time:\n" + Files.readString(log));
     }
 
-    private Running start(Map<String, String> environment) throws Exception {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        Path log = Files.createTempFile(data.getParent(), "pledge-jar", ".log");
-        ProcessBuilder builder = new ProcessBuilder(
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-jar",
-                        System.getProperty("pledge.jar"),
-                        "--server.port=" + port)
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile());
-        builder.environment().keySet().removeIf(name -> name.startsWith("PLEDGE_"));
-        builder.environment().put("PLEDGE_DATA_DIR", data.toString());
-        builder.environment().putAll(environment);
-        Process process = builder.start();
-        started.add(process);
-        Running running = new Running(process, Api.at(port), log);
-        running.awaitUp();
+    private PledgeProcess start(Map<String, String> environment) throws Exception {
+        PledgeProcess running = PledgeProcess.start(data, environment);
+        started.add(running);
         return running;
-    }
-
-    private record Running(Process process, Api api, Path log) {
-
-        void awaitUp() throws Exception {
-            Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
-            while (Instant.now().isBefore(deadline)) {
-                if (!process.isAlive()) {
-                    throw new AssertionError("Pledge exited with " + process.exitValue() + ":\n" + output());
-                }
-                try {
-                    if (api.get("/actuator/health").status() == 200) {
-                        return;
-                    }
-                } catch (IllegalStateException notListeningYet) {
-                    // keep polling until the deadline
-                }
-                process.waitFor(250, java.util.concurrent.TimeUnit.MILLISECONDS);
-            }
-            throw new AssertionError("Pledge did not become healthy in time:\n" + output());
-        }
-
-        String output() throws IOException {
-            return Files.readString(log);
-        }
-
-        void stop() throws InterruptedException {
-            process.destroy();
-            process.waitFor();
-        }
     }
 }
