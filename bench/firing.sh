@@ -37,7 +37,7 @@ opens="$(sed -n 's/^window opens at //p' "$work/load.txt")"
 until [ "$(date -u +%s)" -gt $(( $(date -u -d "$opens" +%s) + window * 60 + 10 )) ]; do sleep 5; done
 psql -h 127.0.0.1 -U postgres -d pledge_bench -c "
   select count(*) as fired_in_window,
-         count(distinct (ticket_id, metric, cycle, ratio)) as distinct_firings,
+         count(distinct (ticket_id, metric, cycle, threshold)) as distinct_firings,
          round(percentile_cont(0.5) within group (order by extract(epoch from fired_at - crossed_at))::numeric, 3) as lag_p50_s,
          round(percentile_cont(0.99) within group (order by extract(epoch from fired_at - crossed_at))::numeric, 3) as lag_p99_s,
          round(max(extract(epoch from fired_at - crossed_at))::numeric, 3) as lag_max_s
@@ -47,6 +47,6 @@ psql -h 127.0.0.1 -U postgres -d pledge_bench -c "
       where c.metric = 'FIRST_RESPONSE' and c.due_at is not null
         and c.due_at - interval '225 seconds' >= '$opens'::timestamptz
         and c.due_at - interval '225 seconds' < '$opens'::timestamptz + interval '$window minutes'
-        and not exists (select 1 from clock_firing f where f.ticket_id = c.ticket_id and f.metric = c.metric and f.ratio = 0.75)" \
+        and not exists (select 1 from clock_firing f where f.ticket_id = c.ticket_id and f.metric = c.metric and f.threshold = '0.75')" \
   -c "select count(*) as tickets from ticket"
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs); java: $(java -version 2>&1 | head -n 1)"
