@@ -169,6 +169,33 @@ class SlaEvaluatorProperties {
         }
     }
 
+    @Property(tries = 300)
+    void aLeadIsThatMuchBusinessTimeBeforeTheDueInstant(@ForAll("workingLives") Life life) {
+        SlaPolicy policy = Policies.with("\"warnBefore\": [\"PT10M\", \"PT2H\", \"PT100H\"]");
+        for (SlaClock clock :
+                new SlaEvaluator(policy, target -> life.calendar()).evaluate(life.timeline(), life.at())) {
+            for (ThresholdCrossing threshold : clock.thresholds()) {
+                Duration lead = threshold.threshold().beforeDue();
+                if (lead == null) {
+                    continue;
+                }
+                if (lead.compareTo(clock.target()) >= 0) {
+                    // Reached as soon as the clock counts: before every other threshold of the clock.
+                    for (ThresholdCrossing other : clock.thresholds()) {
+                        if (threshold.at() != null && other.at() != null) {
+                            assertThat(threshold.at()).isBeforeOrEqualTo(other.at());
+                        }
+                    }
+                } else if (clock.state() == ClockState.RUNNING && !threshold.crossed()) {
+                    assertThat(life.calendar().between(threshold.at(), clock.dueAt()))
+                            .as("business time from the %s lead to the due instant", lead)
+                            .isEqualTo(lead);
+                    assertThat(clock.nextDueAt()).isBeforeOrEqualTo(threshold.at());
+                }
+            }
+        }
+    }
+
     private static SlaClock resolution(SlaPolicy policy, Life life) {
         return clock(
                 new SlaEvaluator(policy, target -> life.calendar()).evaluate(life.timeline(), life.at()),
