@@ -209,11 +209,15 @@ public class CheckScheduler implements DisposableBean {
                     .map(Checked::startedAt)
                     .min(Instant::compareTo)
                     .orElseThrow();
-            Instant end = Timestamps.now(clock);
-            MonitoringStore.Gap recorded = new MonitoringStore.Gap(
-                    UUID.randomUUID(), node, start, end.isAfter(start) ? end : start, gap, results.size(), failures);
+            // The failed checks stood for their monitors until the next ones: that long, the node was blind.
+            Instant end = results.stream()
+                    .map(r -> r.startedAt().plus(r.claim().monitor().interval()))
+                    .max(Instant::compareTo)
+                    .orElseThrow();
+            MonitoringStore.Gap recorded =
+                    new MonitoringStore.Gap(UUID.randomUUID(), node, start, end, gap, results.size(), failures);
             log.warn("Monitoring gap on {}: {}; failures of this round are not held against the monitors", node, gap);
-            transactions.executeWithoutResult(status -> store.recordGap(recorded, lookahead.plusSeconds(5)));
+            transactions.executeWithoutResult(status -> store.recordGap(recorded, Duration.ofSeconds(5)));
         }
         for (Checked checked : results) {
             if (gap != null && !checked.result().ok()) {

@@ -150,7 +150,7 @@ class MonitorController {
                     violations.add("from", "only with period=custom");
                 }
                 LocalDate day = date == null
-                        ? (zoneId == null ? null : LocalDate.now(clock.withZone(zoneId)))
+                        ? (zoneId == null ? null : LocalDate.ofInstant(clock.instant(), zoneId))
                         : violations.parse("date", date, "date (YYYY-MM-DD)", LocalDate::parse);
                 if (day != null && zoneId != null) {
                     LocalDate start = switch (kind) {
