@@ -8,7 +8,10 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import org.junit.jupiter.api.Test;
 
-/** The SLA maths stays plain Java: the calendar and sla domain know nothing of Spring, JDBC or Jackson. */
+/**
+ * The SLA maths stays plain Java: the calendar and sla domain and the uptime maths know nothing of Spring,
+ * JDBC or Jackson.
+ */
 class ArchitectureTest {
 
     private static final JavaClasses PLEDGE = new ClassFileImporter()
@@ -17,7 +20,7 @@ class ArchitectureTest {
 
     private final ArchRule domainIsPlainJava = noClasses()
             .that()
-            .resideInAnyPackage("io.pledge.calendar..", "io.pledge.sla..")
+            .resideInAnyPackage("io.pledge.calendar..", "io.pledge.sla..", "io.pledge.monitoring.uptime..")
             .and()
             .resideOutsideOfPackages(
                     "io.pledge.calendar.web..",
@@ -34,7 +37,7 @@ class ArchitectureTest {
                     "com.fasterxml.jackson..",
                     "tools.jackson..",
                     "jakarta.persistence..")
-            .because("calendar and SLA calculations are a plain-Java library inside the service");
+            .because("calendar, SLA and uptime calculations are a plain-Java library inside the service");
 
     @Test
     void calendarAndSlaDomainCodeIsFreeOfFrameworks() {

@@ -86,6 +86,17 @@ public abstract class AccessControlContract extends DatabaseIntegrationTest {
         EXPECTED.put("DELETE /api/v1/escalations/{id}", "AM");
         EXPECTED.put("GET /api/v1/deliveries", "AM");
         EXPECTED.put("POST /api/v1/deliveries/{id}/retry", "AM");
+        EXPECTED.put("GET /api/v1/monitors", "AMTC");
+        EXPECTED.put("POST /api/v1/monitors", "AM");
+        EXPECTED.put("GET /api/v1/monitors/{id}", "AMTC");
+        EXPECTED.put("PUT /api/v1/monitors/{id}", "AM");
+        EXPECTED.put("DELETE /api/v1/monitors/{id}", "AM");
+        EXPECTED.put("GET /api/v1/monitors/{id}/availability", "AMTC");
+        EXPECTED.put("GET /api/v1/monitors/{id}/checks", "AMTC");
+        EXPECTED.put("GET /api/v1/maintenance-windows", "AMTC");
+        EXPECTED.put("POST /api/v1/maintenance-windows", "AM");
+        EXPECTED.put("DELETE /api/v1/maintenance-windows/{id}", "AM");
+        EXPECTED.put("GET /api/v1/monitoring-gaps", "AMT");
         EXPECTED.put("GET /api/v1/tokens", "A");
         EXPECTED.put("POST /api/v1/tokens", "A");
         EXPECTED.put("DELETE /api/v1/tokens/{id}", "A");
@@ -96,6 +107,11 @@ public abstract class AccessControlContract extends DatabaseIntegrationTest {
         EXPECTED.put("POST /api/v1/users/{id}/unlock", "A");
         // Signed by its source's secret, not by a token: no role takes part (see the ingest tests).
         EXPECTED.put("POST /api/v1/ingest/{source}/events", "-");
+        // The heartbeat token in the URL, or an external monitor's bearer secret (see the monitoring tests).
+        EXPECTED.put("GET /api/v1/ingest/heartbeats/{token}", "-");
+        EXPECTED.put("POST /api/v1/ingest/heartbeats/{token}", "-");
+        EXPECTED.put("POST /api/v1/ingest/alertmanager", "-");
+        EXPECTED.put("POST /api/v1/ingest/monitor-events", "-");
     }
 
     TestCatalog own;

@@ -23,7 +23,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Authenticates {@code Authorization: Bearer <token>} against the stored token hashes. A bearer token
  * that is unknown, revoked or expired ends the request with 401; it never falls through to another
- * scheme.
+ * scheme. Webhook ingest ({@code /api/v1/ingest/**}) is left to its own credentials.
  */
 class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
 
@@ -38,6 +38,17 @@ class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
         this.tokens = tokens;
         this.entryPoint = entryPoint;
         this.clock = clock;
+    }
+
+    /**
+     * Webhook ingest authenticates each request by its own credential (a source's HMAC signature, a
+     * heartbeat token, an external monitor's bearer secret), never by an API token.
+     */
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return request.getRequestURI()
+                .substring(request.getContextPath().length())
+                .startsWith("/api/v1/ingest/");
     }
 
     @Override

@@ -1,0 +1,152 @@
+package io.pledge.monitoring;
+
+import io.pledge.core.ClientOwned;
+import io.pledge.core.jdbc.Timestamps;
+import io.pledge.monitoring.jdbc.MonitoringStore;
+import io.pledge.monitoring.uptime.MonitorState;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The monitors: added, changed and retired through the API. A new monitor's first check comes at an
+ * offset in its interval drawn from its id, so that monitors created together are checked spread over
+ * the interval. Also says whose a monitor is, for access control.
+ */
+@Service
+public class MonitorCatalog implements ClientOwned {
+
+    private final MonitoringStore store;
+    private final MaintenanceSchedules maintenance;
+    private final Clock clock;
+
+    MonitorCatalog(MonitoringStore store, MaintenanceSchedules maintenance, Clock clock) {
+        this.store = store;
+        this.maintenance = maintenance;
+        this.clock = clock;
+    }
+
+    /** A monitor saved, with its secret (heartbeat token or inbound secret) when one was issued now. */
+    public record Saved(Monitor monitor, String secret) {}
+
+    /** Adds a monitor from a validated draft (id, client and definition; state ignored). */
+    @Transactional
+    public Saved add(Monitor draft) {
+        Instant now = Timestamps.now(clock);
+        String secret = needsSecret(draft.kind()) ? Secrets.generate() : null;
+        Monitor monitor = withSchedule(draft, now, now, null);
+        store.insert(monitor, secret == null ? null : Secrets.hash(secret));
+        return new Saved(store.find(monitor.id()).orElseThrow(), secret);
+    }
+
+    /**
+     * Replaces a monitor's definition; its state and downtime stay. A new secret is issued when asked or
+     * when the kind now needs one.
+     */
+    @Transactional
+    public Optional<Saved> replace(Monitor draft, boolean newSecret) {
+        Optional<Monitor> current = store.lock(draft.id());
+        if (current.isEmpty()) {
+            return Optional.empty();
+        }
+        Instant now = Timestamps.now(clock);
+        boolean issue = needsSecret(draft.kind()) && (newSecret || current.get().kind() != draft.kind());
+        String secret = issue ? Secrets.generate() : null;
+        Monitor monitor = withSchedule(draft, current.get().createdAt(), now, current.get());
+        store.update(monitor, secret == null ? null : Secrets.hash(secret));
+        return Optional.of(new Saved(store.find(draft.id()).orElseThrow(), secret));
+    }
+
+    @Transactional
+    public boolean retire(UUID id) {
+        return store.retire(id, Timestamps.now(clock));
+    }
+
+    public Optional<Monitor> find(UUID id) {
+        return store.find(id);
+    }
+
+    public List<Monitor> list(UUID clientId) {
+        return store.list(clientId);
+    }
+
+    /** UP, DOWN, PENDING, MAINTENANCE (inside a window, whatever the checks say) or PAUSED (inactive). */
+    public String statusOf(Monitor monitor) {
+        if (!monitor.active()) {
+            return "PAUSED";
+        }
+        if (maintenance.covers(monitor, clock.instant())) {
+            return "MAINTENANCE";
+        }
+        return monitor.state().status().name();
+    }
+
+    @Override
+    public String collection() {
+        return "monitors";
+    }
+
+    @Override
+    public Optional<UUID> ownerOf(String key) {
+        try {
+            return store.ownerOf(UUID.fromString(key));
+        } catch (IllegalArgumentException notAnId) {
+            return Optional.empty();
+        }
+    }
+
+    private static boolean needsSecret(MonitorKind kind) {
+        return kind == MonitorKind.HEARTBEAT || kind == MonitorKind.EXTERNAL;
+    }
+
+    /** The draft with its creation instant and next check: kept in phase unless the interval or kind changed. */
+    private static Monitor withSchedule(Monitor draft, Instant created, Instant now, Monitor current) {
+        Instant next;
+        if (current != null
+                && current.nextCheckAt() != null
+                && current.kind() == draft.kind()
+                && current.interval().equals(draft.interval())
+                && current.active()) {
+            next = current.nextCheckAt();
+        } else if (draft.kind() == MonitorKind.HEARTBEAT) {
+            Instant last = current == null || current.lastBeatAt() == null ? now : current.lastBeatAt();
+            next = last.plus(draft.interval()).plus(draft.grace());
+        } else {
+            long offset = Math.floorMod(
+                    draft.id().getLeastSignificantBits(), draft.interval().toMillis());
+            next = now.plus(Duration.ofMillis(offset));
+        }
+        return new Monitor(
+                draft.id(),
+                draft.clientId(),
+                draft.contractId(),
+                draft.service(),
+                draft.name(),
+                draft.kind(),
+                draft.settings(),
+                draft.interval(),
+                draft.timeout(),
+                draft.downAfter(),
+                draft.upAfter(),
+                draft.target(),
+                draft.calendarId(),
+                draft.active(),
+                created,
+                now,
+                MonitorState.pending(),
+                null,
+                draft.active() ? next : null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                false,
+                false);
+    }
+}

@@ -1,0 +1,546 @@
+package io.pledge.monitoring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.pledge.support.Api;
+import io.pledge.support.Api.Response;
+import io.pledge.support.DatabaseIntegrationTest;
+import io.pledge.support.MutableClock;
+import io.pledge.support.TestCatalog;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEvent;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.PayloadApplicationEvent;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Monitors through the API and the check rounds, against real servers switched up and down, on a clock
+ * the test moves: exact downtime, events once per change, heartbeats, Alertmanager and JSON alerts,
+ * maintenance, monitoring gaps, burn-rate alerts, access. Run on H2 and PostgreSQL.
+ */
+public abstract class MonitoringContract extends DatabaseIntegrationTest {
+
+    @Autowired
+    CheckScheduler scheduler;
+
+    @Autowired
+    MutableClock clock;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    ConfigurableApplicationContext context;
+
+    final List<Object> events = new CopyOnWriteArrayList<>();
+    final ApplicationListener<ApplicationEvent> recorder = event -> {
+        if (event instanceof PayloadApplicationEvent<?> payload
+                && payload.getPayload().getClass().getPackageName().equals("io.pledge.monitoring")) {
+            events.add(payload.getPayload());
+        }
+    };
+
+    Targets.Web web;
+    TestCatalog catalog;
+    Instant t0;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        quiet();
+        context.addApplicationListener(recorder);
+        web = Targets.Web.http();
+        catalog = TestCatalog.create(api());
+        t0 = clock.instant().truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
+        clock.set(t0);
+    }
+
+    @AfterEach
+    void tearDown() {
+        context.removeApplicationListener(recorder);
+        web.close();
+        quiet();
+    }
+
+    /** Other tests' monitors and gaps stay out of this test's rounds and figures. */
+    private void quiet() {
+        jdbc.sql("update monitor set active = false").update();
+        jdbc.sql("delete from monitoring_gap").update();
+    }
+
+    CheckScheduler.Outcome round() throws Exception {
+        return scheduler.checkDue().done().get(30, TimeUnit.SECONDS);
+    }
+
+    CheckScheduler.Outcome after(Duration step) throws Exception {
+        clock.advance(step);
+        return round();
+    }
+
+    JsonNode create(String json) {
+        Response created = api().post("/api/v1/monitors", json);
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        return created.json();
+    }
+
+    JsonNode httpMonitor(int downAfter) {
+        return create("""
+                {"client": "%s", "name": "ERP portal", "kind": "HTTP", "url": "%s", "interval": "PT30S",
+                 "timeout": "PT5S", "downAfter": %d, "upAfter": 1}""".formatted(catalog.slug(), web.url("/"), downAfter));
+    }
+
+    JsonNode monitor(String id) {
+        return api().get("/api/v1/monitors/" + id).json();
+    }
+
+    <T> List<T> eventsOf(Class<T> type, String monitorId) {
+        return events.stream()
+                .filter(type::isInstance)
+                .map(type::cast)
+                .filter(e -> monitorIdOf(e).equals(UUID.fromString(monitorId)))
+                .toList();
+    }
+
+    private static UUID monitorIdOf(Object event) {
+        if (event instanceof MonitorWentDown e) {
+            return e.monitorId();
+        }
+        if (event instanceof MonitorCameUp e) {
+            return e.monitorId();
+        }
+        if (event instanceof ErrorBudgetBurning e) {
+            return e.monitorId();
+        }
+        return event instanceof ErrorBudgetBurnEnded e ? e.monitorId() : new UUID(0, 0);
+    }
+
+    JsonNode availability(String id, Instant from, Instant to) {
+        Response answer = api().get("/api/v1/monitors/" + id + "/availability?from=" + from + "&to=" + to);
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+        return answer.json();
+    }
+
+    @Test
+    void downtimeRunsFromTheFirstFailedCheckToTheFirstSuccessfulOne() throws Exception {
+        String id = httpMonitor(2).get("id").asString();
+        assertThat(monitor(id).get("status").asString()).isEqualTo("PENDING");
+
+        after(Duration.ofSeconds(30)); // t0+30 passes
+        assertThat(monitor(id).get("status").asString()).isEqualTo("UP");
+        web.status.set(500);
+        after(Duration.ofSeconds(30)); // t0+60 fails: one failure is not enough
+        assertThat(monitor(id).get("status").asString()).isEqualTo("UP");
+        assertThat(eventsOf(MonitorWentDown.class, id)).isEmpty();
+        after(Duration.ofSeconds(30)); // t0+90 fails: DOWN since t0+60
+        JsonNode down = monitor(id);
+        assertThat(down.get("status").asString()).isEqualTo("DOWN");
+        assertThat(Instant.parse(down.get("statusSince").asString())).isEqualTo(t0.plusSeconds(60));
+        assertThat(down.get("lastError").asString()).isEqualTo("status 500 outside 200-299");
+        after(Duration.ofSeconds(30)); // t0+120 fails again: no new event
+        web.status.set(200);
+        after(Duration.ofSeconds(30)); // t0+150 passes: UP, downtime [t0+60, t0+150)
+
+        List<MonitorWentDown> wentDown = eventsOf(MonitorWentDown.class, id);
+        assertThat(wentDown).hasSize(1);
+        assertThat(wentDown.get(0).downSince()).isEqualTo(t0.plusSeconds(60));
+        assertThat(wentDown.get(0).detectedAt()).isEqualTo(t0.plusSeconds(90));
+        assertThat(wentDown.get(0).clientId().toString()).isEqualTo(catalog.clientId());
+        assertThat(wentDown.get(0).inMaintenance()).isFalse();
+        List<MonitorCameUp> cameUp = eventsOf(MonitorCameUp.class, id);
+        assertThat(cameUp).hasSize(1);
+        assertThat(cameUp.get(0).downSince()).isEqualTo(t0.plusSeconds(60));
+        assertThat(cameUp.get(0).upAt()).isEqualTo(t0.plusSeconds(150));
+        assertThat(cameUp.get(0).downtime()).isEqualTo(Duration.ofSeconds(90));
+
+        JsonNode report = availability(id, t0, t0.plusSeconds(150));
+        assertThat(report.get("downtime").get("seconds").asInt()).isEqualTo(90);
+        assertThat(report.get("availability").decimalValue()).isEqualByComparingTo("40");
+        assertThat(report.get("downtimes")).hasSize(1);
+        assertThat(Instant.parse(report.get("downtimes").get(0).get("start").asString()))
+                .isEqualTo(t0.plusSeconds(60));
+        assertThat(Instant.parse(report.get("downtimes").get(0).get("end").asString()))
+                .isEqualTo(t0.plusSeconds(150));
+        // Budget: 150 s at 99.9 % allows 0.15 s; 90 s were used.
+        assertThat(report.get("errorBudget").get("allowed").get("seconds").decimalValue())
+                .isEqualByComparingTo("0.15");
+        assertThat(report.get("errorBudget").get("remaining").get("seconds").decimalValue())
+                .isEqualByComparingTo("-89.85");
+
+        // Five checks, three failed, counted in the hourly statistics.
+        JsonNode stats = api().get("/api/v1/monitors/" + id + "/checks?granularity=HOUR&from=" + t0.minusSeconds(7200)
+                        + "&to=" + t0.plusSeconds(7200))
+                .json();
+        int checks = 0;
+        int failures = 0;
+        for (JsonNode hour : stats) {
+            checks += hour.get("checks").asInt();
+            failures += hour.get("failures").asInt();
+        }
+        assertThat(checks).isEqualTo(5);
+        assertThat(failures).isEqualTo(3);
+        assertThat(web.requests.get()).isEqualTo(5);
+    }
+
+    @Test
+    void heartbeatsKeepAMonitorUpAndTheirAbsenceTakesItDown() throws Exception {
+        JsonNode created = create("""
+                {"client": "%s", "name": "Nightly backup", "kind": "HEARTBEAT", "interval": "PT60S", "grace": "PT30S"}""".formatted(catalog.slug()));
+        String id = created.get("id").asString();
+        String url = created.get("heartbeatUrl").asString();
+        assertThat(url).startsWith("/api/v1/ingest/heartbeats/");
+        assertThat(monitor(id).get("heartbeatUrl")).isNull();
+
+        assertThat(Api.at(port).anonymous().get(url).status()).isEqualTo(204);
+        assertThat(monitor(id).get("status").asString()).isEqualTo("UP");
+        after(Duration.ofSeconds(60)); // within interval + grace
+        assertThat(monitor(id).get("status").asString()).isEqualTo("UP");
+        after(Duration.ofSeconds(40)); // t0+100: the deadline t0+90 has passed
+        assertThat(monitor(id).get("status").asString()).isEqualTo("DOWN");
+        assertThat(Api.at(port).anonymous().post(url, null).status()).isEqualTo(204);
+        assertThat(monitor(id).get("status").asString()).isEqualTo("UP");
+
+        assertThat(eventsOf(MonitorWentDown.class, id))
+                .singleElement()
+                .satisfies(e -> assertThat(e.downSince()).isEqualTo(t0.plusSeconds(90)));
+        assertThat(eventsOf(MonitorCameUp.class, id))
+                .singleElement()
+                .satisfies(e -> assertThat(e.upAt()).isEqualTo(t0.plusSeconds(100)));
+        assertThat(availability(id, t0, t0.plusSeconds(100))
+                        .get("downtime")
+                        .get("seconds")
+                        .asInt())
+                .isEqualTo(10);
+        assertThat(Api.at(port)
+                        .anonymous()
+                        .get("/api/v1/ingest/heartbeats/not-a-token")
+                        .status())
+                .isEqualTo(404);
+    }
+
+    String alertmanager(String status, String fingerprint, Instant startsAt, String endsAt, String service) {
+        return """
+                {"version": "4", "groupKey": "{}:{alertname=\\"ErpDown\\"}", "status": "%s", "receiver": "pledge",
+                 "groupLabels": {"alertname": "ErpDown"}, "commonLabels": {}, "commonAnnotations": {},
+                 "externalURL": "http://alertmanager:9093", "truncatedAlerts": 0,
+                 "alerts": [
+                   {"status": "%s", "labels": {"alertname": "ErpDown", "service": "%s", "env": "prod"},
+                    "annotations": {"summary": "ERP is down"}, "startsAt": "%s", "endsAt": "%s",
+                    "generatorURL": "http://prometheus:9090/graph", "fingerprint": "%s"}]}""".formatted(status, status, service, startsAt, endsAt, fingerprint);
+    }
+
+    @Test
+    void alertmanagerOpensAndClosesDowntimeOfTheMonitorItsLabelsMatch() {
+        JsonNode created = create("""
+                {"client": "%s", "name": "ERP (Prometheus)", "kind": "EXTERNAL", "labels": {"service": "erp"}}""".formatted(catalog.slug()));
+        String id = created.get("id").asString();
+        String secret = created.get("secret").asString();
+        Api alerts = Api.at(port).withToken(secret);
+        Instant start = t0.minusSeconds(300);
+        String firing = alertmanager("firing", "a1b2c3", start, "0001-01-01T00:00:00Z", "erp");
+
+        Response first = alerts.post("/api/v1/ingest/alertmanager", firing);
+        assertThat(first.status()).as(first.toString()).isEqualTo(200);
+        assertThat(first.json().get("opened").asInt()).isEqualTo(1);
+        assertThat(monitor(id).get("status").asString()).isEqualTo("DOWN");
+        // Alertmanager repeats firing alerts: nothing changes.
+        Response repeat = alerts.post("/api/v1/ingest/alertmanager", firing);
+        assertThat(repeat.json().get("opened").asInt()).isZero();
+        // Another service's alert does not concern this monitor.
+        assertThat(alerts.post(
+                                "/api/v1/ingest/alertmanager",
+                                alertmanager("firing", "d4e5", start, "0001-01-01T00:00:00Z", "crm"))
+                        .json()
+                        .get("matched")
+                        .asInt())
+                .isZero();
+
+        Instant end = t0.minusSeconds(60);
+        String resolved = alertmanager("resolved", "a1b2c3", start, end.toString(), "erp");
+        assertThat(alerts.post("/api/v1/ingest/alertmanager", resolved)
+                        .json()
+                        .get("closed")
+                        .asInt())
+                .isEqualTo(1);
+        assertThat(alerts.post("/api/v1/ingest/alertmanager", resolved)
+                        .json()
+                        .get("closed")
+                        .asInt())
+                .isZero();
+        assertThat(monitor(id).get("status").asString()).isEqualTo("UP");
+
+        assertThat(eventsOf(MonitorWentDown.class, id))
+                .singleElement()
+                .satisfies(e -> assertThat(e.downSince()).isEqualTo(start));
+        assertThat(eventsOf(MonitorCameUp.class, id))
+                .singleElement()
+                .satisfies(e -> assertThat(e.upAt()).isEqualTo(end));
+        JsonNode report = availability(id, t0.minusSeconds(600), t0);
+        assertThat(report.get("downtime").get("seconds").asInt()).isEqualTo(240);
+        assertThat(report.get("downtimes").get(0).get("source").asString()).isEqualTo("ALERTMANAGER");
+
+        // Authenticated by the monitor's secret only.
+        assertThat(Api.at(port)
+                        .anonymous()
+                        .post("/api/v1/ingest/alertmanager", firing)
+                        .status())
+                .isEqualTo(401);
+        assertThat(Api.at(port)
+                        .withToken("wrong")
+                        .post("/api/v1/ingest/alertmanager", firing)
+                        .status())
+                .isEqualTo(401);
+        assertThat(api().post("/api/v1/ingest/alertmanager", firing).status()).isEqualTo(401);
+        Response malformed =
+                alerts.post("/api/v1/ingest/alertmanager", "{\"status\": \"firing\", \"alerts\": [{\"labels\": {}}]}");
+        assertThat(malformed.status()).isEqualTo(400);
+        assertThat(malformed.json().findValuesAsString("field")).contains("alerts[0].startsAt");
+    }
+
+    @Test
+    void genericJsonEventsOpenAndCloseAnIncidentOnce() {
+        JsonNode created = create("""
+                {"client": "%s", "name": "Mail relay", "kind": "EXTERNAL"}""".formatted(catalog.slug()));
+        String id = created.get("id").asString();
+        Api tool = Api.at(port).withToken(created.get("secret").asString());
+        String down = "{\"status\": \"DOWN\", \"key\": \"inc-7\", \"at\": \"%s\", \"reason\": \"queue stuck\"}"
+                .formatted(t0.minusSeconds(600));
+        assertThat(tool.post("/api/v1/ingest/monitor-events", down)
+                        .json()
+                        .get("opened")
+                        .asInt())
+                .isEqualTo(1);
+        assertThat(tool.post("/api/v1/ingest/monitor-events", down)
+                        .json()
+                        .get("opened")
+                        .asInt())
+                .isZero();
+        String up = "{\"status\": \"UP\", \"key\": \"inc-7\", \"at\": \"%s\"}".formatted(t0.minusSeconds(300));
+        assertThat(tool.post("/api/v1/ingest/monitor-events", up)
+                        .json()
+                        .get("closed")
+                        .asInt())
+                .isEqualTo(1);
+        assertThat(tool.post("/api/v1/ingest/monitor-events", up)
+                        .json()
+                        .get("closed")
+                        .asInt())
+                .isZero();
+        assertThat(availability(id, t0.minusSeconds(900), t0)
+                        .get("downtime")
+                        .get("seconds")
+                        .asInt())
+                .isEqualTo(300);
+        assertThat(eventsOf(MonitorWentDown.class, id)).hasSize(1);
+        assertThat(eventsOf(MonitorCameUp.class, id)).hasSize(1);
+        Response bad = tool.post("/api/v1/ingest/monitor-events", "{\"status\": \"SIDEWAYS\"}");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.json().findValuesAsString("field")).containsExactly("status");
+    }
+
+    @Test
+    void downtimeInsideMaintenanceIsNotCountedAndTheMonitorShowsMaintenance() throws Exception {
+        String id = httpMonitor(2).get("id").asString();
+        Response window = api().post("/api/v1/maintenance-windows", """
+                {"client": "%s", "name": "ERP upgrade", "startsAt": "%s", "endsAt": "%s"}""".formatted(
+                        catalog.slug(), t0.plusSeconds(90), t0.plusSeconds(120)));
+        assertThat(window.status()).as(window.toString()).isEqualTo(201);
+
+        after(Duration.ofSeconds(30)); // t0+30 ok
+        web.status.set(503);
+        after(Duration.ofSeconds(30)); // t0+60 fails
+        after(Duration.ofSeconds(30)); // t0+90 fails: DOWN since t0+60, inside the window
+        assertThat(monitor(id).get("status").asString()).isEqualTo("MAINTENANCE");
+        after(Duration.ofSeconds(30)); // t0+120 fails; the window has ended
+        assertThat(monitor(id).get("status").asString()).isEqualTo("DOWN");
+        web.status.set(200);
+        after(Duration.ofSeconds(30)); // t0+150 ok
+
+        assertThat(eventsOf(MonitorWentDown.class, id))
+                .singleElement()
+                .satisfies(e -> assertThat(e.inMaintenance()).isTrue());
+        // 150 s, 30 s of maintenance; downtime t0+60..t0+150 less the window: 60 s of 120 s counted.
+        JsonNode report = availability(id, t0, t0.plusSeconds(150));
+        assertThat(report.get("maintenance").get("seconds").asInt()).isEqualTo(30);
+        assertThat(report.get("counted").get("seconds").asInt()).isEqualTo(120);
+        assertThat(report.get("downtime").get("seconds").asInt()).isEqualTo(60);
+        assertThat(report.get("availability").decimalValue()).isEqualByComparingTo("50");
+        assertThat(report.get("maintenanceWindows")).hasSize(1);
+
+        Response weekly = api().post("/api/v1/maintenance-windows", """
+                {"client": "%s", "monitorId": "%s", "name": "Sunday patching",
+                 "weekly": {"zone": "Europe/Paris", "days": ["SUN", "Someday"], "start": "25:00", "duration": "PT2H"}}""".formatted(catalog.slug(), id));
+        assertThat(weekly.status()).isEqualTo(400);
+        assertThat(weekly.json().findValuesAsString("field"))
+                .containsExactlyInAnyOrder("weekly.days[1]", "weekly.start");
+        Response sundays = api().post("/api/v1/maintenance-windows", """
+                {"client": "%s", "monitorId": "%s", "name": "Sunday patching",
+                 "weekly": {"zone": "Europe/Paris", "days": ["SUN"], "start": "02:00", "duration": "PT2H"}}""".formatted(catalog.slug(), id));
+        assertThat(sundays.status()).as(sundays.toString()).isEqualTo(201);
+        assertThat(api().get("/api/v1/maintenance-windows?monitor=" + id).json())
+                .hasSize(2);
+        assertThat(api().delete("/api/v1/maintenance-windows/"
+                                + sundays.json().get("id").asString())
+                        .status())
+                .isEqualTo(204);
+    }
+
+    @Test
+    void aRoundWhereNearlyEverythingFailsIsAMonitoringGapNotDowntime() throws Exception {
+        try (Targets.Tcp live = new Targets.Tcp()) {
+            List<String> ids = new java.util.ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                int port = i == 0 ? live.port() : Targets.closedPort();
+                ids.add(create("""
+                                {"client": "%s", "name": "Switch %d", "kind": "TCP", "host": "127.0.0.1", "port": %d,
+                                 "interval": "PT30S", "downAfter": 1}""".formatted(catalog.slug(), i, port)).get("id").asString());
+            }
+            CheckScheduler.Outcome outcome = after(Duration.ofSeconds(30));
+            assertThat(outcome.checks()).isEqualTo(5);
+            assertThat(outcome.failures()).isEqualTo(4);
+            assertThat(outcome.gap()).isTrue();
+            assertThat(monitor(ids.get(0)).get("status").asString()).isEqualTo("UP");
+            for (String id : ids.subList(1, 5)) {
+                assertThat(monitor(id).get("status").asString()).isEqualTo("PENDING");
+                assertThat(eventsOf(MonitorWentDown.class, id)).isEmpty();
+            }
+            JsonNode gaps = api().get("/api/v1/monitoring-gaps?from=" + t0 + "&to=" + t0.plusSeconds(120))
+                    .json();
+            assertThat(gaps).hasSize(1);
+            assertThat(gaps.get(0).get("reason").asString()).isEqualTo("4 of 5 checks failed in one round");
+            assertThat(Instant.parse(gaps.get(0).get("start").asString())).isEqualTo(t0.plusSeconds(30));
+            assertThat(Instant.parse(gaps.get(0).get("end").asString())).isEqualTo(t0.plusSeconds(60));
+
+            // Fewer than five checks failing is the systems' own downtime.
+            jdbc.sql("update monitor set active = false where id <> :id")
+                    .param("id", UUID.fromString(ids.get(1)))
+                    .update();
+            CheckScheduler.Outcome alone = after(Duration.ofSeconds(30));
+            assertThat(alone.gap()).isFalse();
+            assertThat(monitor(ids.get(1)).get("status").asString()).isEqualTo("DOWN");
+            assertThat(eventsOf(MonitorWentDown.class, ids.get(1))).hasSize(1);
+
+            // The gap is no one's downtime: excluded from the period like maintenance.
+            JsonNode report = availability(ids.get(1), t0, t0.plusSeconds(60));
+            assertThat(report.get("monitoringGaps")).hasSize(1);
+            assertThat(report.get("gaps").get("seconds").asInt()).isEqualTo(30);
+            assertThat(report.get("counted").get("seconds").asInt()).isEqualTo(30);
+        }
+    }
+
+    @Test
+    void burnRateAlertsStartAndEndOnce() throws Exception {
+        String id = httpMonitor(1).get("id").asString();
+        after(Duration.ofSeconds(30));
+        web.status.set(500);
+        // Down for three minutes: 1 h burns above 14.4 after 52 s; 6 h above 6 after 130 s.
+        for (int i = 0; i < 6; i++) {
+            after(Duration.ofSeconds(30));
+        }
+        web.status.set(200);
+        for (int i = 0; i < 12; i++) {
+            after(Duration.ofSeconds(30));
+        }
+        List<ErrorBudgetBurning> burning = eventsOf(ErrorBudgetBurning.class, id);
+        assertThat(burning)
+                .extracting(ErrorBudgetBurning::severity)
+                .containsExactly(BurnSeverity.FAST, BurnSeverity.SLOW);
+        assertThat(burning.get(0).longWindowRate()).isGreaterThan(14.4);
+        assertThat(burning.get(0).shortWindowRate()).isGreaterThan(14.4);
+        // Six minutes after the recovery the 5-minute window is clean: the fast alert ends; the slow one holds.
+        assertThat(eventsOf(ErrorBudgetBurnEnded.class, id))
+                .extracting(ErrorBudgetBurnEnded::severity)
+                .containsExactly(BurnSeverity.FAST);
+        JsonNode report = availability(id, t0, clock.instant());
+        assertThat(report.get("burnAlerts").get("fast").asBoolean()).isFalse();
+        assertThat(report.get("burnAlerts").get("slow").asBoolean()).isTrue();
+        assertThat(report.get("burnRates").get("5m").asDouble()).isZero();
+    }
+
+    @Test
+    void invalidMonitorsAreRefusedNamingTheirFields() {
+        Response invalid = api().post("/api/v1/monitors", """
+                {"client": "%s", "name": "x", "kind": "HTTP", "interval": "PT5S", "downAfter": 0,
+                 "host": "example.com"}""".formatted(catalog.slug()));
+        assertThat(invalid.status()).isEqualTo(400);
+        assertThat(invalid.json().findValuesAsString("field"))
+                .containsExactlyInAnyOrder("interval", "downAfter", "url", "host");
+        Response kind = api().post(
+                        "/api/v1/monitors",
+                        "{\"client\": \"%s\", \"name\": \"x\", \"kind\": \"PING\"}".formatted(catalog.slug()));
+        assertThat(kind.json().findValuesAsString("field")).containsExactly("kind");
+        Response timeout = api().post("/api/v1/monitors", """
+                {"client": "%s", "name": "x", "kind": "TCP", "host": "h", "port": 22, "interval": "PT10S",
+                 "timeout": "PT10S"}""".formatted(catalog.slug()));
+        assertThat(timeout.json().findValuesAsString("field")).containsExactly("timeout");
+        Response unknown = api().post("/api/v1/monitors", """
+                {"client": "no-such-client", "name": "x", "kind": "TCP", "host": "h", "port": 22}""");
+        assertThat(unknown.status()).isEqualTo(422);
+        assertThat(unknown.json().findValuesAsString("field")).containsExactly("client");
+        Response period =
+                api().get("/api/v1/monitors/" + httpMonitor(2).get("id").asString() + "/availability?period=fortnight");
+        assertThat(period.status()).isEqualTo(400);
+        assertThat(period.json().findValuesAsString("field")).containsExactly("period");
+    }
+
+    @Test
+    void monitorsAreChangedRetiredAndAudited() {
+        String id = httpMonitor(2).get("id").asString();
+        Response changed = api().put("/api/v1/monitors/" + id, """
+                {"name": "ERP portal (login)", "kind": "HTTP", "url": "%s", "keyword": "Sign in",
+                 "expectedStatus": "2xx", "interval": "PT60S", "target": 99.95}""".formatted(web.url("/login")));
+        assertThat(changed.status()).as(changed.toString()).isEqualTo(200);
+        assertThat(changed.json().get("keyword").asString()).isEqualTo("Sign in");
+        assertThat(changed.json().get("interval").asString()).isEqualTo("PT1M");
+        assertThat(changed.json().get("target").decimalValue()).isEqualByComparingTo("99.95");
+        assertThat(jdbc.sql("select count(*) from audit_entry where subject like :subject")
+                        .param("subject", "%/api/v1/monitors/" + id)
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(2);
+        assertThat(api().delete("/api/v1/monitors/" + id).status()).isEqualTo(204);
+        assertThat(api().get("/api/v1/monitors/" + id).status()).isEqualTo(404);
+        assertThat(api().delete("/api/v1/monitors/" + id).status()).isEqualTo(404);
+    }
+
+    @Test
+    void aClientSeesItsOwnMonitorsAndNoOneElses() {
+        String own = httpMonitor(2).get("id").asString();
+        TestCatalog other = TestCatalog.create(api());
+        String theirs = create("""
+                {"client": "%s", "name": "Their ERP", "kind": "TCP", "host": "127.0.0.1", "port": 5432}""".formatted(other.slug())).get("id").asString();
+        String token = api().post(
+                        "/api/v1/tokens",
+                        "{\"name\": \"c\", \"role\": \"CLIENT\", \"client\": \"%s\"}".formatted(catalog.slug()))
+                .json()
+                .get("secret")
+                .asString();
+        Api client = Api.at(port).withToken(token);
+        assertThat(client.get("/api/v1/monitors/" + own).status()).isEqualTo(200);
+        assertThat(client.get("/api/v1/monitors/" + own + "/availability?period=day")
+                        .status())
+                .isEqualTo(200);
+        for (String path : List.of(
+                "/api/v1/monitors/" + theirs,
+                "/api/v1/monitors/" + theirs + "/availability",
+                "/api/v1/monitors/" + theirs + "/checks",
+                "/api/v1/monitors?client=" + other.slug(),
+                "/api/v1/maintenance-windows?client=" + other.slug())) {
+            assertThat(client.get(path).status()).as(path).isEqualTo(404);
+        }
+        assertThat(client.get("/api/v1/monitors").json().findValuesAsString("clientId"))
+                .isNotEmpty()
+                .containsOnly(catalog.clientId());
+        assertThat(client.post("/api/v1/monitors", "{}").status()).isEqualTo(403);
+    }
+}

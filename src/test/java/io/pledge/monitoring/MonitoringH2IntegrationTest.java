@@ -1,0 +1,4 @@
+package io.pledge.monitoring;
+
+/** Monitoring on H2. */
+class MonitoringH2IntegrationTest extends MonitoringContract {}
