@@ -3,13 +3,17 @@ package io.pledge.alerts;
 import java.time.Instant;
 import java.util.UUID;
 
-/** One message to deliver for one rule, clock cycle and threshold: pending, sent, or dead after retries. */
+/**
+ * One message or action owed for one rule and one event (a clock's threshold in a cycle, a monitor's
+ * change): pending, sent, or dead after retries. It names the ticket or the monitor it is about.
+ */
 public record Delivery(
         UUID id,
         UUID ruleId,
         int ruleVersion,
         String idempotencyKey,
         UUID ticketId,
+        UUID monitorId,
         EscalationRule.Action action,
         String target,
         String payload,

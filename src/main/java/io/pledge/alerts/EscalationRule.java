@@ -7,7 +7,9 @@ import java.util.UUID;
 /**
  * One version of an escalation rule: when a clock matching its tier, priority, metric and client (null
  * matches any) crosses {@code threshold} (a fraction of the target, 1 for the breach, or a lead before
- * due), carry out {@code action} with {@code target}.
+ * due), or, for a rule that {@code firesOn} a monitor event, when a monitor of that client (null: any)
+ * goes down, comes up, or starts or stops burning its error budget, carry out {@code action} with
+ * {@code target}.
  */
 public record EscalationRule(
         UUID id,
@@ -17,12 +19,26 @@ public record EscalationRule(
         String priority,
         String metric,
         UUID clientId,
+        FiresOn firesOn,
         Threshold threshold,
         Action action,
         String target,
         String secret,
         boolean active,
         Instant createdAt) {
+
+    /** What a rule reacts to: a clock's threshold, or a monitor's change. */
+    public enum FiresOn {
+        THRESHOLD,
+        MONITOR_DOWN,
+        MONITOR_UP,
+        BUDGET_BURNING,
+        BUDGET_RECOVERED;
+
+        public boolean isMonitorEvent() {
+            return this != THRESHOLD;
+        }
+    }
 
     /** What a rule does, and what its {@code target} names. */
     public enum Action {
@@ -50,13 +66,14 @@ public record EscalationRule(
     /** The same version with another signing secret. */
     public EscalationRule withSecret(String secret) {
         return new EscalationRule(
-                id, version, name, tierId, priority, metric, clientId, threshold, action, target, secret, active,
-                createdAt);
+                id, version, name, tierId, priority, metric, clientId, firesOn, threshold, action, target, secret,
+                active, createdAt);
     }
 
     /** The next version of the rule, no longer applying. */
     public EscalationRule retired() {
         return new EscalationRule(
-                id, 0, name, tierId, priority, metric, clientId, threshold, action, target, secret, false, null);
+                id, 0, name, tierId, priority, metric, clientId, firesOn, threshold, action, target, secret, false,
+                null);
     }
 }

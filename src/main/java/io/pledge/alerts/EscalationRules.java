@@ -39,9 +39,9 @@ public class EscalationRules {
         Instant now = Timestamps.now(clock);
         jdbc.sql("""
                         insert into escalation_rule (id, version, name, tier_id, priority, metric, client_id,
-                                                     threshold, action, target, secret, active, created_at)
-                        values (:id, :version, :name, :tier, :priority, :metric, :client, :threshold, :action,
-                                :target, :secret, :active, :now)""")
+                                                     fires_on, threshold, action, target, secret, active, created_at)
+                        values (:id, :version, :name, :tier, :priority, :metric, :client, :firesOn, :threshold,
+                                :action, :target, :secret, :active, :now)""")
                 .param("id", rule.id())
                 .param("version", version)
                 .param("name", rule.name())
@@ -49,7 +49,10 @@ public class EscalationRules {
                 .param("priority", rule.priority())
                 .param("metric", rule.metric())
                 .param("client", rule.clientId())
-                .param("threshold", rule.threshold().key())
+                .param("firesOn", rule.firesOn().name())
+                .param(
+                        "threshold",
+                        rule.threshold() == null ? null : rule.threshold().key())
                 .param("action", rule.action().name())
                 .param("target", rule.target())
                 .param("secret", rule.secret())
@@ -95,7 +98,7 @@ public class EscalationRules {
     @Transactional(readOnly = true)
     public List<EscalationRule> matching(UUID tier, String priority, String metric, UUID client, Threshold threshold) {
         return jdbc.sql(CURRENT + """
-                         and r.active and r.threshold = :threshold
+                         and r.active and r.fires_on = 'THRESHOLD' and r.threshold = :threshold
                          and (r.tier_id is null or r.tier_id = :tier)
                          and (r.priority is null or r.priority = :priority)
                          and (r.metric is null or r.metric = :metric)
@@ -110,6 +113,18 @@ public class EscalationRules {
                 .list();
     }
 
+    /** The active rules firing on a monitor event of a client. */
+    @Transactional(readOnly = true)
+    public List<EscalationRule> matching(EscalationRule.FiresOn event, UUID client) {
+        return jdbc.sql(CURRENT + """
+                         and r.active and r.fires_on = :event and (r.client_id is null or r.client_id = :client)
+                        order by r.id""")
+                .param("event", event.name())
+                .param("client", client)
+                .query(EscalationRules::rule)
+                .list();
+    }
+
     private static EscalationRule rule(ResultSet row, int index) throws SQLException {
         return new EscalationRule(
                 row.getObject("id", UUID.class),
@@ -119,7 +134,8 @@ public class EscalationRules {
                 row.getString("priority"),
                 row.getString("metric"),
                 row.getObject("client_id", UUID.class),
-                Threshold.parse(row.getString("threshold")),
+                EscalationRule.FiresOn.valueOf(row.getString("fires_on")),
+                row.getString("threshold") == null ? null : Threshold.parse(row.getString("threshold")),
                 EscalationRule.Action.valueOf(row.getString("action")),
                 row.getString("target"),
                 row.getString("secret"),

@@ -107,21 +107,13 @@ class Escalations {
                 crossing.threshold())) {
             String key = rule.id() + "/" + rule.version() + ":" + crossing.ticket() + ":" + crossing.metric() + ":"
                     + crossing.cycle() + ":" + crossing.threshold().key();
-            outbox.add(new Delivery(
-                    UUID.randomUUID(),
-                    rule.id(),
-                    rule.version(),
+            outbox.owe(
+                    rule,
                     key,
                     crossing.ticket().value(),
-                    rule.action(),
-                    rule.target(),
-                    json.writeValueAsString(payload(rule, crossing, key)),
-                    Delivery.State.PENDING,
-                    0,
-                    now,
                     null,
-                    now,
-                    null));
+                    json.writeValueAsString(payload(rule, crossing, key)),
+                    now);
         }
     }
 

@@ -21,6 +21,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Properties;
 import java.util.Set;
+import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
@@ -31,8 +32,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * MAIL deliveries over SMTP ({@code pledge.mail.*}). Recipients are resolved when the mail is sent, so a
  * ticket assigned meanwhile reaches its new assignee: {@code assignee} is the assigned technician,
- * {@code team} the assigned team's address, {@code client-contacts} the client's contacts with an
- * address; anything else is an address. Each mail's {@code Message-ID} is derived from the delivery's
+ * {@code team} the assigned team's address, {@code client-contacts} the contacts with an address of the
+ * ticket's or the monitor's client; anything else is an address. Each mail's {@code Message-ID} is derived from the delivery's
  * idempotency key, which also travels in {@code X-Pledge-Idempotency-Key}, so a mail sent twice (a node
  * killed after the SMTP server accepted it) can be recognised as one.
  */
@@ -88,9 +89,17 @@ class MailChannel implements Channel {
         if (smtp == null) {
             return "mail is not configured (PLEDGE_MAIL_HOST)";
         }
-        Ticket ticket = tickets.find(new TicketId(delivery.ticketId())).orElse(null);
-        if (ticket == null) {
-            return "ticket " + delivery.ticketId() + " no longer exists";
+        JsonNode body = json.readTree(delivery.payload());
+        Ticket ticket = null;
+        UUID client;
+        if (delivery.ticketId() != null) {
+            ticket = tickets.find(new TicketId(delivery.ticketId())).orElse(null);
+            if (ticket == null) {
+                return "ticket " + delivery.ticketId() + " no longer exists";
+            }
+            client = ticket.clientId();
+        } else {
+            client = UUID.fromString(body.get("clientId").asString());
         }
         Set<String> to = new LinkedHashSet<>();
         List<String> missing = new ArrayList<>();
@@ -100,7 +109,7 @@ class MailChannel implements Channel {
                     add(
                             to,
                             missing,
-                            ticket.technicianId() == null
+                            ticket == null || ticket.technicianId() == null
                                     ? null
                                     : assignees
                                             .technician(ticket.technicianId())
@@ -111,7 +120,7 @@ class MailChannel implements Channel {
                     add(
                             to,
                             missing,
-                            ticket.teamId() == null
+                            ticket == null || ticket.teamId() == null
                                     ? null
                                     : assignees
                                             .team(ticket.teamId())
@@ -119,8 +128,8 @@ class MailChannel implements Channel {
                                             .orElse(null),
                             "the ticket's team has no address");
                 case MailRecipients.CLIENT_CONTACTS -> {
-                    List<String> contacts = clients.find(new ClientId(ticket.clientId()))
-                            .map(client -> client.details().contacts().stream()
+                    List<String> contacts = clients.find(new ClientId(client))
+                            .map(found -> found.details().contacts().stream()
                                     .map(Contact::email)
                                     .filter(email -> email != null && !email.isBlank())
                                     .toList())
@@ -137,7 +146,6 @@ class MailChannel implements Channel {
             return "no recipient: " + String.join("; ", missing);
         }
         try {
-            JsonNode body = json.readTree(delivery.payload());
             MimeMessage message = new KeyedMessage(smtp.getSession(), delivery.idempotencyKey());
             message.setFrom(new InternetAddress(from));
             for (String address : to) {

@@ -28,6 +28,13 @@ public final class MailRecipients {
         return recipients;
     }
 
+    /** What is wrong with a recipient of a rule firing on a monitor event; null when nothing. */
+    public static String problemForMonitors(String recipient) {
+        return recipient.equals(ASSIGNEE) || recipient.equals(TEAM)
+                ? recipient + " names a ticket's people; a monitor rule mails client-contacts or addresses"
+                : problem(recipient, true);
+    }
+
     /** What is wrong with a recipient of a rule at a breach or a warning; null when nothing. */
     public static String problem(String recipient, boolean breach) {
         if (recipient.equals(CLIENT_CONTACTS) && !breach) {

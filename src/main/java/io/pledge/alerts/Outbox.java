@@ -20,17 +20,38 @@ public class Outbox {
         this.jdbc = jdbc;
     }
 
+    /** Owes a new delivery for a rule, due now, about a ticket or a monitor. */
+    void owe(EscalationRule rule, String key, UUID ticket, UUID monitor, String payload, Instant now) {
+        add(new Delivery(
+                UUID.randomUUID(),
+                rule.id(),
+                rule.version(),
+                key,
+                ticket,
+                monitor,
+                rule.action(),
+                rule.target(),
+                payload,
+                Delivery.State.PENDING,
+                0,
+                now,
+                null,
+                now,
+                null));
+    }
+
     void add(Delivery delivery) {
         jdbc.sql("""
-                        insert into delivery (id, rule_id, rule_version, idempotency_key, ticket_id, action, target,
-                                              payload, state, attempts, next_attempt_at, created_at)
-                        values (:id, :rule, :version, :key, :ticket, :action, :target, :payload, 'PENDING', 0, :next,
-                                :created)""")
+                        insert into delivery (id, rule_id, rule_version, idempotency_key, ticket_id, monitor_id,
+                                              action, target, payload, state, attempts, next_attempt_at, created_at)
+                        values (:id, :rule, :version, :key, :ticket, :monitor, :action, :target, :payload, 'PENDING',
+                                0, :next, :created)""")
                 .param("id", delivery.id())
                 .param("rule", delivery.ruleId())
                 .param("version", delivery.ruleVersion())
                 .param("key", delivery.idempotencyKey())
                 .param("ticket", delivery.ticketId())
+                .param("monitor", delivery.monitorId())
                 .param("action", delivery.action().name())
                 .param("target", delivery.target())
                 .param("payload", delivery.payload())
@@ -110,6 +131,7 @@ public class Outbox {
                 row.getInt("rule_version"),
                 row.getString("idempotency_key"),
                 row.getObject("ticket_id", UUID.class),
+                row.getObject("monitor_id", UUID.class),
                 EscalationRule.Action.valueOf(row.getString("action")),
                 row.getString("target"),
                 row.getString("payload"),

@@ -6,6 +6,7 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.sun.net.httpserver.HttpServer;
+import io.pledge.support.Api;
 import io.pledge.support.Api.Response;
 import io.pledge.support.DatabaseIntegrationTest;
 import io.pledge.support.MutableClock;
@@ -403,6 +404,68 @@ public abstract class EscalationContract extends DatabaseIntegrationTest {
         clock.advance(DeliverySender.backoff(1));
         sender.sendDue(100);
         assertThat(pending(ticket).get("attempts").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void aMonitorsChangesReachTheRulesOfItsClient() throws Exception {
+        TestCatalog other = TestCatalog.create(api());
+        rule("{\"name\": \"down to the PSA\", \"client\": \"%s\", \"firesOn\": \"MONITOR_DOWN\","
+                + " \"action\": \"WEBHOOK\", \"target\": \"%s/down\"}");
+        rule("{\"name\": \"down by mail\", \"client\": \"%s\", \"firesOn\": \"monitor_down\","
+                + " \"action\": \"MAIL\", \"target\": \"noc@msp.example\"}");
+        rule("{\"name\": \"up in chat\", \"client\": \"%s\", \"firesOn\": \"MONITOR_UP\","
+                + " \"action\": \"CHAT\", \"target\": \"%s/up\"}");
+        api().post("/api/v1/escalations", """
+                {"name": "another client's", "client": "%s", "firesOn": "MONITOR_DOWN", "action": "CHAT",
+                 "target": "%s/other"}""".formatted(other.slug(), target));
+        Response monitor = api().post("/api/v1/monitors", """
+                {"client": "%s", "name": "ERP", "kind": "EXTERNAL"}""".formatted(catalog.slug()));
+        assertThat(monitor.status()).as(monitor.toString()).isEqualTo(201);
+        String monitorId = monitor.json().get("id").asString();
+        Api external = Api.at(port).withToken(monitor.json().get("secret").asString());
+
+        Instant down = io.pledge.core.jdbc.Timestamps.now(clock);
+        assertThat(external.post("/api/v1/ingest/monitor-events", "{\"status\": \"DOWN\", \"reason\": \"HTTP 503\"}")
+                        .status())
+                .isEqualTo(200);
+        external.post("/api/v1/ingest/monitor-events", "{\"status\": \"DOWN\", \"reason\": \"HTTP 503\"}");
+        fireAndSend();
+        clock.advance(Duration.ofMinutes(7));
+        external.post("/api/v1/ingest/monitor-events", "{\"status\": \"UP\"}");
+        fireAndSend();
+
+        assertThat(received).extracting(Received::path).containsExactlyInAnyOrder("/down", "/up");
+        JsonNode body = json.readTree(received.stream()
+                .filter(r -> r.path().equals("/down"))
+                .findFirst()
+                .orElseThrow()
+                .body());
+        assertThat(body.get("event").asString()).isEqualTo("monitor.down");
+        assertThat(body.get("monitorId").asString()).isEqualTo(monitorId);
+        assertThat(body.get("clientId").asString()).isEqualTo(catalog.clientId());
+        assertThat(body.get("downSince").asString()).isEqualTo(down.toString());
+        assertThat(body.get("reason").asString()).isEqualTo("HTTP 503");
+        assertThat(json.readTree(received.stream()
+                                .filter(r -> r.path().equals("/up"))
+                                .findFirst()
+                                .orElseThrow()
+                                .body())
+                        .get("text")
+                        .asString())
+                .isEqualTo("Monitor \"ERP\" UP at " + down.plus(Duration.ofMinutes(7)) + " after 7m down");
+        MimeMessage[] messages = mail.getReceivedMessages();
+        assertThat(messages).hasSize(1);
+        assertThat(messages[0].getSubject()).startsWith("[Pledge] Monitor \"ERP\" DOWN since " + down);
+
+        assertThat(fields("""
+                        {"name": "x", "firesOn": "MONITOR_DOWN", "ratio": 1, "metric": "RESOLUTION", "action": "CHAT",
+                         "target": "http://x"}""")).containsExactlyInAnyOrder("ratio", "metric");
+        assertThat(fields("""
+                        {"name": "x", "firesOn": "MONITOR_DOWN", "action": "RAISE_PRIORITY", "target": "P1"}""")).containsExactly("action");
+        assertThat(fields("""
+                        {"name": "x", "firesOn": "MONITOR_UP", "action": "MAIL", "target": "assignee"}""")).containsExactly("target");
+        assertThat(fields("""
+                        {"name": "x", "firesOn": "SOMETIMES", "action": "CHAT", "target": "http://x"}""")).containsExactly("firesOn");
     }
 
     private List<String> fields(String rule) {

@@ -170,7 +170,24 @@ class EscalationController {
                 body.metric(),
                 "metric (FIRST_RESPONSE or RESOLUTION)",
                 text -> Metric.valueOf(text.strip().toUpperCase(Locale.ROOT)).name());
-        Threshold threshold = threshold(body, violations);
+        EscalationRule.FiresOn firesOn = body.firesOn() == null
+                ? EscalationRule.FiresOn.THRESHOLD
+                : violations.parse(
+                        "firesOn",
+                        body.firesOn(),
+                        "event (THRESHOLD, MONITOR_DOWN, MONITOR_UP, BUDGET_BURNING or BUDGET_RECOVERED)",
+                        text -> EscalationRule.FiresOn.valueOf(text.strip().toUpperCase(Locale.ROOT)));
+        Threshold threshold = null;
+        if (firesOn == EscalationRule.FiresOn.THRESHOLD) {
+            threshold = threshold(body, violations);
+        } else if (firesOn != null) {
+            // A monitor's change has no tier, priority, metric or threshold to match.
+            notForMonitors(violations, "tierId", body.tierId());
+            notForMonitors(violations, "priority", body.priority());
+            notForMonitors(violations, "metric", body.metric());
+            notForMonitors(violations, "ratio", body.ratio());
+            notForMonitors(violations, "beforeDue", body.beforeDue());
+        }
         EscalationRule.Action action = violations.parse(
                 "action",
                 body.action(),
@@ -178,7 +195,11 @@ class EscalationController {
                 text -> EscalationRule.Action.valueOf(text.strip().toUpperCase(Locale.ROOT)));
         String target = violations.text("target", body.target(), 2000);
         if (target != null && action != null) {
-            target = target(action, target, threshold, violations);
+            if (firesOn != null && firesOn.isMonitorEvent() && action.actsOnTicket()) {
+                violations.add("action", action + " acts on a ticket; a monitor rule can WEBHOOK, CHAT or MAIL");
+            } else {
+                target = target(action, target, firesOn, threshold, violations);
+            }
         }
         violations.throwIfAny();
         if (tier != null && tiers.find(new TierId(tier)).isEmpty()) {
@@ -188,7 +209,7 @@ class EscalationController {
                 && assignees.team(UUID.fromString(target)).isEmpty()) {
             throw new UnprocessableException("target", "unknown team " + target);
         }
-        if (threshold.beforeDue() != null && !anyPolicyWarns(tier, threshold.beforeDue())) {
+        if (threshold != null && threshold.beforeDue() != null && !anyPolicyWarns(tier, threshold.beforeDue())) {
             throw new UnprocessableException(
                     "beforeDue",
                     "no " + (tier == null ? "tier's" : "such tier's") + " current policy warns " + threshold.beforeDue()
@@ -207,7 +228,7 @@ class EscalationController {
             secret = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         }
         return new EscalationRule(
-                id, 0, name, tier, priority, metric, client, threshold, action, target, secret, true, null);
+                id, 0, name, tier, priority, metric, client, firesOn, threshold, action, target, secret, true, null);
     }
 
     private static Threshold threshold(RuleBody body, Violations violations) {
@@ -235,7 +256,18 @@ class EscalationController {
     }
 
     /** The target in its stored form, checked for what the action needs. */
-    private String target(EscalationRule.Action action, String target, Threshold threshold, Violations violations) {
+    private static void notForMonitors(Violations violations, String field, Object value) {
+        if (value != null) {
+            violations.add(field, "does not apply to a rule firing on a monitor event");
+        }
+    }
+
+    private String target(
+            EscalationRule.Action action,
+            String target,
+            EscalationRule.FiresOn firesOn,
+            Threshold threshold,
+            Violations violations) {
         switch (action) {
             case WEBHOOK, CHAT -> {
                 if (!target.matches("(?i)https?://\\S+")) {
@@ -250,7 +282,9 @@ class EscalationController {
                 }
                 boolean breach = threshold != null && threshold.isBreach();
                 for (String recipient : recipients) {
-                    String problem = MailRecipients.problem(recipient, breach);
+                    String problem = firesOn != null && firesOn.isMonitorEvent()
+                            ? MailRecipients.problemForMonitors(recipient)
+                            : MailRecipients.problem(recipient, breach);
                     if (problem != null) {
                         violations.add("target", problem);
                     }
@@ -297,6 +331,7 @@ class EscalationController {
             String priority,
             String metric,
             String client,
+            String firesOn,
             BigDecimal ratio,
             String beforeDue,
             String action,
@@ -311,6 +346,7 @@ class EscalationController {
             String priority,
             String metric,
             UUID clientId,
+            EscalationRule.FiresOn firesOn,
             BigDecimal ratio,
             String beforeDue,
             EscalationRule.Action action,
@@ -328,8 +364,9 @@ class EscalationController {
                     rule.priority(),
                     rule.metric(),
                     rule.clientId(),
-                    rule.threshold().ratio(),
-                    rule.threshold().beforeDue() == null
+                    rule.firesOn(),
+                    rule.threshold() == null ? null : rule.threshold().ratio(),
+                    rule.threshold() == null || rule.threshold().beforeDue() == null
                             ? null
                             : rule.threshold().beforeDue().toString(),
                     rule.action(),
