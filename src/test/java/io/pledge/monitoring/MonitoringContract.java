@@ -640,6 +640,22 @@ public abstract class MonitoringContract extends DatabaseIntegrationTest {
     }
 
     @Test
+    void pausingADownMonitorEndsItsDowntime() throws Exception {
+        String id = httpMonitor(1).get("id").asString();
+        web.status.set(500);
+        after(Duration.ofSeconds(30)); // DOWN since t0+30
+        clock.advance(Duration.ofSeconds(60));
+        Response paused = api().put("/api/v1/monitors/" + id, """
+                {"name": "ERP portal", "kind": "HTTP", "url": "%s", "interval": "PT30S", "active": false}""".formatted(web.url("/")));
+        assertThat(paused.status()).as(paused.toString()).isEqualTo(200);
+        assertThat(paused.json().get("status").asString()).isEqualTo("PAUSED");
+        JsonNode report = availability(id, t0, t0.plusSeconds(120));
+        assertThat(report.get("downtime").get("seconds").asInt()).isEqualTo(60);
+        assertThat(Instant.parse(report.get("downtimes").get(0).get("end").asString()))
+                .isEqualTo(t0.plusSeconds(90));
+    }
+
+    @Test
     void invalidMonitorsAreRefusedNamingTheirFields() {
         Response invalid = api().post("/api/v1/monitors", """
                 {"client": "%s", "name": "x", "kind": "HTTP", "interval": "PT5S", "downAfter": 0,
@@ -682,6 +698,9 @@ public abstract class MonitoringContract extends DatabaseIntegrationTest {
                 .isEqualTo(2);
         assertThat(api().delete("/api/v1/monitors/" + id).status()).isEqualTo(204);
         assertThat(api().get("/api/v1/monitors/" + id).status()).isEqualTo(404);
+        assertThat(api().put("/api/v1/monitors/" + id, "{\"name\": \"x\", \"kind\": \"TCP\"}")
+                        .status())
+                .isEqualTo(404);
         assertThat(api().delete("/api/v1/monitors/" + id).status()).isEqualTo(404);
     }
 
