@@ -171,6 +171,9 @@ public abstract class MonitoringContract extends DatabaseIntegrationTest {
 
         JsonNode report = availability(id, t0, t0.plusSeconds(150));
         assertThat(report.get("downtime").get("seconds").asInt()).isEqualTo(90);
+        assertThat(api().get("/api/v1/monitors/" + id + "/availability?from=" + t0 + "&to=" + t0.plusSeconds(150))
+                        .body())
+                .contains("\"downtime\":{\"duration\":\"PT1M30S\",\"seconds\":90}");
         assertThat(report.get("availability").decimalValue()).isEqualByComparingTo("40");
         assertThat(report.get("downtimes")).hasSize(1);
         assertThat(Instant.parse(report.get("downtimes").get(0).get("start").asString()))
