@@ -659,6 +659,29 @@ public abstract class MonitoringContract extends DatabaseIntegrationTest {
     }
 
     @Test
+    void availabilityIsCountedInTheMonitorsCalendar() {
+        String calendar = api().post("/api/v1/calendars", """
+                        {"name": "Office", "zone": "UTC", "hours": {"mon": [["09:00","17:00"]], "tue": [["09:00","17:00"]],
+                         "wed": [["09:00","17:00"]], "thu": [["09:00","17:00"]], "fri": [["09:00","17:00"]]}}""").json().get("id").asString();
+        JsonNode created = create("""
+                {"client": "%s", "name": "Office ERP", "kind": "EXTERNAL", "calendarId": "%s"}""".formatted(catalog.slug(), calendar));
+        String id = created.get("id").asString();
+        Api tool = Api.at(port).withToken(created.get("secret").asString());
+        // Down from Monday 16:30 to Tuesday 10:00 (UTC): 1 h 30 min of business time.
+        tool.post("/api/v1/ingest/monitor-events", "{\"status\": \"DOWN\", \"at\": \"2026-03-02T16:30:00Z\"}");
+        tool.post("/api/v1/ingest/monitor-events", "{\"status\": \"UP\", \"at\": \"2026-03-03T10:00:00Z\"}");
+        JsonNode report =
+                availability(id, Instant.parse("2026-03-02T00:00:00Z"), Instant.parse("2026-03-04T00:00:00Z"));
+        assertThat(report.get("period").get("seconds").asInt()).isEqualTo(16 * 3600);
+        assertThat(report.get("downtime").get("seconds").asInt()).isEqualTo(90 * 60);
+        assertThat(report.get("availability").decimalValue()).isEqualByComparingTo("90.625");
+        Response unknown = api().post("/api/v1/monitors", """
+                {"client": "%s", "name": "x", "kind": "EXTERNAL", "calendarId": "%s"}""".formatted(catalog.slug(), UUID.randomUUID()));
+        assertThat(unknown.status()).isEqualTo(422);
+        assertThat(unknown.json().findValuesAsString("field")).containsExactly("calendarId");
+    }
+
+    @Test
     void invalidMonitorsAreRefusedNamingTheirFields() {
         Response invalid = api().post("/api/v1/monitors", """
                 {"client": "%s", "name": "x", "kind": "HTTP", "interval": "PT5S", "downAfter": 0,
