@@ -104,17 +104,18 @@ public class CheckScheduler implements DisposableBean {
         });
         this.lag = Timer.builder("pledge.monitoring.check.lag")
                 .description("From a check's due instant to its start")
-                .publishPercentiles(0.5, 0.99)
                 .serviceLevelObjectives(
+                        Duration.ofMillis(5),
                         Duration.ofMillis(10),
+                        Duration.ofMillis(25),
                         Duration.ofMillis(50),
                         Duration.ofMillis(100),
                         Duration.ofMillis(250),
                         Duration.ofMillis(500),
+                        Duration.ofMillis(750),
                         Duration.ofSeconds(1),
-                        Duration.ofSeconds(2))
-                .distributionStatisticExpiry(Duration.ofMinutes(5))
-                .distributionStatisticBufferLength(2)
+                        Duration.ofSeconds(2),
+                        Duration.ofSeconds(5))
                 .register(meters);
     }
 
@@ -236,11 +237,19 @@ public class CheckScheduler implements DisposableBean {
     }
 
     /** Deletes check statistics past their retention, at most once an hour. */
-    public void purgeIfDue(Instant now) {
-        if (Duration.between(lastPurge, now).compareTo(Duration.ofHours(1)) < 0 && !now.isBefore(lastPurge)) {
+    void purgeIfDue(Instant now) {
+        if (!now.isBefore(lastPurge) && Duration.between(lastPurge, now).compareTo(Duration.ofHours(1)) < 0) {
             return;
         }
         lastPurge = now;
+        purge(now);
+    }
+
+    /**
+     * Deletes hourly statistics older than {@code pledge.monitoring.retention.hourly} and daily ones older
+     * than {@code pledge.monitoring.retention.daily}. Downtime records are kept: they are the SLA's evidence.
+     */
+    public void purge(Instant now) {
         transactions.executeWithoutResult(status -> {
             store.purgeStats("HOUR", now.minus(hourlyRetention));
             store.purgeStats("DAY", now.minus(dailyRetention));

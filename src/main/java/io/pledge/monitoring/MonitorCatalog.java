@@ -59,12 +59,21 @@ public class MonitorCatalog implements ClientOwned {
         String secret = issue ? Secrets.generate() : null;
         Monitor monitor = withSchedule(draft, current.get().createdAt(), now, current.get());
         store.update(monitor, secret == null ? null : Secrets.hash(secret));
+        if (current.get().active() && !draft.active()) {
+            store.stopWatching(draft.id(), now);
+        }
         return Optional.of(new Saved(store.find(draft.id()).orElseThrow(), secret));
     }
 
+    /** Retires a monitor: its open downtime ends now; its records stay. */
     @Transactional
     public boolean retire(UUID id) {
-        return store.retire(id, Timestamps.now(clock));
+        Instant now = Timestamps.now(clock);
+        if (store.lock(id).isEmpty()) {
+            return false;
+        }
+        store.stopWatching(id, now);
+        return store.retire(id, now);
     }
 
     public Optional<Monitor> find(UUID id) {

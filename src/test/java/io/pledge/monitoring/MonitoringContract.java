@@ -44,6 +44,12 @@ public abstract class MonitoringContract extends DatabaseIntegrationTest {
     @Autowired
     ConfigurableApplicationContext context;
 
+    @Autowired
+    io.pledge.monitoring.jdbc.MonitoringStore store;
+
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate transactions;
+
     final List<Object> events = new CopyOnWriteArrayList<>();
     final ApplicationListener<ApplicationEvent> recorder = event -> {
         if (event instanceof PayloadApplicationEvent<?> payload
@@ -165,6 +171,9 @@ public abstract class MonitoringContract extends DatabaseIntegrationTest {
 
         JsonNode report = availability(id, t0, t0.plusSeconds(150));
         assertThat(report.get("downtime").get("seconds").asInt()).isEqualTo(90);
+        assertThat(api().get("/api/v1/monitors/" + id + "/availability?from=" + t0 + "&to=" + t0.plusSeconds(150))
+                        .body())
+                .contains("\"downtime\":{\"duration\":\"PT1M30S\",\"seconds\":90}");
         assertThat(report.get("availability").decimalValue()).isEqualByComparingTo("40");
         assertThat(report.get("downtimes")).hasSize(1);
         assertThat(Instant.parse(report.get("downtimes").get(0).get("start").asString()))
@@ -468,6 +477,211 @@ public abstract class MonitoringContract extends DatabaseIntegrationTest {
     }
 
     @Test
+    void aSlowTargetDelaysNoOtherCheck() throws Exception {
+        try (Targets.Web slow = Targets.Web.http()) {
+            slow.delayMillis.set(2500);
+            String slowId = create("""
+                    {"client": "%s", "name": "Slow", "kind": "HTTP", "url": "%s", "interval": "PT30S", "timeout": "PT5S"}""".formatted(catalog.slug(), slow.url("/")))
+                    .get("id")
+                    .asString();
+            String fastId = httpMonitor(2).get("id").asString();
+            clock.advance(Duration.ofSeconds(30));
+            long started = System.nanoTime();
+            CheckScheduler.Round round = scheduler.checkDue();
+            assertThat(round.claimed()).isEqualTo(2);
+            while (web.requests.get() == 0 && System.nanoTime() - started < 2_000_000_000L) {
+                Thread.sleep(10);
+            }
+            assertThat(web.requests.get())
+                    .as("the fast target was asked while the slow one answers")
+                    .isEqualTo(1);
+            assertThat(round.done()).isNotDone();
+            round.done().get(10, TimeUnit.SECONDS);
+            assertThat(monitor(fastId).get("status").asString()).isEqualTo("UP");
+            assertThat(monitor(slowId).get("lastLatencyMs").asInt()).isGreaterThanOrEqualTo(2500);
+        }
+    }
+
+    @Test
+    void aCertificateCloseToItsExpiryTakesATlsMonitorDown() throws Exception {
+        try (Targets.Tls tls = new Targets.Tls(Targets.selfSigned(3))) {
+            String id =
+                    create("""
+                    {"client": "%s", "name": "Portal certificate", "kind": "TLS", "host": "localhost", "port": %d,
+                     "verifyTls": false, "warnDays": 14, "downAfter": 1, "interval": "PT30S"}""".formatted(catalog.slug(), tls.port())).get("id").asString();
+            after(Duration.ofSeconds(30));
+            JsonNode down = monitor(id);
+            assertThat(down.get("status").asString()).isEqualTo("DOWN");
+            assertThat(down.get("lastError").asString()).contains("within 14 days");
+            assertThat(eventsOf(MonitorWentDown.class, id))
+                    .singleElement()
+                    .satisfies(e -> assertThat(e.reason()).contains("certificate expires at"));
+        }
+    }
+
+    @Test
+    void checkStatisticsArePurgedAfterTheirRetention() throws Exception {
+        UUID id = UUID.fromString(httpMonitor(2).get("id").asString());
+        after(Duration.ofSeconds(30));
+        Instant now = clock.instant();
+        Instant hour = now.truncatedTo(ChronoUnit.HOURS);
+        Instant day = now.truncatedTo(ChronoUnit.DAYS);
+        oldStat(id, "HOUR", hour.minus(Duration.ofDays(31)));
+        oldStat(id, "DAY", day.minus(Duration.ofDays(40)));
+        oldStat(id, "DAY", day.minus(Duration.ofDays(401)));
+        scheduler.purge(now);
+        List<Instant> kept = jdbc.sql("select granularity, bucket_start from monitor_check_stat where monitor_id = :id"
+                        + " order by bucket_start")
+                .param("id", id)
+                .query((row, n) -> io.pledge.core.jdbc.Timestamps.instant(row, "bucket_start"))
+                .list();
+        assertThat(kept).containsExactlyInAnyOrder(day.minus(Duration.ofDays(40)), day, hour);
+    }
+
+    private void oldStat(UUID monitor, String granularity, Instant start) {
+        jdbc.sql("insert into monitor_check_stat (monitor_id, granularity, bucket_start, checks, failures,"
+                        + " latency_sum_ms, latency_min_ms, latency_max_ms, le_100, le_250, le_500, le_1000, le_2500,"
+                        + " le_5000, le_10000, over_10000) values (:id, :granularity, :start, 1, 0, 5, 5, 5, 1, 0, 0,"
+                        + " 0, 0, 0, 0, 0)")
+                .param("id", monitor)
+                .param("granularity", granularity)
+                .param("start", io.pledge.core.jdbc.Timestamps.utc(start))
+                .update();
+    }
+
+    @Autowired
+    CheckRecorder checkRecorder;
+
+    @Test
+    void aFailingCanaryMakesTheRoundAGap() throws Exception {
+        String id = httpMonitor(1).get("id").asString();
+        web.status.set(500);
+        try (Targets.Tcp canary = new Targets.Tcp()) {
+            CheckScheduler node = node("127.0.0.1:" + canary.port());
+            try {
+                canary.down();
+                clock.advance(Duration.ofSeconds(30));
+                CheckScheduler.Outcome blind = node.checkDue().done().get(30, TimeUnit.SECONDS);
+                assertThat(blind.gap()).isTrue();
+                assertThat(monitor(id).get("status").asString()).isEqualTo("PENDING");
+                assertThat(api().get("/api/v1/monitoring-gaps?from=" + t0)
+                                .json()
+                                .get(0)
+                                .get("reason")
+                                .asString())
+                        .startsWith("canary 127.0.0.1:" + canary.port() + " failed");
+                // With the canary answering, the same failure is the monitor's.
+                canary.up();
+                clock.advance(Duration.ofSeconds(30));
+                assertThat(node.checkDue().done().get(30, TimeUnit.SECONDS).gap())
+                        .isFalse();
+                assertThat(monitor(id).get("status").asString()).isEqualTo("DOWN");
+            } finally {
+                node.destroy();
+            }
+        }
+    }
+
+    /** Another scheduler over the same database, as a second node configured with a canary. */
+    private CheckScheduler node(String canary) {
+        return new CheckScheduler(
+                store,
+                checkRecorder,
+                clock,
+                transactions,
+                new io.micrometer.core.instrument.simple.SimpleMeterRegistry(),
+                Duration.ZERO,
+                500,
+                4,
+                canary,
+                5,
+                0.8,
+                Duration.ofDays(30),
+                Duration.ofDays(400),
+                "canary-node");
+    }
+
+    @Test
+    void aMonitorTiedToAContractWatchesOneOfItsServices() {
+        String contract = api().get("/api/v1/clients/" + catalog.slug() + "/contracts")
+                .json()
+                .get(0)
+                .get("id")
+                .asString();
+        String body = """
+                {"client": "%s", "name": "ERP", "kind": "TCP", "host": "erp", "port": 443, "contractId": "%s",
+                 "service": "%s"}""";
+        assertThat(api().post("/api/v1/monitors", body.formatted(catalog.slug(), contract, "ERP"))
+                        .status())
+                .isEqualTo(201);
+        Response outside = api().post("/api/v1/monitors", body.formatted(catalog.slug(), contract, "Payroll"));
+        assertThat(outside.status()).isEqualTo(422);
+        assertThat(outside.json().findValuesAsString("field")).containsExactly("service");
+        TestCatalog other = TestCatalog.create(api());
+        Response elsewhere = api().post("/api/v1/monitors", body.formatted(other.slug(), contract, "ERP"));
+        assertThat(elsewhere.status()).isEqualTo(422);
+        assertThat(elsewhere.json().findValuesAsString("field")).containsExactly("contractId");
+    }
+
+    @Test
+    void periodsAreDaysMonthsAndQuartersInAZone() {
+        String id = httpMonitor(2).get("id").asString();
+        String base = "/api/v1/monitors/" + id + "/availability?zone=Europe/Paris&date=2026-05-15&period=";
+        JsonNode quarter = api().get(base + "quarter").json();
+        assertThat(quarter.get("from").asString()).isEqualTo("2026-03-31T22:00:00Z");
+        assertThat(quarter.get("to").asString()).isEqualTo("2026-06-30T22:00:00Z");
+        JsonNode month = api().get(base + "month").json();
+        assertThat(month.get("from").asString()).isEqualTo("2026-04-30T22:00:00Z");
+        assertThat(month.get("to").asString()).isEqualTo("2026-05-31T22:00:00Z");
+        JsonNode day = api().get(base + "day").json();
+        assertThat(day.get("from").asString()).isEqualTo("2026-05-14T22:00:00Z");
+        assertThat(day.get("to").asString()).isEqualTo("2026-05-15T22:00:00Z");
+        // 31 days at 99.9 %: 44 min 38.4 s of budget.
+        assertThat(month.get("errorBudget").get("allowed").get("duration").asString())
+                .isEqualTo("PT44M38.4S");
+        assertThat(month.get("zone").asString()).isEqualTo("Europe/Paris");
+    }
+
+    @Test
+    void pausingADownMonitorEndsItsDowntime() throws Exception {
+        String id = httpMonitor(1).get("id").asString();
+        web.status.set(500);
+        after(Duration.ofSeconds(30)); // DOWN since t0+30
+        clock.advance(Duration.ofSeconds(60));
+        Response paused = api().put("/api/v1/monitors/" + id, """
+                {"name": "ERP portal", "kind": "HTTP", "url": "%s", "interval": "PT30S", "active": false}""".formatted(web.url("/")));
+        assertThat(paused.status()).as(paused.toString()).isEqualTo(200);
+        assertThat(paused.json().get("status").asString()).isEqualTo("PAUSED");
+        JsonNode report = availability(id, t0, t0.plusSeconds(120));
+        assertThat(report.get("downtime").get("seconds").asInt()).isEqualTo(60);
+        assertThat(Instant.parse(report.get("downtimes").get(0).get("end").asString()))
+                .isEqualTo(t0.plusSeconds(90));
+    }
+
+    @Test
+    void availabilityIsCountedInTheMonitorsCalendar() {
+        String calendar = api().post("/api/v1/calendars", """
+                        {"name": "Office", "zone": "UTC", "hours": {"mon": [["09:00","17:00"]], "tue": [["09:00","17:00"]],
+                         "wed": [["09:00","17:00"]], "thu": [["09:00","17:00"]], "fri": [["09:00","17:00"]]}}""").json().get("id").asString();
+        JsonNode created = create("""
+                {"client": "%s", "name": "Office ERP", "kind": "EXTERNAL", "calendarId": "%s"}""".formatted(catalog.slug(), calendar));
+        String id = created.get("id").asString();
+        Api tool = Api.at(port).withToken(created.get("secret").asString());
+        // Down from Monday 16:30 to Tuesday 10:00 (UTC): 1 h 30 min of business time.
+        tool.post("/api/v1/ingest/monitor-events", "{\"status\": \"DOWN\", \"at\": \"2026-03-02T16:30:00Z\"}");
+        tool.post("/api/v1/ingest/monitor-events", "{\"status\": \"UP\", \"at\": \"2026-03-03T10:00:00Z\"}");
+        JsonNode report =
+                availability(id, Instant.parse("2026-03-02T00:00:00Z"), Instant.parse("2026-03-04T00:00:00Z"));
+        assertThat(report.get("period").get("seconds").asInt()).isEqualTo(16 * 3600);
+        assertThat(report.get("downtime").get("seconds").asInt()).isEqualTo(90 * 60);
+        assertThat(report.get("availability").decimalValue()).isEqualByComparingTo("90.625");
+        Response unknown = api().post("/api/v1/monitors", """
+                {"client": "%s", "name": "x", "kind": "EXTERNAL", "calendarId": "%s"}""".formatted(catalog.slug(), UUID.randomUUID()));
+        assertThat(unknown.status()).isEqualTo(422);
+        assertThat(unknown.json().findValuesAsString("field")).containsExactly("calendarId");
+    }
+
+    @Test
     void invalidMonitorsAreRefusedNamingTheirFields() {
         Response invalid = api().post("/api/v1/monitors", """
                 {"client": "%s", "name": "x", "kind": "HTTP", "interval": "PT5S", "downAfter": 0,
@@ -510,6 +724,9 @@ public abstract class MonitoringContract extends DatabaseIntegrationTest {
                 .isEqualTo(2);
         assertThat(api().delete("/api/v1/monitors/" + id).status()).isEqualTo(204);
         assertThat(api().get("/api/v1/monitors/" + id).status()).isEqualTo(404);
+        assertThat(api().put("/api/v1/monitors/" + id, "{\"name\": \"x\", \"kind\": \"TCP\"}")
+                        .status())
+                .isEqualTo(404);
         assertThat(api().delete("/api/v1/monitors/" + id).status()).isEqualTo(404);
     }
 

@@ -106,6 +106,21 @@ public class MonitoringStore {
                 > 0;
     }
 
+    /**
+     * Ends what a monitor that stops being watched leaves open: its downtime ends now (nothing is known
+     * after), and its status starts again from PENDING.
+     */
+    public void stopWatching(UUID id, Instant now) {
+        jdbc.sql("update downtime set ended_at = :now, closed_at = :now where monitor_id = :id and ended_at is null")
+                .param("id", id)
+                .param("now", utc(now))
+                .update();
+        jdbc.sql("update monitor set status = 'PENDING', status_since = null, failures = 0, successes = 0,"
+                        + " run_started_at = null, fast_burn = false, slow_burn = false where id = :id")
+                .param("id", id)
+                .update();
+    }
+
     public Optional<Monitor> find(UUID id) {
         return jdbc.sql("select * from monitor where id = :id and not retired")
                 .param("id", id)

@@ -44,11 +44,8 @@ record AvailabilityView(
             BigDecimal seconds = BigDecimal.valueOf(duration.getSeconds())
                     .add(BigDecimal.valueOf(duration.getNano(), 9))
                     .stripTrailingZeros();
-            return new Amount(
-                    duration.toString(),
-                    seconds.signum() == 0
-                            ? BigDecimal.ZERO
-                            : seconds.toPlainString().contains("E") ? seconds.setScale(0) : seconds);
+            // 60, not 6E+1: whole seconds keep scale 0.
+            return new Amount(duration.toString(), seconds.scale() < 0 ? seconds.setScale(0) : seconds);
         }
     }
 

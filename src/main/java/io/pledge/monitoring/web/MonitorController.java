@@ -273,12 +273,17 @@ class MonitorController {
                 throw new UnprocessableException("client", "a monitor stays with its client");
             }
         }
-        if (contract != null
-                && contracts
-                        .find(new ContractId(contract))
-                        .map(c -> !c.client().value().equals(clientId))
-                        .orElse(true)) {
-            throw new UnprocessableException("contractId", "no contract " + contract + " of this client");
+        if (contract != null) {
+            io.pledge.clients.Contract found = contracts
+                    .find(new ContractId(contract))
+                    .filter(c -> c.client().value().equals(clientId))
+                    .orElseThrow(() ->
+                            new UnprocessableException("contractId", "no contract " + contract + " of this client"));
+            List<String> covered = found.terms().services();
+            if (service != null && covered != null && !covered.isEmpty() && !covered.contains(service)) {
+                throw new UnprocessableException(
+                        "service", "\"" + service + "\" is not among the contract's services " + covered);
+            }
         }
         if (calendar != null && !calendars.exists(new CalendarId(calendar))) {
             throw new UnprocessableException("calendarId", "unknown calendar " + calendar);
