@@ -35,12 +35,12 @@ public class FiringLoad {
         StringBuilder batch = new StringBuilder();
         int inBatch = 0;
         // The idle tickets first; then the due ones, with the window opening once they are all in (at
-        // 500 tickets a second at least) and a minute more.
+        // 250 tickets a second at least) and a minute more.
         Instant start = null;
         for (int n = 0; n < due + idle; n++) {
             int i = (n + due) % (due + idle); // idle ones (index >= due) come first
             if (i == 0) {
-                start = Instant.now().plusSeconds(60 + due / 500);
+                start = Instant.now().plusSeconds(60 + due / 250);
             }
             Instant opened = i < due
                     ? start.plusMillis((long) (random.nextDouble() * window)).minusSeconds(675)

@@ -624,6 +624,30 @@ public abstract class MonitoringContract extends DatabaseIntegrationTest {
     }
 
     @Test
+    void aMonitorTiedToAContractTakesItsTiersUptimeTargetUnlessItSetsOne() {
+        TestCatalog tier995 = TestCatalog.create(api(), "\"uptimeTarget\": 99.5");
+        String contract = api().get("/api/v1/clients/" + tier995.slug() + "/contracts")
+                .json()
+                .get(0)
+                .get("id")
+                .asString();
+        String tied = """
+                {"client": "%s", "name": "ERP", "kind": "TCP", "host": "erp", "port": 443, "contractId": "%s"%s}""";
+
+        assertThat(create(tied.formatted(tier995.slug(), contract, ""))
+                        .get("target")
+                        .decimalValue())
+                .isEqualByComparingTo("99.5");
+        assertThat(create(tied.formatted(tier995.slug(), contract, ", \"target\": 99"))
+                        .get("target")
+                        .decimalValue())
+                .isEqualByComparingTo("99");
+        assertThat(create("""
+                        {"client": "%s", "name": "ERP", "kind": "TCP", "host": "erp", "port": 443}""".formatted(tier995.slug())).get("target").decimalValue())
+                .isEqualByComparingTo("99.9");
+    }
+
+    @Test
     void periodsAreDaysMonthsAndQuartersInAZone() {
         String id = httpMonitor(2).get("id").asString();
         String base = "/api/v1/monitors/" + id + "/availability?zone=Europe/Paris&date=2026-05-15&period=";

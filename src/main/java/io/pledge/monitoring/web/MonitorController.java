@@ -7,6 +7,7 @@ import io.pledge.clients.ClientId;
 import io.pledge.clients.Clients;
 import io.pledge.clients.ContractId;
 import io.pledge.clients.Contracts;
+import io.pledge.clients.Tiers;
 import io.pledge.core.Instants;
 import io.pledge.core.NotFoundException;
 import io.pledge.core.UnprocessableException;
@@ -49,6 +50,9 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Monitors", description = "Uptime monitors, availability, error budgets")
 class MonitorController {
 
+    /** A monitor's availability target when neither it nor its contract's tier sets one. */
+    static final BigDecimal DEFAULT_TARGET = new BigDecimal("99.9");
+
     private static final Set<String> METHODS = Set.of("GET", "HEAD", "POST", "PUT", "DELETE", "OPTIONS", "PATCH");
 
     private final MonitorCatalog catalog;
@@ -57,6 +61,7 @@ class MonitorController {
     private final Clients clients;
     private final Contracts contracts;
     private final Calendars calendars;
+    private final Tiers tiers;
     private final Clock clock;
 
     MonitorController(
@@ -66,6 +71,7 @@ class MonitorController {
             Clients clients,
             Contracts contracts,
             Calendars calendars,
+            Tiers tiers,
             Clock clock) {
         this.catalog = catalog;
         this.availability = availability;
@@ -73,7 +79,19 @@ class MonitorController {
         this.clients = clients;
         this.contracts = contracts;
         this.calendars = calendars;
+        this.tiers = tiers;
         this.clock = clock;
+    }
+
+    /**
+     * The uptime target of the contract's tier policy in force now, when it sets one below 100 % (a 100 %
+     * target leaves no error budget to measure); else none.
+     */
+    private BigDecimal contractTarget(io.pledge.clients.Contract contract) {
+        return tiers.policyAt(contract.terms().tier(), clock.instant())
+                .map(policy -> policy.terms().uptimeTarget())
+                .filter(uptime -> uptime != null && uptime.compareTo(BigDecimal.valueOf(100)) < 0)
+                .orElse(null);
     }
 
     @PostMapping("/api/v1/monitors")
@@ -251,8 +269,9 @@ class MonitorController {
         }
         int downAfter = count(violations, "downAfter", body.downAfter(), 2);
         int upAfter = count(violations, "upAfter", body.upAfter(), 1);
-        BigDecimal target = body.target() == null ? new BigDecimal("99.9") : body.target();
-        if (target.signum() <= 0 || target.compareTo(BigDecimal.valueOf(100)) >= 0 || target.scale() > 4) {
+        BigDecimal target = body.target();
+        if (target != null
+                && (target.signum() <= 0 || target.compareTo(BigDecimal.valueOf(100)) >= 0 || target.scale() > 4)) {
             violations.add("target", "must be above 0 and below 100 with at most 4 decimals (99.9), got " + target);
         }
         MonitorSettings settings = kind == null ? null : settings(kind, body, timeout, violations);
@@ -284,6 +303,12 @@ class MonitorController {
                 throw new UnprocessableException(
                         "service", "\"" + service + "\" is not among the contract's services " + covered);
             }
+            if (target == null) {
+                target = contractTarget(found);
+            }
+        }
+        if (target == null) {
+            target = DEFAULT_TARGET;
         }
         if (calendar != null && !calendars.exists(new CalendarId(calendar))) {
             throw new UnprocessableException("calendarId", "unknown calendar " + calendar);
