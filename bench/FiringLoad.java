@@ -35,12 +35,14 @@ public class FiringLoad {
         StringBuilder batch = new StringBuilder();
         int inBatch = 0;
         // The idle tickets first; then the due ones, with the window opening once they are all in (at
-        // 250 tickets a second at least) and a minute more.
+        // 250 tickets a second at least) and a minute more, but no later than 370 s from the first: a
+        // ticket whose 75 % falls at the window's end is opened 675 s before it, and ingest refuses an
+        // instant more than 5 minutes ahead.
         Instant start = null;
         for (int n = 0; n < due + idle; n++) {
             int i = (n + due) % (due + idle); // idle ones (index >= due) come first
             if (i == 0) {
-                start = Instant.now().plusSeconds(60 + due / 250);
+                start = Instant.now().plusSeconds(Math.min(60 + due / 250, 370));
             }
             Instant opened = i < due
                     ? start.plusMillis((long) (random.nextDouble() * window)).minusSeconds(675)
