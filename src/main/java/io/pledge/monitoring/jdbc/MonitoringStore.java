@@ -42,41 +42,34 @@ public class MonitoringStore {
     // Monitors
 
     public void insert(Monitor monitor, String secretHash) {
-        jdbc.sql("""
+        definition(jdbc.sql("""
                         insert into monitor (id, client_id, contract_id, service, name, kind, settings, interval_seconds,
                           timeout_seconds, down_after, up_after, target, calendar_id, secret_hash, active, created_at,
                           updated_at, status, next_check_at)
                         values (:id, :client, :contract, :service, :name, :kind, :settings, :interval, :timeout, :downAfter,
-                          :upAfter, :target, :calendar, :secret, :active, :created, :created, 'PENDING', :next)""")
-                .param("id", monitor.id())
+                          :upAfter, :target, :calendar, :secret, :active, :created, :created, 'PENDING', :next)"""), monitor, secretHash)
                 .param("client", monitor.clientId())
-                .param("contract", monitor.contractId())
-                .param("service", monitor.service())
-                .param("name", monitor.name())
-                .param("kind", monitor.kind().name())
-                .param("settings", json.writeValueAsString(monitor.settings()))
-                .param("interval", (int) monitor.interval().toSeconds())
-                .param("timeout", (int) monitor.timeout().toSeconds())
-                .param("downAfter", monitor.downAfter())
-                .param("upAfter", monitor.upAfter())
-                .param("target", monitor.target())
-                .param("calendar", monitor.calendarId())
-                .param("secret", secretHash)
-                .param("active", monitor.active())
                 .param("created", utc(monitor.createdAt()))
-                .param("next", utc(monitor.nextCheckAt()))
                 .update();
     }
 
     /** Replaces a monitor's definition (not its state); the secret too when {@code secretHash} is not null. */
     public void update(Monitor monitor, String secretHash) {
-        jdbc.sql("""
+        definition(jdbc.sql("""
                         update monitor set contract_id = :contract, service = :service, name = :name, kind = :kind,
                           settings = :settings, interval_seconds = :interval, timeout_seconds = :timeout,
                           down_after = :downAfter, up_after = :upAfter, target = :target, calendar_id = :calendar,
                           secret_hash = coalesce(:secret, secret_hash), active = :active, updated_at = :updated,
                           next_check_at = :next
-                        where id = :id""")
+                        where id = :id"""), monitor, secretHash)
+                .param("updated", utc(monitor.updatedAt()))
+                .update();
+    }
+
+    /** Binds what defines a monitor, shared by its insert and its update. */
+    private JdbcClient.StatementSpec definition(
+            JdbcClient.StatementSpec statement, Monitor monitor, String secretHash) {
+        return statement
                 .param("id", monitor.id())
                 .param("contract", monitor.contractId())
                 .param("service", monitor.service())
@@ -91,9 +84,7 @@ public class MonitoringStore {
                 .param("calendar", monitor.calendarId())
                 .param("secret", secretHash)
                 .param("active", monitor.active())
-                .param("updated", utc(monitor.updatedAt()))
-                .param("next", utc(monitor.nextCheckAt()))
-                .update();
+                .param("next", utc(monitor.nextCheckAt()));
     }
 
     /** Retires a monitor: no more checks, gone from the API; its downtime stays on record. */
