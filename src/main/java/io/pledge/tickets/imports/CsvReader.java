@@ -3,6 +3,7 @@ package io.pledge.tickets.imports;
 import java.io.IOException;
 import java.io.Reader;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 
 /**
@@ -18,6 +19,7 @@ final class CsvReader implements AutoCloseable {
     private int line = 1;
     private int recordLine;
     private int pending = -2;
+    private boolean[] kept;
 
     CsvReader(Reader in) {
         this.in = in;
@@ -26,6 +28,15 @@ final class CsvReader implements AutoCloseable {
     /** The line the last record returned starts on (1-based). */
     int line() {
         return recordLine;
+    }
+
+    /**
+     * Reads only the fields at these positions from now on: the others come back empty, without their
+     * text being copied (an export has dozens of columns, an import reads a few).
+     */
+    void keepOnly(Collection<Integer> positions) {
+        kept = new boolean[positions.stream().mapToInt(Integer::intValue).max().orElse(-1) + 1];
+        positions.forEach(position -> kept[position] = true);
     }
 
     /** The next record's fields, or null at the end of the input. */
@@ -37,6 +48,8 @@ final class CsvReader implements AutoCloseable {
         recordLine = line;
         List<String> fields = new ArrayList<>();
         StringBuilder field = new StringBuilder();
+        boolean keep = keeps(0);
+        boolean empty = true;
         boolean quoted = false;
         boolean inQuotes = false;
         while (true) {
@@ -46,22 +59,23 @@ final class CsvReader implements AutoCloseable {
                 }
                 if (c == '"') {
                     int after = read();
-                    if (after == '"') {
-                        field.append('"');
-                    } else {
+                    if (after != '"') {
                         inQuotes = false;
                         c = after;
                         continue;
                     }
-                } else {
-                    if (c == '\n') {
-                        line++;
-                    }
+                } else if (c == '\n') {
+                    line++;
+                }
+                if (keep) {
                     field.append((char) c);
                 }
+                empty = false;
             } else if (c == ',') {
-                fields.add(field.toString());
+                fields.add(keep ? field.toString() : "");
                 field.setLength(0);
+                keep = keeps(fields.size());
+                empty = true;
                 quoted = false;
             } else if (c == '\r' || c == '\n' || c == -1) {
                 if (c == '\r') {
@@ -73,16 +87,23 @@ final class CsvReader implements AutoCloseable {
                 if (c != -1) {
                     line++;
                 }
-                fields.add(field.toString());
+                fields.add(keep ? field.toString() : "");
                 return fields;
-            } else if (c == '"' && field.isEmpty() && !quoted) {
+            } else if (c == '"' && empty && !quoted) {
                 inQuotes = true;
                 quoted = true;
             } else {
-                field.append((char) c);
+                if (keep) {
+                    field.append((char) c);
+                }
+                empty = false;
             }
             c = read();
         }
+    }
+
+    private boolean keeps(int position) {
+        return kept == null || (position < kept.length && kept[position]);
     }
 
     private int read() throws IOException {

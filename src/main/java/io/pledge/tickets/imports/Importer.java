@@ -141,23 +141,27 @@ public class Importer implements DisposableBean {
         ImportFile read;
         Stored stored;
         List<RowError> errors;
+        Phases phases = new Phases();
         try {
             try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
                 read = settings.preset() == ImportPreset.SERVICENOW
                         ? new ServiceNowFormat(settings.zone(), settings.states()).read(reader, progress)
                         : new GenericFormat(settings.zone(), settings.columns()).read(reader, progress);
             }
+            phases.done("read");
             errors = new ArrayList<>(read.errors());
             if (!errors.isEmpty() && settings.mode() == ImportMode.ALL_OR_NOTHING) {
                 return jobs.finish(job, ImportJob.State.FAILED, read.rows(), 0, 0, errors, Timestamps.now(clock));
             }
             stored = transaction.execute(status -> {
-                Stored result = store(job, actor, read, settings, errors, progress);
+                Stored result = store(job, actor, read, settings, errors, progress, phases);
                 if (!errors.isEmpty() && settings.mode() == ImportMode.ALL_OR_NOTHING) {
                     status.setRollbackOnly();
                 }
                 return result;
             });
+            phases.done("commit");
+            log.info("Import {}: {}", job, phases);
         } catch (IOException | RuntimeException e) {
             log.warn("Import {} failed", job, e);
             return jobs.finish(
@@ -183,6 +187,28 @@ public class Importer implements DisposableBean {
 
     private record Stored(long tickets, long events) {}
 
+    /** How long each phase of an import took, for the log. */
+    private static final class Phases {
+
+        private final StringBuilder text = new StringBuilder();
+        private long last = System.nanoTime();
+
+        void done(String phase) {
+            long now = System.nanoTime();
+            text.append(text.isEmpty() ? "" : ", ")
+                    .append(phase)
+                    .append(' ')
+                    .append((now - last) / 1_000_000)
+                    .append(" ms");
+            last = now;
+        }
+
+        @Override
+        public String toString() {
+            return text.toString();
+        }
+    }
+
     /** Stores what was read; invalid events found here are added to {@code errors} with their line. */
     private Stored store(
             UUID job,
@@ -190,14 +216,15 @@ public class Importer implements DisposableBean {
             ImportFile read,
             ImportSettings settings,
             List<RowError> errors,
-            ProgressListener progress) {
-        long started = System.nanoTime();
+            ProgressListener progress,
+            Phases phases) {
         Instant now = Timestamps.now(clock);
         Client defaultClient = client(settings);
         String source = settings.source(defaultClient.slug());
         CatalogMemo catalog = desk.memo();
         Set<String> storedEventIds = new HashSet<>(tickets.eventIds(source));
         Map<String, Ticket> existing = tickets.bySource(source);
+        phases.done("stored ids");
 
         List<Ticket> created = new ArrayList<>();
         List<RecordedEvent> events = new ArrayList<>();
@@ -269,21 +296,17 @@ public class Importer implements DisposableBean {
         if (!errors.isEmpty() && settings.mode() == ImportMode.ALL_OR_NOTHING) {
             return new Stored(0, 0);
         }
-        long checked = System.nanoTime();
+        phases.done("checked " + events.size() + " events");
         desk.insertHistory(created, newEvents, now);
-        long inserted = System.nanoTime();
+        phases.done("computed and wrote " + created.size() + " tickets with their clocks");
         tickets.appendAll(events);
+        phases.done("wrote the events");
         audit(job, actor, created, updated, events);
-        log.info(
-                "Import of {} tickets: events checked in {} ms, tickets and clocks computed and written in {} ms,"
-                        + " events written in {} ms",
-                created.size(),
-                (checked - started) / 1_000_000,
-                (inserted - checked) / 1_000_000,
-                (System.nanoTime() - inserted) / 1_000_000);
+        phases.done("audited");
         for (Ticket ticket : updated) {
             desk.refreshHistory(ticket, tickets.events(ticket.id()), now);
         }
+        phases.done("recomputed " + updated.size() + " stored tickets");
         progress.stored(created.size() + updated.size(), events.size());
         return new Stored(created.size() + updated.size(), events.size());
     }

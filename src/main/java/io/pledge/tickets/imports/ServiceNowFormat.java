@@ -72,6 +72,12 @@ final class ServiceNowFormat {
             if (!errors.isEmpty()) {
                 return new ImportFile(tickets, errors, 0);
             }
+            // The first column too, so that a line of text without commas is seen, not taken as blank.
+            List<Integer> read = new ArrayList<>(List.of(0));
+            for (String column : REQUIRED) {
+                read.add(columns.get(column));
+            }
+            csv.keepOnly(read);
             // Rows of an incident usually come together, but are grouped by number wherever they are.
             Map<String, List<Row>> incidents = new java.util.LinkedHashMap<>();
             List<String> fields;

@@ -26,6 +26,20 @@ class CsvReaderTest {
     }
 
     @Test
+    void fieldsNotKeptComeBackEmptyAndTheRecordsStayAligned() throws IOException {
+        CsvReader csv = new CsvReader(
+                new StringReader("a,b,c,d\nskip \"me\",\"keep, \"\"me\"\"\",\"skip\nme\",kept\nno commas here\n"));
+        assertThat(csv.next()).containsExactly("a", "b", "c", "d");
+        csv.keepOnly(List.of(1, 3));
+
+        assertThat(csv.next()).containsExactly("", "keep, \"me\"", "", "kept");
+        assertThat(csv.line()).isEqualTo(2);
+        assertThat(csv.next()).containsExactly("");
+        assertThat(csv.line()).isEqualTo(4);
+        assertThat(csv.next()).isNull();
+    }
+
+    @Test
     void anUnclosedQuoteNamesItsLine() {
         CsvReader csv = new CsvReader(new StringReader("a\n\"open,b\n"));
 
