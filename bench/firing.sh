@@ -10,7 +10,7 @@ due="${1:-100000}"
 idle="${2:-0}"
 window="${3:-10}"
 PLEDGE_BENCH_PORT=18082
-. bench/pledge-on-postgres.sh
+. bench/pledge-server.sh
 if [ "$idle" -gt 0 ]; then
   # Open tickets that are not due, written straight into the tables (ingest would take long for a
   # million): P2 tickets of acme with both clocks running and their next due instant a day away.

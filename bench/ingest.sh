@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 threads="${1:-16}"
 seconds="${2:-30}"
 PLEDGE_BENCH_PORT=18081
-. bench/pledge-on-postgres.sh
+. bench/pledge-server.sh
 # This machine's PostgreSQL runs without autovacuum: analyze the tables once the 20-second warm-up has
 # filled them, as autovacuum would on a production server, so that the planner knows their size.
 (sleep 15; psql -h 127.0.0.1 -U postgres -d pledge_bench -qc "analyze") &

@@ -10,7 +10,7 @@ monitors="${1:-1000}"
 minutes="${2:-5}"
 PLEDGE_BENCH_PORT=18083
 target_port=18093
-. bench/pledge-on-postgres.sh
+. bench/pledge-server.sh
 java bench/UptimeTarget.java "$target_port" > "$work/target.log" 2>&1 &
 target_pid=$!
 trap 'kill $pid $target_pid 2>/dev/null; wait $pid $target_pid 2>/dev/null; rm -rf "$work"' EXIT

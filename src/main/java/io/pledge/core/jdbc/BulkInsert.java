@@ -34,7 +34,7 @@ public class BulkInsert {
     private final JdbcTemplate jdbc;
     private final SQLExceptionTranslator translator;
 
-    BulkInsert(DataSource dataSource, JdbcTemplate jdbc) {
+    public BulkInsert(DataSource dataSource, JdbcTemplate jdbc) {
         this.dataSource = dataSource;
         this.jdbc = jdbc;
         this.translator = new SQLErrorCodeSQLExceptionTranslator(dataSource);
