@@ -12,13 +12,15 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
- * {@code DatabaseWriteCeiling JDBC_URL USER [ROUNDS]}: the database alone, without Pledge's reading,
+ * {@code DatabaseWriteCeiling JDBC_URL USER [ROUNDS [COMMIT_EVERY]]}: the database alone, without Pledge's reading,
  * checking or clock computing. On Pledge's schema (its Flyway migrations), inserts as many tickets,
  * clock rows (two per ticket) and events as the 150,004-row import writes, through the importer's own
  * {@link BulkInsert} ({@code COPY} on PostgreSQL, JDBC batches of 1,000 on H2), in one transaction, and
  * times the inserts and the commit. Each round writes another client's tickets into the same database,
  * so later rounds run on compiled code, as in a long-running server. Whatever Pledge does before the
- * writes, an import that stores these rows in one transaction cannot be faster than this.
+ * writes, an import that stores these rows in one transaction cannot be faster than this. With
+ * {@code COMMIT_EVERY}, each table's rows go in chunks of that many, each committed: what an import in
+ * many transactions would save, were it allowed to leave part of a file behind.
  */
 public final class DatabaseWriteCeiling {
 
@@ -31,6 +33,7 @@ public final class DatabaseWriteCeiling {
     public static void main(String[] args) throws Exception {
         String url = args[0];
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 3;
+        int commitEvery = args.length > 3 ? Integer.parseInt(args[3]) : Integer.MAX_VALUE;
         Flyway.configure().dataSource(url, args[1], "").load().migrate();
         SingleConnectionDataSource dataSource = new SingleConnectionDataSource(url, args[1], "", true);
         dataSource.setAutoCommit(false);
@@ -38,14 +41,14 @@ public final class DatabaseWriteCeiling {
             BulkInsert bulk = new BulkInsert(dataSource, new JdbcTemplate(dataSource));
             Connection connection = dataSource.getConnection();
             for (int round = 1; round <= rounds; round++) {
-                round(round, connection, bulk);
+                round(round, connection, new Writer(bulk, connection, commitEvery));
             }
         } finally {
             dataSource.destroy();
         }
     }
 
-    private static void round(int round, Connection connection, BulkInsert bulk) throws Exception {
+    private static void round(int round, Connection connection, Writer bulk) throws Exception {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         UUID client = UUID.randomUUID();
         String source = "ceiling/" + client;
@@ -108,18 +111,24 @@ public final class DatabaseWriteCeiling {
                         "evaluated_at"),
                 rows);
         long ticketsWritten = System.nanoTime();
+        // As the importer writes them: each ticket's events together, in order.
         rows = new ArrayList<>(EVENTS);
+        int previous = -1;
+        long seq = 0;
         for (int i = 0; i < EVENTS; i++) {
+            int ticket = (int) ((long) i * TICKETS / EVENTS);
+            seq = ticket == previous ? seq + 1 : 1;
+            previous = ticket;
             rows.add(new Object[] {
                 UUID.randomUUID(),
-                tickets.get(i % TICKETS),
-                (long) (i / TICKETS + 1),
+                tickets.get(ticket),
+                seq,
                 "STATUS_CHANGED",
                 now,
                 "IN_PROGRESS",
                 "In Progress",
                 source,
-                "INC" + (1_000_000 + i % TICKETS) + "/" + i,
+                "INC" + (1_000_000 + ticket) + "/" + seq,
                 now
             });
         }
@@ -154,5 +163,20 @@ public final class DatabaseWriteCeiling {
                 total / 1_000_000,
                 FILE_ROWS * 1_000_000_000L / total,
                 FILE_ROWS);
+    }
+
+    /** Inserts a table's rows in one piece, or in committed chunks. */
+    private record Writer(BulkInsert bulk, Connection connection, int commitEvery) {
+
+        void insert(String table, List<String> columns, List<Object[]> rows) throws java.sql.SQLException {
+            if (commitEvery >= rows.size()) {
+                bulk.insert(table, columns, rows);
+                return;
+            }
+            for (int from = 0; from < rows.size(); from += commitEvery) {
+                bulk.insert(table, columns, rows.subList(from, Math.min(rows.size(), from + commitEvery)));
+                connection.commit();
+            }
+        }
     }
 }
