@@ -1,14 +1,16 @@
 package io.pledge.core.jdbc;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyIn;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.jdbc.support.SQLErrorCodeSQLExceptionTranslator;
@@ -16,10 +18,10 @@ import org.springframework.jdbc.support.SQLExceptionTranslator;
 import org.springframework.stereotype.Component;
 
 /**
- * Inserts many rows into one table, in the caller's transaction: with PostgreSQL's {@code COPY} when the
- * database is PostgreSQL and the rows are many (several times faster than batched inserts there), in
- * JDBC batches otherwise. Row values are UUIDs, strings, numbers, booleans, {@link OffsetDateTime}s or
- * nulls.
+ * Inserts many rows into one table, in the caller's transaction: with PostgreSQL's {@code COPY} in its
+ * binary format when the database is PostgreSQL and the rows are many (several times faster than
+ * batched inserts there), in JDBC batches otherwise. Row values are UUIDs, strings, numbers, booleans,
+ * {@link OffsetDateTime}s or nulls.
  */
 @Component
 public class BulkInsert {
@@ -28,11 +30,12 @@ public class BulkInsert {
     static final int COPY_FROM = 100;
 
     private static final int BATCH = 1000;
-    private static final int COPY_CHUNK = 1 << 20;
 
     private final DataSource dataSource;
     private final JdbcTemplate jdbc;
     private final SQLExceptionTranslator translator;
+    /** Each table's column types, by column; the schema does not change while Pledge runs. */
+    private final Map<String, Map<String, String>> columnTypes = new ConcurrentHashMap<>();
 
     public BulkInsert(DataSource dataSource, JdbcTemplate jdbc) {
         this.dataSource = dataSource;
@@ -50,8 +53,16 @@ public class BulkInsert {
             Connection connection = DataSourceUtils.getConnection(dataSource);
             try {
                 if (connection.isWrapperFor(PGConnection.class)) {
-                    copy(connection.unwrap(PGConnection.class), "copy " + table + " (" + names + ") from stdin", rows);
-                    return;
+                    BinaryCopy copy = BinaryCopy.of(columns, columnTypes(connection, table));
+                    if (copy != null) {
+                        copy.write(
+                                connection
+                                        .unwrap(PGConnection.class)
+                                        .getCopyAPI()
+                                        .copyIn("copy " + table + " (" + names + ") from stdin with (format binary)"),
+                                rows);
+                        return;
+                    }
                 }
             } catch (SQLException e) {
                 throw translator.translate("copy into " + table, null, e);
@@ -67,58 +78,22 @@ public class BulkInsert {
         });
     }
 
-    private static void copy(PGConnection connection, String sql, List<Object[]> rows) throws SQLException {
-        CopyIn copy = connection.getCopyAPI().copyIn(sql);
-        try {
-            StringBuilder text = new StringBuilder(COPY_CHUNK + 4096);
-            for (Object[] row : rows) {
-                for (int i = 0; i < row.length; i++) {
-                    if (i > 0) {
-                        text.append('\t');
-                    }
-                    appendValue(text, row[i]);
+    private Map<String, String> columnTypes(Connection connection, String table) throws SQLException {
+        Map<String, String> types = columnTypes.get(table);
+        if (types != null) {
+            return types;
+        }
+        types = new HashMap<>();
+        try (PreparedStatement query = connection.prepareStatement("select column_name, udt_name from"
+                + " information_schema.columns where table_schema = current_schema() and table_name = ?")) {
+            query.setString(1, table);
+            try (ResultSet columns = query.executeQuery()) {
+                while (columns.next()) {
+                    types.put(columns.getString(1), columns.getString(2));
                 }
-                text.append('\n');
-                if (text.length() >= COPY_CHUNK) {
-                    write(copy, text);
-                }
-            }
-            write(copy, text);
-            copy.endCopy();
-        } finally {
-            if (copy.isActive()) {
-                copy.cancelCopy();
             }
         }
-    }
-
-    private static void write(CopyIn copy, StringBuilder text) throws SQLException {
-        byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
-        copy.writeToCopy(bytes, 0, bytes.length);
-        text.setLength(0);
-    }
-
-    /** A value in COPY's text format: {@code \N} for null, backslash escapes for the separators. */
-    static void appendValue(StringBuilder text, Object value) {
-        if (value == null) {
-            text.append("\\N");
-        } else if (value instanceof Boolean bool) {
-            text.append(bool ? 't' : 'f');
-        } else if (value instanceof OffsetDateTime instant) {
-            DateTimeFormatter.ISO_OFFSET_DATE_TIME.formatTo(instant, text);
-        } else if (value instanceof String string) {
-            for (int i = 0; i < string.length(); i++) {
-                char c = string.charAt(i);
-                switch (c) {
-                    case '\\' -> text.append("\\\\");
-                    case '\t' -> text.append("\\t");
-                    case '\n' -> text.append("\\n");
-                    case '\r' -> text.append("\\r");
-                    default -> text.append(c);
-                }
-            }
-        } else {
-            text.append(value);
-        }
+        columnTypes.put(table, Map.copyOf(types));
+        return types;
     }
 }

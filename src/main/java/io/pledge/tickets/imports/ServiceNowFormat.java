@@ -200,29 +200,40 @@ final class ServiceNowFormat {
         return Priority.of("P" + Math.min(level, 4));
     }
 
+    /** A row as the preset reads it: its line and the values of the required columns only. */
     private static final class Row {
 
         final int line;
-        final List<String> fields;
-        final Map<String, Integer> columns;
+        private final String[] values;
+        private final long modCount;
 
         Row(int line, List<String> fields, Map<String, Integer> columns) {
             this.line = line;
-            this.fields = fields;
-            this.columns = columns;
+            this.values = new String[REQUIRED.length];
+            for (int i = 0; i < REQUIRED.length; i++) {
+                int index = columns.get(REQUIRED[i]);
+                values[i] = index < fields.size() ? fields.get(index) : "";
+            }
+            long parsed;
+            try {
+                parsed = Long.parseLong(get("sys_mod_count").strip());
+            } catch (NumberFormatException e) {
+                parsed = Long.MAX_VALUE;
+            }
+            this.modCount = parsed;
         }
 
         String get(String column) {
-            Integer index = columns.get(column);
-            return index == null || index >= fields.size() ? "" : fields.get(index);
+            for (int i = 0; i < REQUIRED.length; i++) {
+                if (REQUIRED[i].equals(column)) {
+                    return values[i];
+                }
+            }
+            throw new IllegalArgumentException("not a required column: " + column);
         }
 
         long modCount() {
-            try {
-                return Long.parseLong(get("sys_mod_count").strip());
-            } catch (NumberFormatException e) {
-                return Long.MAX_VALUE;
-            }
+            return modCount;
         }
     }
 }
