@@ -13,7 +13,7 @@ import org.postgresql.copy.CopyIn;
 
 /**
  * Rows in the binary format of PostgreSQL's {@code COPY}: the server stores the values as sent, without
- * parsing text (about a fifth less work than the text format for Pledge's tables). Each column is encoded
+ * parsing their text, which makes bulk writes faster than the text format. Each column is encoded
  * as its declared type requires: {@code uuid} from a UUID, {@code bigint} and {@code integer} from any
  * number, {@code boolean} from a Boolean, {@code timestamp with time zone} from an {@link OffsetDateTime},
  * {@code varchar} and {@code text} from any value's text.
@@ -32,7 +32,7 @@ final class BinaryCopy {
 
     private static final byte[] SIGNATURE = "PGCOPY\n\377\r\n\0".getBytes(StandardCharsets.ISO_8859_1);
 
-    /** Microseconds from the Unix epoch to PostgreSQL's, 2000-01-01T00:00:00Z. */
+    /** Seconds from the Unix epoch to PostgreSQL's, 2000-01-01T00:00:00Z. */
     private static final long POSTGRES_EPOCH_SECONDS = 946_684_800L;
 
     private static final int CHUNK = 1 << 20;
