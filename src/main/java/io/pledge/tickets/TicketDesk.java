@@ -378,23 +378,28 @@ public class TicketDesk {
      * @param timelines each new ticket's events, in any order
      */
     public void insertNew(List<Ticket> created, Map<TicketId, List<RecordedEvent>> timelines, Instant now) {
-        insert(created, timelines, now, true);
+        Evaluated evaluated = evaluate(created, timelines, now);
+        tickets.insertWithState(evaluated.current(), evaluated.clocks(), now);
+        firings.fire(created, evaluated.clocks(), now);
+    }
+
+    /**
+     * The current state and clocks of new tickets of imported history, computed from their timelines
+     * without touching the database (but to read catalog entries not cached yet), so that an import can
+     * compute them while it writes others; {@link #insertHistory} stores them.
+     *
+     * @param timelines each new ticket's events, in any order
+     */
+    public Evaluated evaluateHistory(List<Ticket> created, Map<TicketId, List<RecordedEvent>> timelines, Instant now) {
+        return evaluate(created, timelines, now);
     }
 
     /**
      * Inserts tickets of imported history, as {@link #insertNew}, without firing thresholds: what was
      * crossed in the past of another system is history, not news.
      */
-    public void insertHistory(List<Ticket> created, Map<TicketId, List<RecordedEvent>> timelines, Instant now) {
-        insert(created, timelines, now, false);
-    }
-
-    private void insert(List<Ticket> created, Map<TicketId, List<RecordedEvent>> timelines, Instant now, boolean fire) {
-        Evaluated evaluated = evaluate(created, timelines, now);
+    public void insertHistory(Evaluated evaluated, Instant now) {
         tickets.insertWithState(evaluated.current(), evaluated.clocks(), now);
-        if (fire) {
-            firings.fire(created, evaluated.clocks(), now);
-        }
     }
 
     /** Recomputes a ticket's clocks and current state from all its events, stores them, fires thresholds. */
@@ -441,7 +446,8 @@ public class TicketDesk {
         return new Evaluated(current, clocks);
     }
 
-    private record Evaluated(List<Ticket> current, Map<TicketId, List<SlaClock>> clocks) {}
+    /** Tickets as their timelines leave them, with their clocks. */
+    public record Evaluated(List<Ticket> current, Map<TicketId, List<SlaClock>> clocks) {}
 
     /** The ticket row as its events leave it: priority, status and assignee after the last of each. */
     public static Ticket current(Ticket ticket, List<RecordedEvent> events) {

@@ -4,14 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pledge.support.Api.Response;
 import io.pledge.support.DatabaseIntegrationTest;
+import io.pledge.support.ServiceNowExport;
+import io.pledge.tickets.imports.Importer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
@@ -104,6 +110,65 @@ public abstract class ImportApiContract extends DatabaseIntegrationTest {
         assertThat(lenient.get("state").asString()).as(lenient.toString()).isEqualTo("SUCCEEDED_WITH_REJECTIONS");
         assertThat(lenient.get("rejected").asLong()).isEqualTo(1);
         assertThat(count("select count(*) from ticket where source = :source")).isEqualTo(300);
+    }
+
+    @Test
+    void aFileOfManyChunksIsStoredWholeOrNotAtAll(@TempDir Path folder) throws Exception {
+        Path export = folder.resolve("export.csv");
+        long rows = ServiceNowExport.write(export, 25_000, LocalDateTime.of(2025, 1, 2, 8, 0), 7);
+        List<String> lines = Files.readAllLines(export);
+        long incidents = lines.stream()
+                .skip(1)
+                .map(line -> line.split(",")[0])
+                .distinct()
+                .count();
+        assertThat(incidents).isGreaterThan(2L * Importer.CHUNK);
+        // An update stamped in 2099 is refused when the events are checked, after the file is read: one in
+        // an incident of the second chunk of tickets checked (the first chunk is written by then), one in
+        // the last incident, so in the last chunk.
+        String future =
+                "INC%d,Active,true,0,0,1,true,Caller 1,Opened by 1,28/5/2025 17:54,Created by 1,28/5/2025 17:56,"
+                        + "Updated by 1,1/1/2099 10:00,Email,Location 1,Category 1,Subcategory 1,Symptom 1,?,1 - High,"
+                        + "1 - High,1 - Critical,Group 1,?,false,false,Do Not Notify,?,?,?,?,code 4,?,?,?";
+        String opened = future.replace("Active", "New")
+                .replace(",1,true,", ",0,true,")
+                .replace("1/1/2099 10:00", "28/5/2025 18:00");
+        int second = 1;
+        while (!lines.get(second).startsWith("INC" + (8_000_000 + Importer.CHUNK * 3 / 2) + ",")) {
+            second++;
+        }
+        List<String> withFuture = new ArrayList<>(lines.subList(0, second));
+        withFuture.add(opened.formatted(9_999_998));
+        withFuture.add(future.formatted(9_999_998));
+        withFuture.addAll(lines.subList(second, lines.size()));
+        withFuture.add(opened.formatted(9_999_999));
+        withFuture.add(future.formatted(9_999_999));
+        byte[] file = (String.join("\n", withFuture) + "\n").getBytes(StandardCharsets.UTF_8);
+
+        JsonNode strict = importAndWait(file, Map.of());
+
+        assertThat(strict.get("state").asString()).as(strict.toString()).isEqualTo("FAILED");
+        assertThat(strict.get("errors").findValuesAsString("message"))
+                .hasSize(2)
+                .allMatch(message -> message.contains("in the future"));
+        assertThat(strict.get("errors").findValues("line").stream().map(JsonNode::asInt))
+                .containsExactly(second + 2, withFuture.size());
+        // Chunks written before the last one was refused are gone with the transaction.
+        assertThat(count("select count(*) from ticket where source = :source")).isZero();
+        assertThat(count("select count(*) from ticket_event where source = :source"))
+                .isZero();
+
+        JsonNode lenient = importAndWait(file, Map.of("mode", "skip-invalid"));
+
+        assertThat(lenient.get("state").asString()).as(lenient.toString()).isEqualTo("SUCCEEDED_WITH_REJECTIONS");
+        assertThat(lenient.get("rowsRead").asLong()).isEqualTo(rows + 4);
+        assertThat(lenient.get("tickets").asLong()).isEqualTo(incidents + 2);
+        assertThat(count("select count(*) from ticket where source = :source")).isEqualTo(incidents + 2);
+        assertThat(count("select count(*) from ticket_event where source = :source"))
+                .isEqualTo(lenient.get("events").asLong());
+        assertThat(count("""
+                        select count(*) from ticket_clock c join ticket t on t.id = c.ticket_id
+                        where t.source = :source and c.metric = 'RESOLUTION'""")).isEqualTo(incidents + 2);
     }
 
     @Test

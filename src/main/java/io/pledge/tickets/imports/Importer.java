@@ -30,8 +30,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -51,6 +54,9 @@ public class Importer implements DisposableBean {
     /** How many row errors a job keeps and shows. */
     public static final int MAX_ERRORS = 100;
 
+    /** Tickets checked and computed together, then written together. */
+    public static final int CHUNK = 2_000;
+
     private static final Logger log = LoggerFactory.getLogger(Importer.class);
 
     private final TicketDesk desk;
@@ -61,11 +67,9 @@ public class Importer implements DisposableBean {
     private final TransactionTemplate transaction;
     private final AuditLog audit;
     private final Clock clock;
-    private final ExecutorService background = Executors.newSingleThreadExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "pledge-import");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService background = Executors.newSingleThreadExecutor(daemon("pledge-import"));
+    /** Checks and clocks of running imports, beside the thread that writes them. */
+    private final ExecutorService checkers = Executors.newCachedThreadPool(daemon("pledge-import-checks"));
 
     Importer(
             TicketDesk desk,
@@ -209,7 +213,12 @@ public class Importer implements DisposableBean {
         }
     }
 
-    /** Stores what was read; invalid events found here are added to {@code errors} with their line. */
+    /**
+     * Stores what was read; invalid events found here are added to {@code errors} with their line. The
+     * checks and the clocks are computed on a second thread, {@value #CHUNK} tickets at a time, while this
+     * thread, which holds the import's transaction, writes the tickets computed before: the database's
+     * work and Pledge's overlap. Nothing is committed before the end, so a failure anywhere stores nothing.
+     */
     private Stored store(
             UUID job,
             String actor,
@@ -221,17 +230,173 @@ public class Importer implements DisposableBean {
         Instant now = Timestamps.now(clock);
         Client defaultClient = client(settings);
         String source = settings.source(defaultClient.slug());
-        CatalogMemo catalog = desk.memo();
         Set<String> storedEventIds = new HashSet<>(tickets.eventIds(source));
         Map<String, Ticket> existing = tickets.bySource(source);
         phases.done("stored ids");
 
+        BlockingQueue<Object> handed = new ArrayBlockingQueue<>(2);
+        Checks checks =
+                new Checks(read, settings, defaultClient, source, storedEventIds, existing, errors, progress, now);
+        Future<?> checking = checkers.submit(() -> checks.run(handed));
         List<Ticket> created = new ArrayList<>();
-        List<RecordedEvent> events = new ArrayList<>();
-        Map<TicketId, List<RecordedEvent>> newEvents = new HashMap<>();
         List<Ticket> updated = new ArrayList<>();
-        long count = 0;
-        for (ImportedTicket imported : read.tickets()) {
+        List<RecordedEvent> events = new ArrayList<>();
+        try {
+            for (Object next = take(handed); next != Checks.END; next = take(handed)) {
+                if (next instanceof RuntimeException failure) {
+                    throw failure;
+                }
+                if (next instanceof Throwable failure) {
+                    throw new IllegalStateException("checking the file failed", failure);
+                }
+                Chunk chunk = (Chunk) next;
+                desk.insertHistory(chunk.created(), now);
+                tickets.appendAll(chunk.events());
+                created.addAll(chunk.created().current());
+                updated.addAll(chunk.updated());
+                events.addAll(chunk.events());
+            }
+        } finally {
+            checking.cancel(true);
+        }
+        if (!errors.isEmpty() && settings.mode() == ImportMode.ALL_OR_NOTHING) {
+            return new Stored(0, 0);
+        }
+        phases.done("checked, computed and wrote " + created.size() + " tickets, their clocks and " + events.size()
+                + " events (checks and clocks " + checks.busy / 1_000_000 + " ms of it, on another thread)");
+        audit(job, actor, created, updated, events);
+        phases.done("audited");
+        for (Ticket ticket : updated) {
+            desk.refreshHistory(ticket, tickets.events(ticket.id()), now);
+        }
+        phases.done("recomputed " + updated.size() + " stored tickets");
+        progress.stored(created.size() + updated.size(), events.size());
+        return new Stored(created.size() + updated.size(), events.size());
+    }
+
+    private static Object take(BlockingQueue<Object> handed) {
+        try {
+            return handed.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while importing", e);
+        }
+    }
+
+    /** Checked tickets ready to write: the new ones with their clocks, the events, the stored ones updated. */
+    private record Chunk(TicketDesk.Evaluated created, List<RecordedEvent> events, List<Ticket> updated) {}
+
+    /**
+     * Checks the tickets read and computes their clocks, handing them over in chunks, then {@link #END}; or
+     * the failure. In all-or-nothing mode, hands nothing more over once a row is invalid.
+     */
+    private final class Checks {
+
+        static final Object END = new Object();
+
+        private final ImportFile read;
+        private final ImportSettings settings;
+        private final Client defaultClient;
+        private final String source;
+        private final Set<String> storedEventIds;
+        private final Map<String, Ticket> existing;
+        private final List<RowError> errors;
+        private final ProgressListener progress;
+        private final Instant now;
+        private final CatalogMemo catalog = desk.memo();
+        /** Nanoseconds spent checking and computing, read once the last chunk is taken. */
+        volatile long busy;
+
+        Checks(
+                ImportFile read,
+                ImportSettings settings,
+                Client defaultClient,
+                String source,
+                Set<String> storedEventIds,
+                Map<String, Ticket> existing,
+                List<RowError> errors,
+                ProgressListener progress,
+                Instant now) {
+            this.read = read;
+            this.settings = settings;
+            this.defaultClient = defaultClient;
+            this.source = source;
+            this.storedEventIds = storedEventIds;
+            this.existing = existing;
+            this.errors = errors;
+            this.progress = progress;
+            this.now = now;
+        }
+
+        void run(BlockingQueue<Object> handed) {
+            try {
+                check(handed);
+                handed.put(END);
+            } catch (InterruptedException stopped) {
+                // The transaction's thread gave up: nobody takes what would come next.
+            } catch (Throwable failure) {
+                try {
+                    handed.put(failure);
+                } catch (InterruptedException stopped) {
+                    // As above.
+                }
+            }
+        }
+
+        private void check(BlockingQueue<Object> handed) throws InterruptedException {
+            long started = System.nanoTime();
+            List<Ticket> created = new ArrayList<>();
+            Map<TicketId, List<RecordedEvent>> timelines = new HashMap<>();
+            List<RecordedEvent> events = new ArrayList<>();
+            List<Ticket> updated = new ArrayList<>();
+            long count = 0;
+            long eventCount = 0;
+            for (ImportedTicket imported : read.tickets()) {
+                if (!ticket(imported, created, timelines, events, updated)) {
+                    continue;
+                }
+                if (++count % CHUNK == 0) {
+                    eventCount += events.size();
+                    progress.stored(count, eventCount);
+                    hand(handed, created, timelines, events, updated, started);
+                    created = new ArrayList<>();
+                    timelines = new HashMap<>();
+                    events = new ArrayList<>();
+                    updated = new ArrayList<>();
+                    started = System.nanoTime();
+                }
+            }
+            hand(handed, created, timelines, events, updated, started);
+        }
+
+        /**
+         * Hands a chunk over; once a row is invalid in all-or-nothing mode, only goes on checking, so that
+         * every invalid row is reported.
+         */
+        private void hand(
+                BlockingQueue<Object> handed,
+                List<Ticket> created,
+                Map<TicketId, List<RecordedEvent>> timelines,
+                List<RecordedEvent> events,
+                List<Ticket> updated,
+                long started)
+                throws InterruptedException {
+            if (!errors.isEmpty() && settings.mode() == ImportMode.ALL_OR_NOTHING) {
+                busy += System.nanoTime() - started;
+                return;
+            }
+            Chunk chunk = new Chunk(desk.evaluateHistory(created, timelines, now), events, updated);
+            busy += System.nanoTime() - started;
+            handed.put(chunk);
+        }
+
+        /** Checks one ticket read, adding it and its events to the chunk; false when it is left out. */
+        private boolean ticket(
+                ImportedTicket imported,
+                List<Ticket> created,
+                Map<TicketId, List<RecordedEvent>> timelines,
+                List<RecordedEvent> events,
+                List<Ticket> updated) {
             Ticket ticket = existing.get(imported.externalId());
             boolean isNew = ticket == null;
             List<RecordedEvent> timeline = new ArrayList<>();
@@ -241,7 +406,7 @@ public class Importer implements DisposableBean {
                         : catalog.client(imported.client()).orElse(null);
                 if (client == null) {
                     errors.add(new RowError(imported.line(), "client", "unknown client \"" + imported.client() + "\""));
-                    continue;
+                    return false;
                 }
                 Instant createdAt = imported.createdAt().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
                 ticket = TicketDesk.build(
@@ -256,8 +421,7 @@ public class Importer implements DisposableBean {
                         createdAt,
                         source,
                         imported.externalId());
-                RecordedEvent creation = desk.created(ticket, imported.externalId() + "/created", now);
-                timeline.add(creation);
+                timeline.add(desk.created(ticket, imported.externalId() + "/created", now));
             }
             long seq = isNew ? 2 : tickets.nextSeq(ticket.id());
             int before = errors.size();
@@ -279,36 +443,20 @@ public class Importer implements DisposableBean {
                 fresh.add(recorded);
             }
             if (errors.size() > before && settings.mode() == ImportMode.ALL_OR_NOTHING) {
-                continue;
+                return false;
             }
             timeline.addAll(fresh);
             events.addAll(timeline);
             if (isNew) {
                 created.add(ticket);
-                newEvents.put(ticket.id(), timeline);
-            } else if (!fresh.isEmpty()) {
+                timelines.put(ticket.id(), timeline);
+                return true;
+            }
+            if (!fresh.isEmpty()) {
                 updated.add(ticket);
             }
-            if (++count % 1000 == 0) {
-                progress.stored(count, events.size());
-            }
+            return true;
         }
-        if (!errors.isEmpty() && settings.mode() == ImportMode.ALL_OR_NOTHING) {
-            return new Stored(0, 0);
-        }
-        phases.done("checked " + events.size() + " events");
-        desk.insertHistory(created, newEvents, now);
-        phases.done("computed and wrote " + created.size() + " tickets with their clocks");
-        tickets.appendAll(events);
-        phases.done("wrote the events");
-        audit(job, actor, created, updated, events);
-        phases.done("audited");
-        for (Ticket ticket : updated) {
-            desk.refreshHistory(ticket, tickets.events(ticket.id()), now);
-        }
-        phases.done("recomputed " + updated.size() + " stored tickets");
-        progress.stored(created.size() + updated.size(), events.size());
-        return new Stored(created.size() + updated.size(), events.size());
     }
 
     /** One audit entry per client whose tickets the import touched: counts, and a digest of the events. */
@@ -339,8 +487,17 @@ public class Importer implements DisposableBean {
         }
     }
 
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
     @Override
     public void destroy() {
         background.shutdownNow();
+        checkers.shutdownNow();
     }
 }
