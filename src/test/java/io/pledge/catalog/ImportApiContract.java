@@ -172,6 +172,53 @@ public abstract class ImportApiContract extends DatabaseIntegrationTest {
     }
 
     @Test
+    void aWriteThatFailsHalfWayStoresNothingAndEndsTheChecks(@TempDir Path folder) throws Exception {
+        Path export = folder.resolve("export.csv");
+        ServiceNowExport.write(export, 25_000, LocalDateTime.of(2025, 1, 2, 8, 0), 11);
+        List<String> lines = Files.readAllLines(export);
+        assertThat(lines.stream()
+                        .skip(1)
+                        .map(line -> line.split(",")[0])
+                        .distinct()
+                        .count())
+                .isGreaterThan(2L * Importer.CHUNK);
+        // A valid incident the database refuses, in the first chunk; two more chunks follow, one more than
+        // can wait to be written, so the checking thread waits for room until told that none will come.
+        String marked = lines.get(1).replaceFirst("^INC\\d+,", "INC7777777,");
+        List<String> withMarked = new ArrayList<>(List.of(lines.get(0), marked));
+        withMarked.addAll(lines.subList(1, lines.size()));
+        byte[] file = (String.join("\n", withMarked) + "\n").getBytes(StandardCharsets.UTF_8);
+        jdbc.sql("alter table ticket_event add constraint refuses_marked check (event_id not like 'INC7777777/%')")
+                .update();
+        JsonNode job;
+        try {
+            job = importAndWait(file, Map.of());
+        } finally {
+            jdbc.sql("alter table ticket_event drop constraint refuses_marked").update();
+        }
+
+        assertThat(job.get("state").asString()).as(job.toString()).isEqualTo("FAILED");
+        assertThat(job.get("errors").get(0).get("message").asString()).contains("nothing was stored");
+        assertThat(count("select count(*) from ticket where source = :source")).isZero();
+        // The thread that checked the rest of the file stops, rather than wait for writes that never come.
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
+        while (checking() && Instant.now().isBefore(deadline)) {
+            Thread.sleep(50); // polling the threads; the test fails if one is still checking after 10 s
+        }
+        assertThat(checking()).isFalse();
+
+        JsonNode again = importAndWait(Files.readAllBytes(export), Map.of());
+        assertThat(again.get("state").asString()).as(again.toString()).isEqualTo("SUCCEEDED");
+    }
+
+    /** Whether a thread is still checking an import. */
+    private static boolean checking() {
+        return Thread.getAllStackTraces().values().stream()
+                .flatMap(java.util.Arrays::stream)
+                .anyMatch(frame -> frame.getClassName().endsWith("Importer$Checks"));
+    }
+
+    @Test
     void importsAGenericOneRowPerTicketFile() throws Exception {
         String csv = """
                 Ticket,Prio,Opened,First reply,Solved

@@ -34,7 +34,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -234,10 +234,11 @@ public class Importer implements DisposableBean {
         Map<String, Ticket> existing = tickets.bySource(source);
         phases.done("stored ids");
 
-        BlockingQueue<Object> handed = new ArrayBlockingQueue<>(2);
+        // One chunk waits while one is written and the next checked.
+        BlockingQueue<Object> handed = new ArrayBlockingQueue<>(1);
         Checks checks =
                 new Checks(read, settings, defaultClient, source, storedEventIds, existing, errors, progress, now);
-        Future<?> checking = checkers.submit(() -> checks.run(handed));
+        checkers.execute(() -> checks.run(handed));
         List<Ticket> created = new ArrayList<>();
         List<Ticket> updated = new ArrayList<>();
         List<RecordedEvent> events = new ArrayList<>();
@@ -257,7 +258,8 @@ public class Importer implements DisposableBean {
                 events.addAll(chunk.events());
             }
         } finally {
-            checking.cancel(true);
+            // Not an interrupt: an interrupted thread reading H2's file would close it for everyone.
+            checks.stop();
         }
         if (!errors.isEmpty() && settings.mode() == ImportMode.ALL_OR_NOTHING) {
             return new Stored(0, 0);
@@ -306,6 +308,8 @@ public class Importer implements DisposableBean {
         private final CatalogMemo catalog = desk.memo();
         /** Nanoseconds spent checking and computing, read once the last chunk is taken. */
         volatile long busy;
+        /** Set when the transaction's thread no longer takes anything: checking ends at the next ticket. */
+        private volatile boolean stopped;
 
         Checks(
                 ImportFile read,
@@ -331,15 +335,26 @@ public class Importer implements DisposableBean {
         void run(BlockingQueue<Object> handed) {
             try {
                 check(handed);
-                handed.put(END);
-            } catch (InterruptedException stopped) {
-                // The transaction's thread gave up: nobody takes what would come next.
+                put(handed, END);
+            } catch (InterruptedException shutdown) {
+                Thread.currentThread().interrupt();
             } catch (Throwable failure) {
                 try {
-                    handed.put(failure);
-                } catch (InterruptedException stopped) {
-                    // As above.
+                    put(handed, failure);
+                } catch (InterruptedException shutdown) {
+                    Thread.currentThread().interrupt();
                 }
+            }
+        }
+
+        void stop() {
+            stopped = true;
+        }
+
+        /** Hands something over once there is room, unless the transaction's thread stopped taking. */
+        private void put(BlockingQueue<Object> handed, Object next) throws InterruptedException {
+            while (!stopped && !handed.offer(next, 100, TimeUnit.MILLISECONDS)) {
+                // Waiting for the writes to take the chunk before.
             }
         }
 
@@ -352,6 +367,9 @@ public class Importer implements DisposableBean {
             long count = 0;
             long eventCount = 0;
             for (ImportedTicket imported : read.tickets()) {
+                if (stopped) {
+                    return;
+                }
                 if (!ticket(imported, created, timelines, events, updated)) {
                     continue;
                 }
@@ -387,7 +405,7 @@ public class Importer implements DisposableBean {
             }
             Chunk chunk = new Chunk(desk.evaluateHistory(created, timelines, now), events, updated);
             busy += System.nanoTime() - started;
-            handed.put(chunk);
+            put(handed, chunk);
         }
 
         /** Checks one ticket read, adding it and its events to the chunk; false when it is left out. */
