@@ -95,11 +95,28 @@ public final class Targets {
         private final int port;
         private ServerSocket socket;
 
+        /**
+         * Listens on a free port below the range the system draws outgoing connections' ports from: were it
+         * in that range, a connection to it while it is down could get the same port as its own and
+         * connect to itself (TCP's simultaneous open), and the target would look up.
+         */
         public Tcp() throws IOException {
-            try (ServerSocket probe = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-                port = probe.getLocalPort();
-            }
+            port = freePortBelowTheEphemeralRange();
             up();
+        }
+
+        private static int freePortBelowTheEphemeralRange() throws IOException {
+            IOException last = null;
+            java.util.SplittableRandom random = new java.util.SplittableRandom();
+            for (int attempt = 0; attempt < 100; attempt++) {
+                try (ServerSocket probe =
+                        new ServerSocket(random.nextInt(20_000, 32_000), 50, InetAddress.getLoopbackAddress())) {
+                    return probe.getLocalPort();
+                } catch (IOException taken) {
+                    last = taken;
+                }
+            }
+            throw last;
         }
 
         public int port() {
