@@ -94,29 +94,13 @@ public final class Targets {
 
         private final int port;
         private ServerSocket socket;
+        private Thread accept;
 
-        /**
-         * Listens on a free port below the range the system draws outgoing connections' ports from: were it
-         * in that range, a connection to it while it is down could get the same port as its own and
-         * connect to itself (TCP's simultaneous open), and the target would look up.
-         */
         public Tcp() throws IOException {
-            port = freePortBelowTheEphemeralRange();
-            up();
-        }
-
-        private static int freePortBelowTheEphemeralRange() throws IOException {
-            IOException last = null;
-            java.util.SplittableRandom random = new java.util.SplittableRandom();
-            for (int attempt = 0; attempt < 100; attempt++) {
-                try (ServerSocket probe =
-                        new ServerSocket(random.nextInt(20_000, 32_000), 50, InetAddress.getLoopbackAddress())) {
-                    return probe.getLocalPort();
-                } catch (IOException taken) {
-                    last = taken;
-                }
+            try (ServerSocket probe = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+                port = probe.getLocalPort();
             }
-            throw last;
+            up();
         }
 
         public int port() {
@@ -131,7 +115,7 @@ public final class Targets {
             server.setReuseAddress(true);
             server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
             socket = server;
-            Thread accept = new Thread(() -> {
+            accept = new Thread(() -> {
                 while (!server.isClosed()) {
                     try (Socket client = server.accept()) {
                         client.getOutputStream().flush();
@@ -144,10 +128,20 @@ public final class Targets {
             accept.start();
         }
 
+        /**
+         * Stops listening, once the port refuses connections: a socket closed while a thread waits in its
+         * {@code accept} may be released only when that thread leaves it (so on recent JDKs).
+         */
         public synchronized void down() throws IOException {
             if (socket != null) {
                 socket.close();
                 socket = null;
+                try {
+                    accept.join(5_000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IOException("interrupted while closing the listener", e);
+                }
             }
         }
 
