@@ -78,7 +78,8 @@ public class TicketStore {
             "next_due_at",
             "breached");
 
-    private static final List<String> CLOCK_COLUMNS = List.of(
+    /** The columns of a clock row, in the order bulk writes give them. */
+    public static final List<String> CLOCK_COLUMNS = List.of(
             "ticket_id",
             "metric",
             "state",
