@@ -384,9 +384,9 @@ public class TicketDesk {
     }
 
     /**
-     * The current state and clocks of new tickets of imported history, computed from their timelines
-     * without touching the database (but to read catalog entries not cached yet), so that an import can
-     * compute them while it writes others; {@link #insertHistory} stores them.
+     * The current state and clocks of new tickets of imported history, computed from their timelines. It
+     * reads the database only for policy versions and calendars not cached yet, so an import can compute
+     * them on a thread of its own while it writes others; {@link #insertHistory} stores them.
      *
      * @param timelines each new ticket's events, in any order
      */

@@ -9,7 +9,6 @@ import io.pledge.core.Violations;
 import io.pledge.core.jdbc.Timestamps;
 import io.pledge.tickets.CatalogMemo;
 import io.pledge.tickets.RecordedEvent;
-import io.pledge.tickets.SlaCalculator;
 import io.pledge.tickets.Ticket;
 import io.pledge.tickets.TicketAudit;
 import io.pledge.tickets.TicketDesk;
@@ -61,7 +60,6 @@ public class Importer implements DisposableBean {
 
     private final TicketDesk desk;
     private final TicketStore tickets;
-    private final SlaCalculator calculator;
     private final ImportJobs jobs;
     private final Clients clients;
     private final TransactionTemplate transaction;
@@ -74,7 +72,6 @@ public class Importer implements DisposableBean {
     Importer(
             TicketDesk desk,
             TicketStore tickets,
-            SlaCalculator calculator,
             ImportJobs jobs,
             Clients clients,
             PlatformTransactionManager transactions,
@@ -82,7 +79,6 @@ public class Importer implements DisposableBean {
             Clock clock) {
         this.desk = desk;
         this.tickets = tickets;
-        this.calculator = calculator;
         this.jobs = jobs;
         this.clients = clients;
         this.transaction = new TransactionTemplate(transactions);
