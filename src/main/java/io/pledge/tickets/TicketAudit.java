@@ -4,8 +4,14 @@ import io.pledge.audit.AuditLog;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
 
 /** How ticket changes read in the audit log: one entry per stored event, in the ticket's client's chain. */
 public final class TicketAudit {
@@ -23,23 +29,46 @@ public final class TicketAudit {
     }
 
     /**
-     * The entry for the events an import stored for one client: how many, and the SHA-256 of their
-     * details, one per line, in the order given.
+     * The entries for the events an import stores, one per client: how many tickets and events, and the
+     * SHA-256 of the events' details, one line each, in the order they were added. Built while the import
+     * checks its tickets, so that nothing is kept for it but one digest per client.
      */
-    public static AuditLog.Change imported(
-            java.util.UUID client, java.util.UUID job, int tickets, List<RecordedEvent> events, String actor) {
-        MessageDigest digest = sha256();
-        for (RecordedEvent event : events) {
-            digest.update((event.ticket() + "#" + event.seq() + " " + details(event) + "\n")
-                    .getBytes(StandardCharsets.UTF_8));
+    public static final class ImportDigest {
+
+        private final Map<UUID, PerClient> clients = new TreeMap<>();
+
+        /** Adds the events of one ticket of this client, in the order the import stores them. */
+        public void add(UUID client, List<RecordedEvent> events) {
+            if (events.isEmpty()) {
+                return;
+            }
+            PerClient digest = clients.computeIfAbsent(client, id -> new PerClient());
+            for (RecordedEvent event : events) {
+                digest.sha256.update((event.ticket() + "#" + event.seq() + " " + details(event) + "\n")
+                        .getBytes(StandardCharsets.UTF_8));
+                digest.tickets.add(event.ticket());
+            }
+            digest.events += events.size();
         }
-        return new AuditLog.Change(
-                AuditLog.clientChain(client),
-                actor,
-                "import.stored",
-                "import:" + job,
-                "tickets=" + tickets + ";events=" + events.size() + ";events-sha256="
-                        + HexFormat.of().formatHex(digest.digest()));
+
+        /** The audit entries, by client id. */
+        public List<AuditLog.Change> changes(UUID job, String actor) {
+            List<AuditLog.Change> changes = new ArrayList<>(clients.size());
+            clients.forEach((client, digest) -> changes.add(new AuditLog.Change(
+                    AuditLog.clientChain(client),
+                    actor,
+                    "import.stored",
+                    "import:" + job,
+                    "tickets=" + digest.tickets.size() + ";events=" + digest.events + ";events-sha256="
+                            + HexFormat.of().formatHex(digest.sha256.digest()))));
+            return changes;
+        }
+
+        private static final class PerClient {
+            final MessageDigest sha256 = sha256();
+            final Set<TicketId> tickets = new HashSet<>();
+            long events;
+        }
     }
 
     /** An event's stored fields, a body by its SHA-256 only. */

@@ -15,7 +15,8 @@ import org.postgresql.copy.CopyIn;
  * Rows in the binary format of PostgreSQL's {@code COPY}: the server stores the values as sent, without
  * parsing their text, which makes bulk writes faster than the text format. Each column is encoded
  * as its declared type requires: {@code uuid} from a UUID, {@code bigint} and {@code integer} from any
- * number, {@code boolean} from a Boolean, {@code timestamp with time zone} from an {@link OffsetDateTime},
+ * number, {@code boolean} from a Boolean, {@code timestamp with time zone} from an {@link Instant} or an
+ * {@link OffsetDateTime} (to the microsecond),
  * {@code varchar} and {@code text} from any value's text.
  */
 final class BinaryCopy {
@@ -118,7 +119,7 @@ final class BinaryCopy {
     }
 
     private static void timestamp(ByteBuffer out, Object value) {
-        Instant instant = ((OffsetDateTime) value).toInstant();
+        Instant instant = value instanceof Instant given ? given : ((OffsetDateTime) value).toInstant();
         long micros = Math.addExact(
                 Math.multiplyExact(instant.getEpochSecond() - POSTGRES_EPOCH_SECONDS, 1_000_000L),
                 instant.getNano() / 1_000);

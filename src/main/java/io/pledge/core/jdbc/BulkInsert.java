@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
@@ -21,7 +22,7 @@ import org.springframework.stereotype.Component;
  * Inserts many rows into one table, in the caller's transaction: with PostgreSQL's {@code COPY} in its
  * binary format when the database is PostgreSQL and the rows are many (several times faster than
  * batched inserts there), in JDBC batches otherwise. Row values are UUIDs, strings, numbers, booleans,
- * {@link OffsetDateTime}s or nulls.
+ * {@link Instant}s (stored to the microsecond), {@link OffsetDateTime}s or nulls.
  */
 @Component
 public class BulkInsert {
@@ -73,7 +74,7 @@ public class BulkInsert {
         String sql = "insert into " + table + " (" + names + ") values (" + "?, ".repeat(columns.size() - 1) + "?)";
         jdbc.batchUpdate(sql, rows, BATCH, (ps, row) -> {
             for (int i = 0; i < row.length; i++) {
-                ps.setObject(i + 1, row[i]);
+                ps.setObject(i + 1, Timestamps.bindable(row[i]));
             }
         });
     }

@@ -29,6 +29,14 @@ public final class Timestamps {
                 : OffsetDateTime.ofInstant(instant.truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC);
     }
 
+    /**
+     * A value as both databases' drivers bind it: an instant as its UTC {@link OffsetDateTime} (the
+     * PostgreSQL driver binds no {@link Instant}), anything else as it is.
+     */
+    public static Object bindable(Object value) {
+        return value instanceof Instant instant ? utc(instant) : value;
+    }
+
     /** The column's instant, or null for SQL NULL. */
     public static Instant instant(ResultSet row, String column) throws SQLException {
         OffsetDateTime value = row.getObject(column, OffsetDateTime.class);

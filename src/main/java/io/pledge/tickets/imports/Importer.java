@@ -235,9 +235,9 @@ public class Importer implements DisposableBean {
         Checks checks =
                 new Checks(read, settings, defaultClient, source, storedEventIds, existing, errors, progress, now);
         checkers.execute(() -> checks.run(handed));
-        List<Ticket> created = new ArrayList<>();
+        long created = 0;
+        long events = 0;
         List<Ticket> updated = new ArrayList<>();
-        List<RecordedEvent> events = new ArrayList<>();
         try {
             for (Object next = take(handed); next != Checks.END; next = take(handed)) {
                 if (next instanceof RuntimeException failure) {
@@ -249,9 +249,9 @@ public class Importer implements DisposableBean {
                 Chunk chunk = (Chunk) next;
                 desk.insertHistory(chunk.created(), now);
                 tickets.appendAll(chunk.events());
-                created.addAll(chunk.created().current());
+                created += chunk.created().current().size();
+                events += chunk.events().size();
                 updated.addAll(chunk.updated());
-                events.addAll(chunk.events());
             }
         } finally {
             // Not an interrupt: an interrupted thread reading H2's file would close it for everyone.
@@ -260,16 +260,16 @@ public class Importer implements DisposableBean {
         if (!errors.isEmpty() && settings.mode() == ImportMode.ALL_OR_NOTHING) {
             return new Stored(0, 0);
         }
-        phases.done("checked, computed and wrote " + created.size() + " tickets, their clocks and " + events.size()
+        phases.done("checked, computed and wrote " + created + " tickets, their clocks and " + events
                 + " events (checks and clocks " + checks.busy / 1_000_000 + " ms of it, on another thread)");
-        audit(job, actor, created, updated, events);
+        audit.append(checks.digest.changes(job, actor));
         phases.done("audited");
         for (Ticket ticket : updated) {
             desk.refreshHistory(ticket, tickets.events(ticket.id()), now);
         }
         phases.done("recomputed " + updated.size() + " stored tickets");
-        progress.stored(created.size() + updated.size(), events.size());
-        return new Stored(created.size() + updated.size(), events.size());
+        progress.stored(created + updated.size(), events);
+        return new Stored(created + updated.size(), events);
     }
 
     private static Object take(BlockingQueue<Object> handed) {
@@ -302,6 +302,8 @@ public class Importer implements DisposableBean {
         private final ProgressListener progress;
         private final Instant now;
         private final CatalogMemo catalog = desk.memo();
+        /** The audit's digest of the events handed over, read once the last chunk is taken. */
+        final TicketAudit.ImportDigest digest = new TicketAudit.ImportDigest();
         /** Nanoseconds spent checking and computing, read once the last chunk is taken. */
         volatile long busy;
         /** Set when the transaction's thread no longer takes anything: checking ends at the next ticket. */
@@ -461,6 +463,7 @@ public class Importer implements DisposableBean {
             }
             timeline.addAll(fresh);
             events.addAll(timeline);
+            digest.add(ticket.clientId(), timeline);
             if (isNew) {
                 created.add(ticket);
                 timelines.put(ticket.id(), timeline);
@@ -471,26 +474,6 @@ public class Importer implements DisposableBean {
             }
             return true;
         }
-    }
-
-    /** One audit entry per client whose tickets the import touched: counts, and a digest of the events. */
-    private void audit(UUID job, String actor, List<Ticket> created, List<Ticket> updated, List<RecordedEvent> events) {
-        Map<TicketId, UUID> clientOf = new HashMap<>();
-        created.forEach(ticket -> clientOf.put(ticket.id(), ticket.clientId()));
-        updated.forEach(ticket -> clientOf.put(ticket.id(), ticket.clientId()));
-        Map<UUID, List<RecordedEvent>> byClient = new java.util.TreeMap<>();
-        for (RecordedEvent event : events) {
-            byClient.computeIfAbsent(clientOf.get(event.ticket()), client -> new ArrayList<>())
-                    .add(event);
-        }
-        List<AuditLog.Change> changes = new ArrayList<>();
-        byClient.forEach((client, stored) -> changes.add(TicketAudit.imported(
-                client,
-                job,
-                (int) stored.stream().map(RecordedEvent::ticket).distinct().count(),
-                stored,
-                actor)));
-        audit.append(changes);
     }
 
     private static void deleteQuietly(Path file) {

@@ -119,7 +119,7 @@ public class TicketStore {
                 event.ticket().value(),
                 event.seq(),
                 event.kind().name(),
-                Timestamps.utc(event.at()),
+                event.at(),
                 event.priority() == null ? null : event.priority().code(),
                 event.status() == null ? null : event.status().name(),
                 event.statusLabel(),
@@ -130,7 +130,7 @@ public class TicketStore {
                 event.teamId(),
                 event.source(),
                 event.eventId(),
-                Timestamps.utc(event.recordedAt())
+                event.recordedAt()
             });
         }
         bulk.insert("ticket_event", EVENT_COLUMNS, rows);
@@ -162,10 +162,10 @@ public class TicketStore {
                 ticket.externalId(),
                 ticket.technicianId(),
                 ticket.teamId(),
-                Timestamps.utc(ticket.createdAt()),
-                Timestamps.utc(ticket.updatedAt()),
-                Timestamps.utc(summary.due()),
-                Timestamps.utc(summary.next()),
+                ticket.createdAt(),
+                ticket.updatedAt(),
+                summary.due(),
+                summary.next(),
                 summary.breached()
             });
             for (SlaClock clock : own) {
@@ -185,11 +185,11 @@ public class TicketStore {
             clock.target().getSeconds(),
             clock.elapsed().getSeconds(),
             clock.cycle(),
-            Timestamps.utc(clock.dueAt()),
-            Timestamps.utc(clock.nextDueAt()),
-            Timestamps.utc(clock.breachedAt()),
-            Timestamps.utc(clock.stoppedAt()),
-            Timestamps.utc(evaluatedAt)
+            clock.dueAt(),
+            clock.nextDueAt(),
+            clock.breachedAt(),
+            clock.stoppedAt(),
+            evaluatedAt
         };
     }
 
@@ -385,7 +385,7 @@ public class TicketStore {
         // The update sets the row's columns after the key (ticket_id, metric), then matches the key.
         int[][] updated = positional.batchUpdate(UPDATE_CLOCK, rows, 1000, (ps, row) -> {
             for (int i = 2; i < row.length; i++) {
-                ps.setObject(i - 1, row[i]);
+                ps.setObject(i - 1, Timestamps.bindable(row[i]));
             }
             ps.setObject(row.length - 1, row[0]);
             ps.setObject(row.length, row[1]);
