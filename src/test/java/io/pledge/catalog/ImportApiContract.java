@@ -122,7 +122,8 @@ public abstract class ImportApiContract extends DatabaseIntegrationTest {
                 .map(line -> line.split(",")[0])
                 .distinct()
                 .count();
-        assertThat(incidents).isGreaterThan(2L * Importer.CHUNK);
+        // Four chunks at least: the first three hold 1, 2 and 4 times the first one's tickets.
+        assertThat(incidents).isGreaterThan(7L * Importer.FIRST_CHUNK);
         // An update stamped in 2099 is refused when the events are checked, after the file is read: one in
         // an incident of the second chunk of tickets checked (the first chunk is written by then), one in
         // the last incident, so in the last chunk.
@@ -134,7 +135,7 @@ public abstract class ImportApiContract extends DatabaseIntegrationTest {
                 .replace(",1,true,", ",0,true,")
                 .replace("1/1/2099 10:00", "28/5/2025 18:00");
         int second = 1;
-        while (!lines.get(second).startsWith("INC" + (8_000_000 + Importer.CHUNK * 3 / 2) + ",")) {
+        while (!lines.get(second).startsWith("INC" + (8_000_000 + Importer.FIRST_CHUNK * 2) + ",")) {
             second++;
         }
         List<String> withFuture = new ArrayList<>(lines.subList(0, second));
@@ -181,8 +182,8 @@ public abstract class ImportApiContract extends DatabaseIntegrationTest {
                         .map(line -> line.split(",")[0])
                         .distinct()
                         .count())
-                .isGreaterThan(2L * Importer.CHUNK);
-        // A valid incident the database refuses, in the first chunk; two more chunks follow, one more than
+                .isGreaterThan(7L * Importer.FIRST_CHUNK);
+        // A valid incident the database refuses, in the first chunk; three more chunks follow, one more than
         // can wait to be written, so the checking thread waits for room until told that none will come.
         String marked = lines.get(1).replaceFirst("^INC\\d+,", "INC7777777,");
         List<String> withMarked = new ArrayList<>(List.of(lines.get(0), marked));

@@ -1,8 +1,13 @@
 package io.pledge.support;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.AfterEach;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
@@ -22,9 +27,25 @@ public abstract class DatabaseIntegrationTest {
     @LocalServerPort
     protected int port;
 
+    @Autowired
+    private JdbcClient database;
+
     /** The API as the bootstrap admin token. */
     protected Api api() {
         return Api.at(port).withToken(BOOTSTRAP_TOKEN);
+    }
+
+    /**
+     * What the schema leaves to the code since events have no foreign key (docs/adr/0021): after every
+     * test, on both databases, each stored event belongs to a stored ticket.
+     */
+    @AfterEach
+    void everyEventBelongsToAStoredTicket() {
+        assertThat(database.sql("""
+                        select count(*) from ticket_event e
+                        where not exists (select 1 from ticket t where t.id = e.ticket_id)""").query(Long.class).single())
+                .as("events without their ticket")
+                .isZero();
     }
 
     public static String unique(String prefix) {

@@ -53,8 +53,14 @@ public class Importer implements DisposableBean {
     /** How many row errors a job keeps and shows. */
     public static final int MAX_ERRORS = 100;
 
-    /** Tickets checked and computed together, then written together. */
-    public static final int CHUNK = 2_000;
+    /**
+     * Tickets checked and computed together, then written together, in the first chunk; each chunk after
+     * it holds twice as many as the one before, up to {@link #LARGEST_CHUNK}. A small first chunk starts
+     * the writes early; larger ones later mean fewer, longer writes.
+     */
+    public static final int FIRST_CHUNK = 500;
+
+    public static final int LARGEST_CHUNK = 8_000;
 
     private static final Logger log = LoggerFactory.getLogger(Importer.class);
 
@@ -211,7 +217,7 @@ public class Importer implements DisposableBean {
 
     /**
      * Stores what was read; invalid events found here are added to {@code errors} with their line. The
-     * checks and the clocks are computed on a second thread, {@value #CHUNK} tickets at a time, while this
+     * checks and the clocks are computed on a second thread, a chunk of tickets at a time, while this
      * thread, which holds the import's transaction, writes the tickets computed before: the database's
      * work and Pledge's overlap. Nothing is committed before the end, so a failure anywhere stores nothing.
      */
@@ -364,6 +370,8 @@ public class Importer implements DisposableBean {
             List<Ticket> updated = new ArrayList<>();
             long count = 0;
             long eventCount = 0;
+            int chunk = FIRST_CHUNK;
+            long chunkEnd = chunk;
             for (ImportedTicket imported : read.tickets()) {
                 if (stopped) {
                     return;
@@ -371,7 +379,9 @@ public class Importer implements DisposableBean {
                 if (!ticket(imported, created, timelines, events, updated)) {
                     continue;
                 }
-                if (++count % CHUNK == 0) {
+                if (++count == chunkEnd) {
+                    chunk = Math.min(2 * chunk, LARGEST_CHUNK);
+                    chunkEnd += chunk;
                     eventCount += events.size();
                     progress.stored(count, eventCount);
                     hand(handed, created, timelines, events, updated, started);

@@ -40,6 +40,11 @@ final class ServiceNowFormat {
         "number", "incident_state", "sys_mod_count", "opened_at", "sys_updated_at", "priority"
     };
 
+    /** P1..P4, by the level of {@code 1 - Critical}..{@code 4 - Low}. */
+    private static final Priority[] PRIORITIES = {
+        Priority.of("P1"), Priority.of("P2"), Priority.of("P3"), Priority.of("P4")
+    };
+
     private final ZoneId zone;
     private final Map<String, TicketStatus> states;
 
@@ -155,6 +160,9 @@ final class ServiceNowFormat {
                 continue;
             }
             taken++;
+            if (rowPriority.equals(current) && next == state) {
+                continue; // an update of other fields: no event
+            }
             String when = at.toString();
             if (!rowPriority.equals(current)) {
                 events.add(event(key + "/priority", "PRIORITY_CHANGED", when, rowPriority.code(), null, row.line));
@@ -197,7 +205,7 @@ final class ServiceNowFormat {
         if (level < 1 || level > 5 || (value.length() > 1 && Character.isDigit(value.charAt(1)))) {
             return null;
         }
-        return Priority.of("P" + Math.min(level, 4));
+        return PRIORITIES[Math.min(level, 4) - 1];
     }
 
     /** A row as the preset reads it: its line and the values of the required columns only. */
