@@ -1,5 +1,6 @@
 package io.pledge.bench;
 
+import io.pledge.tickets.TicketId;
 import io.pledge.core.jdbc.BulkInsert;
 import io.pledge.tickets.jdbc.TicketStore;
 import java.sql.Connection;
@@ -67,7 +68,7 @@ public final class DatabaseWriteCeiling {
         List<UUID> tickets = new ArrayList<>(TICKETS);
         List<Object[]> rows = new ArrayList<>(TICKETS);
         for (int i = 0; i < TICKETS; i++) {
-            UUID id = UUID.randomUUID();
+            UUID id = TicketId.random().value();
             tickets.add(id);
             rows.add(new Object[] {
                 id, client, "P3", "RESOLVED", "Incident " + i, source, "INC" + (1_000_000 + i), now, now, now, null, false

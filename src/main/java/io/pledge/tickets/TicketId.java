@@ -1,5 +1,6 @@
 package io.pledge.tickets;
 
+import io.pledge.core.Uuids;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -10,8 +11,9 @@ public record TicketId(UUID value) {
         Objects.requireNonNull(value, "value");
     }
 
+    /** A new ticket's id: time-ordered, so that the ticket table's index grows at its end. */
     public static TicketId random() {
-        return new TicketId(UUID.randomUUID());
+        return new TicketId(Uuids.timeOrdered());
     }
 
     @Override
