@@ -136,6 +136,29 @@ class ExecutableJarIT {
         assertThat(page.get("nextCursor")).isNotNull();
     }
 
+    @Test
+    void whatWasAcknowledgedOutlivesAKilledProcess() throws Exception {
+        PledgeProcess running = start(Map.of("PLEDGE_BOOTSTRAP_TOKEN", TOKEN, "PLEDGE_DEMO", "true"));
+        Api api = running.api().withToken(TOKEN);
+        List<String> opened = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            Api.Response created = api.post("/api/v1/tickets", """
+                    {"client": "acme", "priority": "P2", "subject": "Mail down %d"}""".formatted(i));
+            assertThat(created.status()).as(created.body()).isEqualTo(201);
+            opened.add(created.json().get("id").asString());
+        }
+        // Killed (SIGKILL) right after the last answer: no shutdown hook, no closing of the database.
+        running.kill();
+
+        Api afterCrash = start(Map.of()).api().withToken(TOKEN);
+        for (String ticket : opened) {
+            Api.Response read = afterCrash.get("/api/v1/tickets/" + ticket);
+            assertThat(read.status())
+                    .as("ticket " + ticket + " after the crash: " + read.body())
+                    .isEqualTo(200);
+        }
+    }
+
     private Process importer(Path export, Path log) throws IOException {
         ProcessBuilder builder = new ProcessBuilder(
                         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
