@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -24,9 +25,13 @@ public final class Timestamps {
     }
 
     public static OffsetDateTime utc(Instant instant) {
-        return instant == null
-                ? null
-                : OffsetDateTime.ofInstant(instant.truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC);
+        if (instant == null) {
+            return null;
+        }
+        // Not OffsetDateTime.ofInstant: on Java 17 it builds the offset's ZoneRules anew on every call.
+        int nanos = instant.getNano() / 1_000 * 1_000;
+        return OffsetDateTime.of(
+                LocalDateTime.ofEpochSecond(instant.getEpochSecond(), nanos, ZoneOffset.UTC), ZoneOffset.UTC);
     }
 
     /**
