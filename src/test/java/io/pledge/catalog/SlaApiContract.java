@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.pledge.support.Api.Response;
 import io.pledge.support.DatabaseIntegrationTest;
 import io.pledge.support.MutableClock;
+import io.pledge.support.TestCatalog;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -156,6 +157,55 @@ public abstract class SlaApiContract extends DatabaseIntegrationTest {
                         "ticket.events[5].author");
         assertThat(fields(beforeCreation)).containsExactlyInAnyOrder("ticket.events[1].at", "policy.targets[0].target");
         assertThat(fields(noCreation)).containsExactly("ticket.events");
+    }
+
+    @Test
+    void aLeadBeforeDueIsNamedOnEveryClockView() {
+        Response evaluated = api().post("/api/v1/sla/evaluate", """
+                {"policy": {"targets": [{"priority": "P1", "metric": "RESOLUTION", "target": "PT4H"}],
+                            "thresholds": [0.75], "warnBefore": ["PT30M"]},
+                 "ticket": {"events": [{"type": "CREATED", "at": "2026-03-30T09:00:00Z", "priority": "P1"}]},
+                 "at": "2026-03-30T10:00:00Z"}""");
+        assertThat(evaluated.status()).as(evaluated.toString()).isEqualTo(200);
+        assertLeadAndRatio(clock(evaluated, "RESOLUTION"), "2026-03-30T12:00:00Z", "2026-03-30T12:30:00Z");
+
+        TestCatalog catalog = TestCatalog.create(api(), "\"thresholds\": [0.75], \"warnBefore\": [\"PT30M\"]");
+        Instant opened = io.pledge.core.jdbc.Timestamps.now(clock);
+        Response ticket = api().post(
+                        "/api/v1/tickets",
+                        "{\"client\": \"%s\", \"priority\": \"P1\", \"subject\": \"Lead\"}".formatted(catalog.slug()));
+        assertThat(ticket.status()).as(ticket.toString()).isEqualTo(201);
+        String id = ticket.json().get("id").asString();
+        // P1 resolution is 4 h on a 24x7 calendar: 75 % at 3 h, 30 minutes before due at 3 h 30 min.
+        String atRatio = opened.plus(Duration.ofHours(3)).toString();
+        String atLead = opened.plus(Duration.ofMinutes(210)).toString();
+        assertLeadAndRatio(clock(ticket, "RESOLUTION"), atRatio, atLead);
+        assertLeadAndRatio(clock(api().get("/api/v1/tickets/" + id), "RESOLUTION"), atRatio, atLead);
+        assertLeadAndRatio(clock(api().get("/api/v1/tickets/" + id + "/sla"), "RESOLUTION"), atRatio, atLead);
+    }
+
+    /** A 0.75 threshold, a PT30M lead and the breach, each named by exactly one of ratio and beforeDue. */
+    private static void assertLeadAndRatio(JsonNode clock, String atRatio, String atLead) {
+        JsonNode ratio = null;
+        JsonNode lead = null;
+        for (JsonNode threshold : clock.get("thresholds")) {
+            assertThat(threshold.has("ratio") && threshold.has("beforeDue"))
+                    .as(threshold.toString())
+                    .isTrue();
+            assertThat(threshold.get("ratio").isNull())
+                    .as(threshold.toString())
+                    .isNotEqualTo(threshold.get("beforeDue").isNull());
+            if (!threshold.get("beforeDue").isNull()) {
+                lead = threshold;
+            } else if (threshold.get("ratio").decimalValue().compareTo(new java.math.BigDecimal("0.75")) == 0) {
+                ratio = threshold;
+            }
+        }
+        assertThat(lead).as(clock.toString()).isNotNull();
+        assertThat(lead.get("beforeDue").asString()).isEqualTo("PT30M");
+        assertThat(lead.get("at").asString()).isEqualTo(atLead);
+        assertThat(ratio).as(clock.toString()).isNotNull();
+        assertThat(ratio.get("at").asString()).isEqualTo(atRatio);
     }
 
     private String resolutionTarget(String tier, Instant created) {

@@ -62,12 +62,17 @@ public record ClockView(
                 timeline);
     }
 
-    /** A threshold: fraction of the target, its instant (crossed, or projected while running). */
+    /**
+     * A threshold: a fraction of the target ({@code ratio}) or a lead before due ({@code beforeDue}, an ISO
+     * duration of business time), the other one null; its instant (crossed, or projected while running).
+     */
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    public record ThresholdView(BigDecimal ratio, Instant at, boolean crossed) {
+    public record ThresholdView(BigDecimal ratio, String beforeDue, Instant at, boolean crossed) {
 
         static ThresholdView of(ThresholdCrossing crossing) {
-            return new ThresholdView(crossing.ratio(), crossing.at(), crossing.crossed());
+            Duration lead = crossing.threshold().beforeDue();
+            return new ThresholdView(
+                    crossing.ratio(), lead == null ? null : lead.toString(), crossing.at(), crossing.crossed());
         }
     }
 
