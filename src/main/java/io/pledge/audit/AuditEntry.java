@@ -44,10 +44,13 @@ public record AuditEntry(
     }
 
     /**
-     * The text hashed: {@code pledge-audit-v1}, then previous hash, chain, sequence number, instant
-     * (ISO-8601 UTC, microseconds), actor, action, subject and details (empty when none), each on its own
-     * line ending in {@code \n}. Line breaks inside a field are written {@code \n} and backslashes
-     * {@code \\}, so that fields cannot run into each other.
+     * The text hashed: {@code pledge-audit-v1}, then previous hash, chain, sequence number, instant,
+     * actor, action, subject and details (empty when none), each on its own line ending in {@code \n}.
+     * Line breaks inside a field are written {@code \n} and backslashes {@code \\}, so that fields
+     * cannot run into each other. The instant is truncated to the microsecond and written by {@link
+     * DateTimeFormatter#ISO_INSTANT}: UTC, its fraction in groups of three digits, only as many as it needs
+     * ({@code 10:15:30Z}, {@code 10:15:30.120Z}, {@code 10:15:30.123450Z}), the same string as the entry's
+     * {@code at} in JSON. Every stored chain is hashed so: this form must never change.
      */
     public String canonical() {
         StringBuilder text = new StringBuilder(256);
