@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.stereotype.Service;
 
 /** Availability, error budget and burn rates of a monitor, read from its records. */
@@ -70,8 +71,19 @@ public class AvailabilityQueries {
         List<Span> maintained = maintenance.within(monitor, period);
         List<Span> gaps = gaps(monitor, period);
         Measure measure = measure(monitor);
-        AvailabilityReport soFar = Availability.over(elapsed, down, maintained, gaps, monitor.target(), measure);
-        AvailabilityReport whole = Availability.over(period, down, maintained, gaps, monitor.target(), measure);
+        // No data before the monitor was watched: so far it is covered from then to now; the whole
+        // period's budget assumes it is watched from then (or from now, if not yet) to the period's end.
+        Optional<Instant> watchedSince = store.watchedSince(monitor.id());
+        List<Span> coveredSoFar = watchedSince
+                .filter(since -> since.isBefore(now))
+                .map(since -> List.of(Span.of(since, now)))
+                .orElse(List.of());
+        Instant from = watchedSince.filter(since -> since.isBefore(now)).orElse(now);
+        List<Span> coveredWhole = period.end().isAfter(from) ? List.of(Span.of(from, period.end())) : List.of();
+        AvailabilityReport soFar =
+                Availability.over(elapsed, coveredSoFar, down, maintained, gaps, monitor.target(), measure);
+        AvailabilityReport whole =
+                Availability.over(period, coveredWhole, down, maintained, gaps, monitor.target(), measure);
         Span window = Span.of(now.minus(BurnSeverity.SLOW.longWindow()), now);
         List<Span> recent = store.downtime(monitor.id(), window.start(), now).stream()
                 .map(d -> d.until(now))

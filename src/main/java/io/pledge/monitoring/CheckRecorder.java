@@ -70,6 +70,7 @@ class CheckRecorder {
         Instant deadline = monitor.heartbeatDeadline();
         if (!now.isBefore(deadline) && monitor.state().status() != Status.DOWN) {
             store.saveState(monitorId, new MonitorState(Status.DOWN, 1, 0, deadline), deadline);
+            store.watchedFrom(monitorId, deadline);
             String reason = monitor.lastBeatAt() == null
                     ? "no heartbeat since the monitor was created"
                     : "no heartbeat since " + monitor.lastBeatAt();

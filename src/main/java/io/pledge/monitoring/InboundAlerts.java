@@ -105,6 +105,7 @@ public class InboundAlerts {
                                 source,
                                 alert.reason(),
                                 now)) {
+                    store.watchedFrom(monitor.id(), alert.startsAt());
                     opened++;
                 }
             } else {
@@ -129,6 +130,7 @@ public class InboundAlerts {
                                 source,
                                 alert.reason(),
                                 now)) {
+                    store.watchedFrom(monitor.id(), alert.startsAt());
                     closed++;
                 }
             }

@@ -59,6 +59,10 @@ public class MonitorCatalog implements ClientOwned {
         String secret = issue ? Secrets.generate() : null;
         Monitor monitor = withSchedule(draft, current.get().createdAt(), now, current.get());
         store.update(monitor, secret == null ? null : Secrets.hash(secret));
+        if (draft.kind() == MonitorKind.EXTERNAL) {
+            // Its tool reports from now on, if the monitor was not fed before.
+            store.watchedFrom(draft.id(), now);
+        }
         if (current.get().active() && !draft.active()) {
             store.stopWatching(draft.id(), now);
         }

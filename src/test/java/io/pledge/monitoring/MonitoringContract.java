@@ -174,17 +174,21 @@ public abstract class MonitoringContract extends DatabaseIntegrationTest {
         assertThat(api().get("/api/v1/monitors/" + id + "/availability?from=" + t0 + "&to=" + t0.plusSeconds(150))
                         .body())
                 .contains("\"downtime\":{\"duration\":\"PT1M30S\",\"seconds\":90}");
-        assertThat(report.get("availability").decimalValue()).isEqualByComparingTo("40");
+        // Watched from the first check at t0+30: 90 s down of 120 s covered (t0..t0+30 is no data).
+        assertThat(report.get("availability").decimalValue()).isEqualByComparingTo("25");
+        assertThat(Instant.parse(report.get("coverage").get("from").asString())).isEqualTo(t0.plusSeconds(30));
+        assertThat(report.get("coverage").get("seconds").asInt()).isEqualTo(120);
+        assertThat(report.get("coverage").get("fraction").decimalValue()).isEqualByComparingTo("0.8");
         assertThat(report.get("downtimes")).hasSize(1);
         assertThat(Instant.parse(report.get("downtimes").get(0).get("start").asString()))
                 .isEqualTo(t0.plusSeconds(60));
         assertThat(Instant.parse(report.get("downtimes").get(0).get("end").asString()))
                 .isEqualTo(t0.plusSeconds(150));
-        // Budget: 150 s at 99.9 % allows 0.15 s; 90 s were used.
+        // Budget: 120 s covered at 99.9 % allows 0.12 s; 90 s were used.
         assertThat(report.get("errorBudget").get("allowed").get("seconds").decimalValue())
-                .isEqualByComparingTo("0.15");
+                .isEqualByComparingTo("0.12");
         assertThat(report.get("errorBudget").get("remaining").get("seconds").decimalValue())
-                .isEqualByComparingTo("-89.85");
+                .isEqualByComparingTo("-89.88");
 
         // Five checks, three failed, counted in the hourly statistics.
         JsonNode stats = api().get("/api/v1/monitors/" + id + "/checks?granularity=HOUR&from=" + t0.minusSeconds(7200)
@@ -199,6 +203,45 @@ public abstract class MonitoringContract extends DatabaseIntegrationTest {
         assertThat(checks).isEqualTo(5);
         assertThat(failures).isEqualTo(3);
         assertThat(web.requests.get()).isEqualTo(5);
+    }
+
+    @Test
+    void timeBeforeAMonitorWasWatchedIsNoDataNotUptime() throws Exception {
+        web.status.set(500);
+        String id = httpMonitor(1).get("id").asString();
+        String quarter = "/api/v1/monitors/" + id + "/availability?period=quarter&zone=UTC";
+        // Nothing checked yet: no coverage, no availability, no target met.
+        JsonNode unwatched = api().get(quarter).json();
+        assertThat(unwatched.get("availability").isNull())
+                .as(unwatched.toString())
+                .isTrue();
+        assertThat(unwatched.get("meetsTarget").asBoolean()).isFalse();
+        assertThat(unwatched.get("coverage").get("fraction").decimalValue()).isZero();
+        assertThat(unwatched.get("coverage").get("from").isNull()).isTrue();
+
+        after(Duration.ofSeconds(30)); // t0+30 fails: DOWN since
+        for (int i = 0; i < 4; i++) {
+            after(Duration.ofMinutes(15));
+        }
+        JsonNode report = api().get(quarter).json();
+        // Down ever since its first check: 0 %, however long the quarter before it.
+        assertThat(report.get("availability").decimalValue())
+                .as(report.toString())
+                .isEqualByComparingTo("0");
+        assertThat(report.get("meetsTarget").asBoolean()).isFalse();
+        assertThat(Instant.parse(report.get("coverage").get("from").asString())).isEqualTo(t0.plusSeconds(30));
+        assertThat(Instant.parse(report.get("coverage").get("until").asString()))
+                .isEqualTo(clock.instant());
+        assertThat(report.get("coverage").get("seconds").asInt()).isEqualTo(3600);
+        assertThat(report.get("coverage").get("fraction").decimalValue())
+                .isLessThan(java.math.BigDecimal.ONE)
+                .isEqualByComparingTo(java.math.BigDecimal.valueOf(3600)
+                        .divide(
+                                report.get("period").get("seconds").decimalValue(),
+                                6,
+                                java.math.RoundingMode.HALF_EVEN));
+        assertThat(report.get("counted").get("seconds").asInt()).isEqualTo(3600);
+        assertThat(report.get("downtime").get("seconds").asInt()).isEqualTo(3600);
     }
 
     @Test
@@ -378,12 +421,13 @@ public abstract class MonitoringContract extends DatabaseIntegrationTest {
         assertThat(eventsOf(MonitorWentDown.class, id))
                 .singleElement()
                 .satisfies(e -> assertThat(e.inMaintenance()).isTrue());
-        // 150 s, 30 s of maintenance; downtime t0+60..t0+150 less the window: 60 s of 120 s counted.
+        // Watched from t0+30: 120 s, 30 s of maintenance; downtime t0+60..t0+150 less the window: 60 s of 90 s.
         JsonNode report = availability(id, t0, t0.plusSeconds(150));
+        assertThat(report.get("coverage").get("seconds").asInt()).isEqualTo(120);
         assertThat(report.get("maintenance").get("seconds").asInt()).isEqualTo(30);
-        assertThat(report.get("counted").get("seconds").asInt()).isEqualTo(120);
+        assertThat(report.get("counted").get("seconds").asInt()).isEqualTo(90);
         assertThat(report.get("downtime").get("seconds").asInt()).isEqualTo(60);
-        assertThat(report.get("availability").decimalValue()).isEqualByComparingTo("50");
+        assertThat(report.get("availability").decimalValue()).isEqualByComparingTo("33.333333");
         assertThat(report.get("maintenanceWindows")).hasSize(1);
 
         Response weekly = api().post("/api/v1/maintenance-windows", """
@@ -440,10 +484,16 @@ public abstract class MonitoringContract extends DatabaseIntegrationTest {
             assertThat(eventsOf(MonitorWentDown.class, ids.get(1))).hasSize(1);
 
             // The gap is no one's downtime: excluded from the period like maintenance.
-            JsonNode report = availability(ids.get(1), t0, t0.plusSeconds(60));
+            JsonNode report = availability(ids.get(0), t0, t0.plusSeconds(60));
             assertThat(report.get("monitoringGaps")).hasSize(1);
+            assertThat(report.get("coverage").get("seconds").asInt()).isEqualTo(30);
             assertThat(report.get("gaps").get("seconds").asInt()).isEqualTo(30);
-            assertThat(report.get("counted").get("seconds").asInt()).isEqualTo(30);
+            assertThat(report.get("counted").get("seconds").asInt()).isZero();
+            // A failure ignored in a gap is no data: the monitor is watched from its first recorded check.
+            JsonNode ignored = availability(ids.get(1), t0, t0.plusSeconds(60));
+            assertThat(ignored.get("monitoringGaps")).hasSize(1);
+            assertThat(ignored.get("coverage").get("seconds").asInt()).isZero();
+            assertThat(ignored.get("availability").isNull()).isTrue();
         }
     }
 
@@ -660,10 +710,14 @@ public abstract class MonitoringContract extends DatabaseIntegrationTest {
         JsonNode day = api().get(base + "day").json();
         assertThat(day.get("from").asString()).isEqualTo("2026-05-14T22:00:00Z");
         assertThat(day.get("to").asString()).isEqualTo("2026-05-15T22:00:00Z");
-        // 31 days at 99.9 %: 44 min 38.4 s of budget.
-        assertThat(month.get("errorBudget").get("allowed").get("duration").asString())
-                .isEqualTo("PT44M38.4S");
         assertThat(month.get("zone").asString()).isEqualTo("Europe/Paris");
+        // Months before the monitor existed have no coverage, so no budget; 31 days to come at 99.9 %:
+        // 44 min 38.4 s of budget.
+        assertThat(month.get("errorBudget").get("allowed").get("seconds").asInt())
+                .isZero();
+        JsonNode ahead = availability(id, t0.plus(Duration.ofDays(1)), t0.plus(Duration.ofDays(32)));
+        assertThat(ahead.get("errorBudget").get("allowed").get("duration").asString())
+                .isEqualTo("PT44M38.4S");
     }
 
     @Test
@@ -691,14 +745,16 @@ public abstract class MonitoringContract extends DatabaseIntegrationTest {
                 {"client": "%s", "name": "Office ERP", "kind": "EXTERNAL", "calendarId": "%s"}""".formatted(catalog.slug(), calendar));
         String id = created.get("id").asString();
         Api tool = Api.at(port).withToken(created.get("secret").asString());
-        // Down from Monday 16:30 to Tuesday 10:00 (UTC): 1 h 30 min of business time.
+        // Down from Monday 16:30 to Tuesday 10:00 (UTC): 1 h 30 min of business time. Its tool reported it
+        // after the fact: the monitor is watched from the incident's start, 8 h 30 min of business time.
         tool.post("/api/v1/ingest/monitor-events", "{\"status\": \"DOWN\", \"at\": \"2026-03-02T16:30:00Z\"}");
         tool.post("/api/v1/ingest/monitor-events", "{\"status\": \"UP\", \"at\": \"2026-03-03T10:00:00Z\"}");
         JsonNode report =
                 availability(id, Instant.parse("2026-03-02T00:00:00Z"), Instant.parse("2026-03-04T00:00:00Z"));
         assertThat(report.get("period").get("seconds").asInt()).isEqualTo(16 * 3600);
+        assertThat(report.get("coverage").get("seconds").asInt()).isEqualTo(510 * 60);
         assertThat(report.get("downtime").get("seconds").asInt()).isEqualTo(90 * 60);
-        assertThat(report.get("availability").decimalValue()).isEqualByComparingTo("90.625");
+        assertThat(report.get("availability").decimalValue()).isEqualByComparingTo("82.352941");
         Response unknown = api().post("/api/v1/monitors", """
                 {"client": "%s", "name": "x", "kind": "EXTERNAL", "calendarId": "%s"}""".formatted(catalog.slug(), UUID.randomUUID()));
         assertThat(unknown.status()).isEqualTo(422);

@@ -45,11 +45,13 @@ public class MonitoringStore {
         definition(jdbc.sql("""
                         insert into monitor (id, client_id, contract_id, service, name, kind, settings, interval_seconds,
                           timeout_seconds, down_after, up_after, target, calendar_id, secret_hash, active, created_at,
-                          updated_at, status, next_check_at)
+                          updated_at, status, next_check_at, watched_since)
                         values (:id, :client, :contract, :service, :name, :kind, :settings, :interval, :timeout, :downAfter,
-                          :upAfter, :target, :calendar, :secret, :active, :created, :created, 'PENDING', :next)"""), monitor, secretHash)
+                          :upAfter, :target, :calendar, :secret, :active, :created, :created, 'PENDING', :next, :watched)"""), monitor, secretHash)
                 .param("client", monitor.clientId())
                 .param("created", utc(monitor.createdAt()))
+                // An external monitor's tool reports incidents as they come: silence since creation is data.
+                .param("watched", monitor.kind() == MonitorKind.EXTERNAL ? utc(monitor.createdAt()) : null)
                 .update();
     }
 
@@ -202,9 +204,10 @@ public class MonitoringStore {
                 .update();
     }
 
+    /** Stores a check's outcome; the first one recorded starts the monitor's coverage. */
     public void saveCheck(UUID id, Instant at, boolean ok, int latencyMs, String error) {
         jdbc.sql("update monitor set last_check_at = :at, last_ok = :ok, last_latency_ms = :latency,"
-                        + " last_error = :error where id = :id")
+                        + " last_error = :error, watched_since = coalesce(watched_since, :at) where id = :id")
                 .param("id", id)
                 .param("at", utc(at))
                 .param("ok", ok)
@@ -213,12 +216,35 @@ public class MonitoringStore {
                 .update();
     }
 
+    /** Stores a heartbeat; the first one (or a missed deadline) starts the monitor's coverage. */
     public void saveBeat(UUID id, Instant at, Instant deadline) {
-        jdbc.sql("update monitor set last_beat_at = :at, next_check_at = :deadline where id = :id")
+        jdbc.sql("update monitor set last_beat_at = :at, next_check_at = :deadline,"
+                        + " watched_since = coalesce(watched_since, :at) where id = :id")
                 .param("id", id)
                 .param("at", utc(at))
                 .param("deadline", utc(deadline))
                 .update();
+    }
+
+    /**
+     * Moves the start of the monitor's coverage back to {@code since} when it is later or unset: data about
+     * that instant has come (a missed heartbeat deadline, an alert that started before).
+     */
+    public void watchedFrom(UUID id, Instant since) {
+        jdbc.sql("update monitor set watched_since = :since where id = :id"
+                        + " and (watched_since is null or watched_since > :since)")
+                .param("id", id)
+                .param("since", utc(since))
+                .update();
+    }
+
+    /** Since when the monitor has data; empty while it has none. */
+    public Optional<Instant> watchedSince(UUID id) {
+        return jdbc.sql("select watched_since from monitor where id = :id")
+                .param("id", id)
+                .query((row, n) -> Optional.ofNullable(instant(row, "watched_since")))
+                .optional()
+                .flatMap(since -> since);
     }
 
     public void saveBurns(UUID id, boolean fast, boolean slow) {

@@ -19,6 +19,8 @@ public final class Availability {
     private Availability() {}
 
     /**
+     * Availability over a period watched all along (every instant of it has data).
+     *
      * @param target the availability target in percent (99.9), above 0 and at most 100
      */
     public static AvailabilityReport over(
@@ -28,23 +30,52 @@ public final class Availability {
             List<Span> gaps,
             BigDecimal target,
             Measure measure) {
+        return over(period, List.of(period), downtime, maintenance, gaps, target, measure);
+    }
+
+    /**
+     * Availability over the covered part of a period only: time outside {@code coverage} (before the
+     * monitor existed or before its first check) is no data, counted neither up nor down. A period with
+     * no coverage at all has no availability ({@code null}) and does not meet its target.
+     *
+     * @param coverage the spans in which the monitor was watched (any order, may overlap)
+     * @param target the availability target in percent (99.9), above 0 and at most 100
+     */
+    public static AvailabilityReport over(
+            Span period,
+            List<Span> coverage,
+            List<Span> downtime,
+            List<Span> maintenance,
+            List<Span> gaps,
+            BigDecimal target,
+            Measure measure) {
+        List<Span> covered = Span.within(coverage, period);
         List<Span> down = Span.within(downtime, period);
         List<Span> maintained = Span.within(maintenance, period);
         List<Span> gapped = Span.within(gaps, period);
-        List<Span> excluded = union(maintained, gapped);
+        List<Span> coveredMaintenance = intersect(maintained, covered);
+        List<Span> coveredGaps = intersect(gapped, covered);
+        List<Span> excluded = union(coveredMaintenance, coveredGaps);
         Duration measured = measure.of(period);
-        Duration maintenanceTime = measure.of(maintained);
-        Duration gapTime = measure.of(Span.minus(gapped, maintained));
-        Duration downTime = measure.of(Span.minus(down, excluded));
-        Duration counted = measured.minus(maintenanceTime).minus(gapTime);
-        BigDecimal availability = counted.isZero() || counted.isNegative()
-                ? HUNDRED.setScale(6)
-                : HUNDRED.multiply(seconds(counted.minus(downTime)))
-                        .divide(seconds(counted), 6, RoundingMode.HALF_EVEN);
+        Duration coveredTime = measure.of(covered);
+        Duration maintenanceTime = measure.of(coveredMaintenance);
+        Duration gapTime = measure.of(Span.minus(coveredGaps, coveredMaintenance));
+        Duration downTime = measure.of(Span.minus(intersect(down, covered), excluded));
+        Duration counted = coveredTime.minus(maintenanceTime).minus(gapTime);
+        BigDecimal availability;
+        if (covered.isEmpty()) {
+            availability = null;
+        } else if (counted.isZero() || counted.isNegative()) {
+            availability = HUNDRED.setScale(6);
+        } else {
+            availability = HUNDRED.multiply(seconds(counted.minus(downTime)))
+                    .divide(seconds(counted), 6, RoundingMode.HALF_EVEN);
+        }
         Duration allowed = budget(counted, target);
         return new AvailabilityReport(
                 period,
                 measured,
+                coveredTime,
                 maintenanceTime,
                 gapTime,
                 downTime,
@@ -52,6 +83,7 @@ public final class Availability {
                 target,
                 allowed,
                 allowed.minus(downTime),
+                covered,
                 down,
                 maintained,
                 gapped);
@@ -88,6 +120,19 @@ public final class Availability {
         List<Span> all = new ArrayList<>(a);
         all.addAll(b);
         return Span.union(all);
+    }
+
+    /** The instants in both unions, as a union. */
+    private static List<Span> intersect(List<Span> a, List<Span> b) {
+        List<Span> both = new ArrayList<>();
+        for (Span x : a) {
+            for (Span y : b) {
+                if (x.overlaps(y)) {
+                    both.add(x.intersect(y));
+                }
+            }
+        }
+        return Span.union(both);
     }
 
     private static BigDecimal seconds(Duration duration) {

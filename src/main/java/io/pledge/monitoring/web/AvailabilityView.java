@@ -1,5 +1,6 @@
 package io.pledge.monitoring.web;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.pledge.monitoring.AvailabilityQueries;
 import io.pledge.monitoring.Monitor;
 import io.pledge.monitoring.uptime.AvailabilityReport;
@@ -16,8 +17,12 @@ import java.util.UUID;
 /**
  * A monitor's availability over a period. Durations are ISO-8601 and in seconds (decimals to the
  * microsecond); {@code until} is where the counted part of the period ends (now, for a running period).
- * The error budget is the whole period's; {@code used} is the downtime counted so far.
+ * {@code coverage} is the part of the period so far in which the monitor was watched: availability,
+ * maintenance, gaps and downtime count inside it only; without coverage, {@code availability} is null and
+ * the target is not met. The error budget is the whole period's; {@code used} is the downtime counted so
+ * far.
  */
+@JsonInclude(JsonInclude.Include.ALWAYS)
 record AvailabilityView(
         UUID monitorId,
         Instant from,
@@ -27,6 +32,7 @@ record AvailabilityView(
         BigDecimal target,
         BigDecimal availability,
         boolean meetsTarget,
+        Coverage coverage,
         Amount period,
         Amount maintenance,
         Amount gaps,
@@ -46,6 +52,24 @@ record AvailabilityView(
                     .stripTrailingZeros();
             // 60, not 6E+1: whole seconds keep scale 0.
             return new Amount(duration.toString(), seconds.scale() < 0 ? seconds.setScale(0) : seconds);
+        }
+    }
+
+    /**
+     * The watched part of the period so far: from, until (null without coverage), its duration, and its
+     * share of the period (0 to 1).
+     */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record Coverage(Instant from, Instant until, String duration, BigDecimal seconds, BigDecimal fraction) {
+        static Coverage of(AvailabilityReport report) {
+            List<Span> spans = report.coverageSpans();
+            Amount amount = Amount.of(report.covered());
+            return new Coverage(
+                    spans.isEmpty() ? null : spans.get(0).start(),
+                    spans.isEmpty() ? null : spans.get(spans.size() - 1).end(),
+                    amount.duration(),
+                    amount.seconds(),
+                    report.coverage());
         }
     }
 
@@ -76,6 +100,7 @@ record AvailabilityView(
                 monitor.target(),
                 soFar.availability(),
                 soFar.meetsTarget(),
+                Coverage.of(soFar),
                 Amount.of(soFar.measured()),
                 Amount.of(soFar.maintenance()),
                 Amount.of(soFar.gaps()),

@@ -16,7 +16,7 @@ import net.jqwik.api.Provide;
 
 /**
  * Availability against an obviously correct reference that walks the period second by second, asking
- * of each second whether it is maintenance, a gap, business time, and down.
+ * of each second whether it is business time, covered (watched), maintenance, a gap, and down.
  */
 class AvailabilityProperties {
 
@@ -58,19 +58,32 @@ class AvailabilityProperties {
             @ForAll("spanLists") List<Span> downtime,
             @ForAll("spanLists") List<Span> maintenance,
             @ForAll("spanLists") List<Span> gaps,
+            @ForAll("spanLists") List<Span> coverage,
+            @ForAll boolean wholly,
             @ForAll boolean calendar) {
         Measure measure = calendar ? EVEN_MINUTES : Measure.ELAPSED;
+        List<Span> watched = wholly ? List.of(period) : coverage;
         long counted = 0;
         long down = 0;
         long maintained = 0;
         long gapped = 0;
         long measured = 0;
+        long covered = 0;
+        boolean anyCovered = false;
         for (long s = period.start().getEpochSecond(); s < period.end().getEpochSecond(); s++) {
             Instant second = Instant.ofEpochSecond(s);
+            if (!covers(watched, second)) {
+                if (!calendar || open(s)) {
+                    measured++;
+                }
+                continue;
+            }
+            anyCovered = true;
             if (calendar && !open(s)) {
                 continue;
             }
             measured++;
+            covered++;
             if (covers(maintenance, second)) {
                 maintained++;
             } else if (covers(gaps, second)) {
@@ -82,17 +95,24 @@ class AvailabilityProperties {
                 }
             }
         }
-        AvailabilityReport report =
-                Availability.over(period, downtime, maintenance, gaps, new BigDecimal("99.5"), measure);
+        AvailabilityReport report = wholly
+                ? Availability.over(period, downtime, maintenance, gaps, new BigDecimal("99.5"), measure)
+                : Availability.over(period, watched, downtime, maintenance, gaps, new BigDecimal("99.5"), measure);
         assertThat(report.measured()).isEqualTo(Duration.ofSeconds(measured));
+        assertThat(report.covered()).isEqualTo(Duration.ofSeconds(covered));
         assertThat(report.maintenance()).isEqualTo(Duration.ofSeconds(maintained));
         assertThat(report.gaps()).isEqualTo(Duration.ofSeconds(gapped));
         assertThat(report.downtime()).isEqualTo(Duration.ofSeconds(down));
-        BigDecimal expected = counted == 0
-                ? new BigDecimal("100")
-                : BigDecimal.valueOf(100 * (counted - down))
-                        .divide(BigDecimal.valueOf(counted), 6, RoundingMode.HALF_EVEN);
-        assertThat(report.availability()).isEqualByComparingTo(expected);
+        if (!anyCovered) {
+            assertThat(report.availability()).isNull();
+            assertThat(report.meetsTarget()).isFalse();
+        } else {
+            BigDecimal expected = counted == 0
+                    ? new BigDecimal("100")
+                    : BigDecimal.valueOf(100 * (counted - down))
+                            .divide(BigDecimal.valueOf(counted), 6, RoundingMode.HALF_EVEN);
+            assertThat(report.availability()).isEqualByComparingTo(expected);
+        }
         assertThat(report.allowed()).isEqualTo(Duration.ofNanos(counted * 1_000_000_000L * 5 / 1000));
     }
 

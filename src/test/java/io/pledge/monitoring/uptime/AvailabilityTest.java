@@ -137,6 +137,86 @@ class AvailabilityTest {
     }
 
     @Test
+    void aMonitorCreatedTodayAndDownEverSinceDoesNotMeetItsTargetForTheQuarter() {
+        Span quarter = Span.of(Instant.parse("2026-10-01T00:00:00Z"), Instant.parse("2026-12-02T12:00:00Z"));
+        Instant created = Instant.parse("2026-12-02T08:00:00Z");
+        List<Span> watched = List.of(Span.of(created, quarter.end()));
+        List<Span> down = List.of(Span.of(created, quarter.end()));
+        AvailabilityReport report =
+                Availability.over(quarter, watched, down, List.of(), List.of(), TARGET, Measure.ELAPSED);
+        assertThat(report.availability()).isEqualByComparingTo("0");
+        assertThat(report.meetsTarget()).isFalse();
+        assertThat(report.covered()).isEqualTo(Duration.ofHours(4));
+        assertThat(report.counted()).isEqualTo(Duration.ofHours(4));
+        assertThat(report.downtime()).isEqualTo(Duration.ofHours(4));
+        assertThat(report.coverageSpans()).containsExactly(Span.of(created, quarter.end()));
+        // 4 h of the 1,500 h since the quarter began.
+        assertThat(report.coverage()).isEqualByComparingTo("0.002667");
+        // Counted as if watched all along, the same downtime looked like 99.73 %: the defect.
+        assertThat(Availability.over(quarter, down, List.of(), List.of(), TARGET, Measure.ELAPSED)
+                        .availability())
+                .isEqualByComparingTo("99.733333");
+    }
+
+    @Test
+    void aPeriodWithoutCoverageHasNoAvailabilityAndMeetsNoTarget() {
+        Span day = span("00:00:00", "23:00:00");
+        AvailabilityReport report =
+                Availability.over(day, List.of(), List.of(), List.of(), List.of(), TARGET, Measure.ELAPSED);
+        assertThat(report.availability()).isNull();
+        assertThat(report.meetsTarget()).isFalse();
+        assertThat(report.coverage()).isEqualByComparingTo("0");
+        assertThat(report.covered()).isZero();
+        assertThat(report.allowed()).isZero();
+        // Watched before the period only: still nothing covered inside it.
+        AvailabilityReport before = Availability.over(
+                day,
+                List.of(Span.of(t("00:00:00").minusSeconds(3600), t("00:00:00"))),
+                List.of(),
+                List.of(),
+                List.of(),
+                TARGET,
+                Measure.ELAPSED);
+        assertThat(before.availability()).isNull();
+        assertThat(before.meetsTarget()).isFalse();
+    }
+
+    @Test
+    void maintenanceGapsAndDowntimeCountInsideTheCoverageOnly() {
+        // Watched from 10:00 in a 08:00–12:00 period; maintenance 09:00–10:30; a gap 09:30–11:00; down
+        // 08:30–11:30 (as an external tool reported from before): 10:00–12:00 covered, 10:00–11:00
+        // excluded, 11:00–11:30 down of 1 h counted.
+        AvailabilityReport report = Availability.over(
+                span("08:00:00", "12:00:00"),
+                List.of(span("10:00:00", "13:00:00")),
+                List.of(span("08:30:00", "11:30:00")),
+                List.of(span("09:00:00", "10:30:00")),
+                List.of(span("09:30:00", "11:00:00")),
+                TARGET,
+                Measure.ELAPSED);
+        assertThat(report.measured()).isEqualTo(Duration.ofHours(4));
+        assertThat(report.covered()).isEqualTo(Duration.ofHours(2));
+        assertThat(report.maintenance()).isEqualTo(Duration.ofMinutes(30));
+        assertThat(report.gaps()).isEqualTo(Duration.ofMinutes(30));
+        assertThat(report.counted()).isEqualTo(Duration.ofHours(1));
+        assertThat(report.downtime()).isEqualTo(Duration.ofMinutes(30));
+        assertThat(report.availability()).isEqualByComparingTo("50");
+        assertThat(report.coverage()).isEqualByComparingTo("0.5");
+        assertThat(report.allowed()).isEqualTo(Duration.ofMillis(3600));
+        // All of the covered part in maintenance: nothing to count, 100 %, as for a period in maintenance.
+        AvailabilityReport maintained = Availability.over(
+                span("08:00:00", "12:00:00"),
+                List.of(span("10:00:00", "13:00:00")),
+                List.of(),
+                List.of(span("09:00:00", "12:00:00")),
+                List.of(),
+                TARGET,
+                Measure.ELAPSED);
+        assertThat(maintained.availability()).isEqualByComparingTo("100");
+        assertThat(maintained.meetsTarget()).isTrue();
+    }
+
+    @Test
     void maintenanceShrinksTheBudget() {
         // 30 days less 10 h of maintenance: 2,556,000 s × 0.1 % = 2,556 s.
         Span month = Span.of(Instant.parse("2026-04-01T00:00:00Z"), Instant.parse("2026-05-01T00:00:00Z"));
