@@ -76,8 +76,10 @@ public class DeliverySender {
             }
             // What the channel changed is rolled back; the attempt is recorded on its own.
             transactions.executeWithoutResult(status -> outbox.claim(failing[0])
-                    .ifPresent(
-                            delivery -> outcome(delivery, e.getClass().getSimpleName() + ": " + e.getMessage(), now)));
+                    .ifPresent(delivery -> outcome(
+                            delivery,
+                            Failures.describe(e, WebhookChannel.CONNECT_TIMEOUT, WebhookChannel.ANSWER_TIMEOUT),
+                            now)));
             return true;
         }
     }

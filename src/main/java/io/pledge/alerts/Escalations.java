@@ -1,16 +1,23 @@
 package io.pledge.alerts;
 
+import io.pledge.clients.Client;
+import io.pledge.clients.ClientId;
+import io.pledge.clients.Clients;
 import io.pledge.core.jdbc.Timestamps;
 import io.pledge.sla.Metric;
 import io.pledge.sla.Priority;
+import io.pledge.sla.PriorityScheme;
 import io.pledge.sla.Threshold;
 import io.pledge.tickets.ClockBreached;
 import io.pledge.tickets.ClockWarned;
 import io.pledge.tickets.TicketId;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -20,7 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Turns a fired threshold into deliveries, one per matching rule, in the transaction that fires it: a
  * threshold fired is a delivery owed, and a rolled-back firing owes none. Each delivery's idempotency key
  * names the rule version, ticket, metric, clock cycle and threshold, so that a receiver can drop a
- * repeat.
+ * repeat. What each delivery says ({@link ClockNotice}) is written once, when it is owed.
  */
 @Component
 class Escalations {
@@ -29,17 +36,30 @@ class Escalations {
     private final Outbox outbox;
     private final JsonMapper json;
     private final Clock clock;
+    private final Clients clients;
+    private final PriorityScheme priorities;
+    private final PublicLinks links;
 
-    Escalations(EscalationRules rules, Outbox outbox, JsonMapper json, Clock clock) {
+    Escalations(
+            EscalationRules rules,
+            Outbox outbox,
+            JsonMapper json,
+            Clock clock,
+            Clients clients,
+            PriorityScheme priorities,
+            PublicLinks links) {
         this.rules = rules;
         this.outbox = outbox;
         this.json = json;
         this.clock = clock;
+        this.clients = clients;
+        this.priorities = priorities;
+        this.links = links;
     }
 
     @EventListener
     void on(ClockWarned warned) {
-        owe(new Crossing(
+        owe(
                 "clock.warned",
                 warned.ticket(),
                 warned.clientId(),
@@ -49,12 +69,16 @@ class Escalations {
                 warned.cycle(),
                 warned.threshold(),
                 warned.crossedAt(),
-                warned.firedAt()));
+                warned.dueAt(),
+                warned.firedAt(),
+                warned.subject(),
+                warned.source(),
+                warned.externalId());
     }
 
     @EventListener
     void on(ClockBreached breached) {
-        owe(new Crossing(
+        owe(
                 "clock.breached",
                 breached.ticket(),
                 breached.clientId(),
@@ -64,93 +88,72 @@ class Escalations {
                 breached.cycle(),
                 Threshold.BREACH,
                 breached.breachedAt(),
-                breached.firedAt()));
+                breached.breachedAt(),
+                breached.firedAt(),
+                breached.subject(),
+                breached.source(),
+                breached.externalId());
     }
 
-    /** A threshold a clock crossed, as every delivery describes it. */
-    record Crossing(
+    private void owe(
             String event,
             TicketId ticket,
-            UUID client,
+            UUID clientId,
             UUID tier,
             Priority priority,
             Metric metric,
             int cycle,
             Threshold threshold,
             Instant crossedAt,
-            Instant firedAt) {
-
-        String headline() {
-            return (threshold.isBreach() ? "SLA breached" : "SLA warning: " + reached()) + " (" + metric + ", "
-                    + priority.code() + ")";
+            Instant dueAt,
+            Instant firedAt,
+            String subject,
+            String source,
+            String externalId) {
+        List<EscalationRule> matching = rules.matching(tier, priority.code(), metric.name(), clientId, threshold);
+        if (matching.isEmpty()) {
+            return;
         }
-
-        String sentence() {
-            return metric + " of ticket " + ticket + " (" + priority.code() + ") "
-                    + (threshold.isBreach() ? "breached its target" : "reached " + reached()) + " at " + crossedAt;
-        }
-
-        private String reached() {
-            return threshold.ratio() != null
-                    ? threshold.ratio().movePointRight(2).stripTrailingZeros().toPlainString() + " % of its target"
-                    : threshold.beforeDue() + " before due";
-        }
-    }
-
-    private void owe(Crossing crossing) {
+        Optional<Client> client = clients.find(new ClientId(clientId));
+        ClockNotice notice = new ClockNotice(
+                event,
+                ticket,
+                subject,
+                source,
+                externalId,
+                clientId,
+                client.map(Client::name).orElse(clientId.toString()),
+                client.map(Client::slug).orElse(clientId.toString()),
+                client.map(found -> found.details().zone()).orElse(ZoneOffset.UTC),
+                tier,
+                priority,
+                priorities.displayNames().getOrDefault(priority, priority.code()),
+                metric,
+                cycle,
+                threshold,
+                crossedAt,
+                dueAt,
+                firedAt,
+                links.ticket(ticket.value()));
         Instant now = Timestamps.now(clock);
-        for (EscalationRule rule : rules.matching(
-                crossing.tier(),
-                crossing.priority().code(),
-                crossing.metric().name(),
-                crossing.client(),
-                crossing.threshold())) {
-            String key = rule.id() + "/" + rule.version() + ":" + crossing.ticket() + ":" + crossing.metric() + ":"
-                    + crossing.cycle() + ":" + crossing.threshold().key();
-            outbox.owe(
-                    rule,
-                    key,
-                    crossing.ticket().value(),
-                    null,
-                    json.writeValueAsString(payload(rule, crossing, key)),
-                    now);
+        for (EscalationRule rule : matching) {
+            String key = rule.id() + "/" + rule.version() + ":" + ticket + ":" + metric + ":" + cycle + ":"
+                    + threshold.key();
+            outbox.owe(rule, key, ticket.value(), null, json.writeValueAsString(payload(rule, notice, key)), now);
         }
     }
 
-    private static Map<String, Object> payload(EscalationRule rule, Crossing crossing, String key) {
+    private static Map<String, Object> payload(EscalationRule rule, ClockNotice notice, String key) {
         Map<String, Object> body = new LinkedHashMap<>();
         switch (rule.action()) {
-            case CHAT ->
-                body.put(
-                        "text",
-                        (crossing.threshold().isBreach() ? "SLA breached: " : "SLA warning: ") + crossing.sentence());
+            case CHAT -> body.put("text", notice.chat());
             case MAIL -> {
-                body.put("subject", "[Pledge] " + crossing.headline() + " on ticket " + crossing.ticket());
-                body.put(
-                        "text",
-                        crossing.sentence() + ".\n\nPledge noticed at " + crossing.firedAt() + ", by escalation rule \""
-                                + rule.name() + "\" (version " + rule.version() + ").\nTicket: /api/v1/tickets/"
-                                + crossing.ticket() + "\n");
+                body.put("subject", notice.mailSubject());
+                body.put("text", notice.mailText(rule));
+                body.put("html", notice.mailHtml(rule));
             }
-            case REASSIGN, RAISE_PRIORITY -> body.put("reason", crossing.headline());
-            case WEBHOOK -> {
-                body.put("event", crossing.event());
-                body.put("idempotencyKey", key);
-                body.put("ticketId", crossing.ticket().toString());
-                body.put("clientId", crossing.client().toString());
-                body.put("priority", crossing.priority().code());
-                body.put("metric", crossing.metric().name());
-                body.put("cycle", crossing.cycle());
-                body.put("threshold", crossing.threshold().key());
-                if (crossing.threshold().ratio() != null) {
-                    body.put("ratio", crossing.threshold().ratio().toPlainString());
-                } else {
-                    body.put("beforeDue", crossing.threshold().beforeDue().toString());
-                }
-                body.put("crossedAt", crossing.crossedAt().toString());
-                body.put("firedAt", crossing.firedAt().toString());
-                body.put("rule", Map.of("id", rule.id().toString(), "version", rule.version(), "name", rule.name()));
-            }
+            case REASSIGN, RAISE_PRIORITY -> body.put("reason", notice.headline());
+            case WEBHOOK -> body.putAll(notice.webhook(rule, key));
         }
         return body;
     }

@@ -10,10 +10,13 @@ import io.pledge.tickets.TicketId;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -35,10 +38,14 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code team} the assigned team's address, {@code client-contacts} the contacts with an address of the
  * ticket's or the monitor's client; anything else is an address. Each mail's {@code Message-ID} is derived from the delivery's
  * idempotency key, which also travels in {@code X-Pledge-Idempotency-Key}, so a mail sent twice (a node
- * killed after the SMTP server accepted it) can be recognised as one.
+ * killed after the SMTP server accepted it) can be recognised as one. A mail is multipart/alternative: plain
+ * text and the same facts in HTML.
  */
 @Component
 class MailChannel implements Channel {
+
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+    private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(10);
 
     private final TicketDesk tickets;
     private final Assignees assignees;
@@ -78,9 +85,9 @@ class MailChannel implements Channel {
             properties.put("mail.smtp.auth", Boolean.toString(!username.isBlank()));
             properties.put("mail.smtp.starttls.enable", Boolean.toString(starttls));
             properties.put("mail.smtp.starttls.required", Boolean.toString(starttls));
-            properties.put("mail.smtp.connectiontimeout", "5000");
-            properties.put("mail.smtp.timeout", "10000");
-            properties.put("mail.smtp.writetimeout", "10000");
+            properties.put("mail.smtp.connectiontimeout", Long.toString(CONNECT_TIMEOUT.toMillis()));
+            properties.put("mail.smtp.timeout", Long.toString(ANSWER_TIMEOUT.toMillis()));
+            properties.put("mail.smtp.writetimeout", Long.toString(ANSWER_TIMEOUT.toMillis()));
         }
     }
 
@@ -152,12 +159,26 @@ class MailChannel implements Channel {
                 message.addRecipient(MimeMessage.RecipientType.TO, new InternetAddress(address));
             }
             message.setSubject(body.get("subject").asString(), StandardCharsets.UTF_8.name());
-            message.setText(body.get("text").asString(), StandardCharsets.UTF_8.name());
+            JsonNode html = body.get("html");
+            if (html == null) {
+                // owed before mail had an HTML part
+                message.setText(body.get("text").asString(), StandardCharsets.UTF_8.name());
+            } else {
+                MimeMultipart alternatives = new MimeMultipart("alternative");
+                MimeBodyPart text = new MimeBodyPart();
+                text.setText(body.get("text").asString(), StandardCharsets.UTF_8.name(), "plain");
+                alternatives.addBodyPart(text);
+                MimeBodyPart rich = new MimeBodyPart();
+                rich.setText(html.asString(), StandardCharsets.UTF_8.name(), "html");
+                alternatives.addBodyPart(rich);
+                message.setContent(alternatives);
+            }
             message.setHeader("X-Pledge-Idempotency-Key", delivery.idempotencyKey());
             smtp.send(message);
             return null;
         } catch (MessagingException | MailException e) {
-            return e.getClass().getSimpleName() + ": " + e.getMessage();
+            return "mail server " + smtp.getHost() + ":" + smtp.getPort() + ": "
+                    + Failures.describe(e, CONNECT_TIMEOUT, ANSWER_TIMEOUT);
         }
     }
 

@@ -1,5 +1,8 @@
 package io.pledge.alerts;
 
+import io.pledge.clients.Client;
+import io.pledge.clients.ClientId;
+import io.pledge.clients.Clients;
 import io.pledge.core.jdbc.Timestamps;
 import io.pledge.monitoring.ErrorBudgetBurnEnded;
 import io.pledge.monitoring.ErrorBudgetBurning;
@@ -8,8 +11,12 @@ import io.pledge.monitoring.MonitorWentDown;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -27,22 +34,30 @@ class MonitorAlerts {
     private final Outbox outbox;
     private final JsonMapper json;
     private final Clock clock;
+    private final Clients clients;
+    private final PublicLinks links;
 
-    MonitorAlerts(EscalationRules rules, Outbox outbox, JsonMapper json, Clock clock) {
+    MonitorAlerts(
+            EscalationRules rules, Outbox outbox, JsonMapper json, Clock clock, Clients clients, PublicLinks links) {
         this.rules = rules;
         this.outbox = outbox;
         this.json = json;
         this.clock = clock;
+        this.clients = clients;
+        this.links = links;
     }
 
-    /** A monitor's change as every delivery describes it. */
+    /**
+     * A monitor's change as every delivery describes it; {@code headline} writes its instants in the
+     * client's zone.
+     */
     record Change(
             EscalationRule.FiresOn on,
             UUID monitor,
             UUID client,
             String name,
             String id,
-            String headline,
+            java.util.function.Function<ZoneId, String> headline,
             Map<String, Object> facts) {}
 
     @EventListener
@@ -60,7 +75,8 @@ class MonitorAlerts {
                 down.clientId(),
                 down.monitorName(),
                 "down:" + down.downSince(),
-                "DOWN since " + down.downSince() + (down.reason() == null ? "" : ": " + down.reason()),
+                zone -> "DOWN since " + Notices.local(down.downSince(), zone)
+                        + (down.reason() == null ? "" : ": " + Notices.line(down.reason(), 500)),
                 facts));
     }
 
@@ -79,7 +95,7 @@ class MonitorAlerts {
                 up.clientId(),
                 up.monitorName(),
                 "up:" + up.downSince(),
-                "UP at " + up.upAt() + " after " + words(up.downtime()) + " down",
+                zone -> "UP at " + Notices.local(up.upAt(), zone) + " after " + Notices.words(up.downtime()) + " down",
                 facts));
     }
 
@@ -97,7 +113,7 @@ class MonitorAlerts {
                 burning.clientId(),
                 burning.monitorName(),
                 "burning:" + burning.severity() + ":" + burning.at(),
-                burning.severity() + " error budget burn: " + round(burning.longWindowRate()) + "x over "
+                zone -> burning.severity() + " error budget burn: " + round(burning.longWindowRate()) + "x over "
                         + words(burning.severity().longWindow()) + ", " + round(burning.shortWindowRate())
                         + "x over " + words(burning.severity().shortWindow()) + " (target "
                         + burning.target().toPlainString() + " %)",
@@ -115,29 +131,56 @@ class MonitorAlerts {
                 ended.clientId(),
                 ended.monitorName(),
                 "recovered:" + ended.severity() + ":" + ended.at(),
-                ended.severity() + " error budget burn over at " + ended.at(),
+                zone -> ended.severity() + " error budget burn over at " + Notices.local(ended.at(), zone),
                 facts));
     }
 
     private void owe(Change change) {
+        List<EscalationRule> matching = rules.matching(change.on(), change.client());
+        if (matching.isEmpty()) {
+            return;
+        }
+        Optional<Client> client = clients.find(new ClientId(change.client()));
+        Notice notice = new Notice(
+                change,
+                client.map(Client::name).orElse(change.client().toString()),
+                client.map(Client::slug).orElse(change.client().toString()),
+                client.map(found -> found.details().zone()).orElse(ZoneOffset.UTC),
+                links.monitor(change.monitor()));
         Instant now = Timestamps.now(clock);
-        for (EscalationRule rule : rules.matching(change.on(), change.client())) {
+        for (EscalationRule rule : matching) {
             String key = rule.id() + "/" + rule.version() + ":monitor:" + change.monitor() + ":" + change.id();
-            outbox.owe(rule, key, null, change.monitor(), json.writeValueAsString(payload(rule, change, key)), now);
+            outbox.owe(rule, key, null, change.monitor(), json.writeValueAsString(payload(rule, notice, key)), now);
         }
     }
 
-    private static Map<String, Object> payload(EscalationRule rule, Change change, String key) {
+    /** A change with its monitor's client and link. */
+    private record Notice(Change change, String clientName, String clientSlug, ZoneId zone, String link) {
+
+        String line() {
+            return "Monitor \"" + Notices.line(change.name(), 200) + "\" of " + Notices.line(clientName, 200) + " "
+                    + change.headline().apply(zone);
+        }
+
+        Map<String, String> facts() {
+            Map<String, String> facts = new LinkedHashMap<>();
+            facts.put("Monitor", Notices.line(change.name(), 200));
+            facts.put("Client", clientName + " (" + clientSlug + ")");
+            facts.put("What", change.headline().apply(zone));
+            return facts;
+        }
+    }
+
+    private static Map<String, Object> payload(EscalationRule rule, Notice notice, String key) {
         Map<String, Object> body = new LinkedHashMap<>();
-        String line = "Monitor \"" + change.name() + "\" " + change.headline();
+        Change change = notice.change();
+        String closing = "By escalation rule \"" + rule.name() + "\" (version " + rule.version() + ").";
         switch (rule.action()) {
-            case CHAT -> body.put("text", line);
+            case CHAT -> body.put("text", notice.line() + ". " + notice.link());
             case MAIL -> {
-                body.put("subject", "[Pledge] " + line);
-                body.put(
-                        "text",
-                        line + ".\n\nBy escalation rule \"" + rule.name() + "\" (version " + rule.version()
-                                + ").\nMonitor: /api/v1/monitors/" + change.monitor() + "\n");
+                body.put("subject", "[Pledge] " + notice.line());
+                body.put("text", Notices.textMail(notice.line(), notice.facts(), notice.link(), closing));
+                body.put("html", Notices.htmlMail(notice.line(), notice.facts(), notice.link(), closing));
                 body.put("clientId", change.client().toString());
             }
             case WEBHOOK -> {
@@ -150,6 +193,13 @@ class MonitorAlerts {
                 body.put("monitor", change.name());
                 body.putAll(change.facts());
                 body.put("rule", Map.of("id", rule.id().toString(), "version", rule.version(), "name", rule.name()));
+                Map<String, Object> client = new LinkedHashMap<>();
+                client.put("id", change.client().toString());
+                client.put("name", notice.clientName());
+                client.put("slug", notice.clientSlug());
+                client.put("zone", notice.zone().getId());
+                body.put("client", client);
+                body.put("url", notice.link());
             }
             case REASSIGN, RAISE_PRIORITY ->
                 throw new IllegalStateException("a monitor rule cannot " + rule.action() + ": " + rule.id());

@@ -21,9 +21,12 @@ import org.springframework.stereotype.Component;
 @Component
 class WebhookChannel implements Channel {
 
+    static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+    static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(10);
+
     private final EscalationRules rules;
     private final HttpClient http =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+            HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build();
 
     WebhookChannel(EscalationRules rules) {
         this.rules = rules;
@@ -33,7 +36,7 @@ class WebhookChannel implements Channel {
     public String deliver(Delivery delivery, Instant now) {
         try {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(delivery.target()))
-                    .timeout(Duration.ofSeconds(10))
+                    .timeout(ANSWER_TIMEOUT)
                     .header("Content-Type", "application/json")
                     .header("Idempotency-Key", delivery.idempotencyKey())
                     .POST(HttpRequest.BodyPublishers.ofString(delivery.payload(), StandardCharsets.UTF_8));
@@ -46,12 +49,14 @@ class WebhookChannel implements Channel {
                         .header("X-Pledge-Signature", "sha256=" + sign(secret, timestamp, delivery.payload()));
             }
             HttpResponse<Void> response = http.send(request.build(), HttpResponse.BodyHandlers.discarding());
-            return response.statusCode() / 100 == 2 ? null : "HTTP " + response.statusCode();
+            return response.statusCode() / 100 == 2 ? null : Failures.status(response.statusCode());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return "interrupted";
+        } catch (IllegalArgumentException e) {
+            return "invalid target: " + e.getMessage();
         } catch (Exception e) {
-            return e.getClass().getSimpleName() + ": " + e.getMessage();
+            return Failures.describe(e, CONNECT_TIMEOUT, ANSWER_TIMEOUT);
         }
     }
 

@@ -7,7 +7,8 @@ import java.util.UUID;
 
 /**
  * A clock went past its target; published once per clock cycle, in the transaction that records it.
- * {@code breachedAt} is the exact breach instant, {@code firedAt} when Pledge noticed.
+ * {@code breachedAt} is the exact breach instant (the clock's due instant), {@code firedAt} when Pledge
+ * noticed. The ticket's subject, source and external id let a notice name it as people know it.
  */
 public record ClockBreached(
         TicketId ticket,
@@ -17,4 +18,7 @@ public record ClockBreached(
         Metric metric,
         int cycle,
         Instant breachedAt,
-        Instant firedAt) {}
+        Instant firedAt,
+        String subject,
+        String source,
+        String externalId) {}

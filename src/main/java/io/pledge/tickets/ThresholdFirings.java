@@ -69,7 +69,10 @@ class ThresholdFirings {
                                             clock.metric(),
                                             clock.cycle(),
                                             threshold.at(),
-                                            now)
+                                            now,
+                                            ticket.subject(),
+                                            ticket.source(),
+                                            ticket.externalId())
                                     : new ClockWarned(
                                             ticket.id(),
                                             ticket.clientId(),
@@ -79,7 +82,11 @@ class ThresholdFirings {
                                             clock.cycle(),
                                             threshold.threshold(),
                                             threshold.at(),
-                                            now));
+                                            now,
+                                            clock.dueAt(),
+                                            ticket.subject(),
+                                            ticket.source(),
+                                            ticket.externalId()));
                 }
             }
         }

@@ -128,7 +128,7 @@ public abstract class EscalationContract extends DatabaseIntegrationTest {
                 .findFirst()
                 .orElseThrow();
         assertThat(json.readTree(chat.body()).get("text").asString())
-                .startsWith("SLA warning: FIRST_RESPONSE of ticket " + ticket);
+                .startsWith("SLA warning: FIRST_RESPONSE of Acme ticket " + ticket + " \"Down\" (P1 Critical)");
         assertThat(chat.headers()).doesNotContainKey("X-Pledge-Signature");
     }
 
@@ -159,7 +159,7 @@ public abstract class EscalationContract extends DatabaseIntegrationTest {
         }
         assertThat(mine).as(dead.toString()).isNotNull();
         assertThat(mine.get("attempts").asInt()).isEqualTo(DeliverySender.MAX_ATTEMPTS);
-        assertThat(mine.get("lastError").asString()).isEqualTo("HTTP 503");
+        assertThat(mine.get("lastError").asString()).isEqualTo("HTTP 503 Service Unavailable");
 
         answer.set(200);
         Response retried = api().post("/api/v1/deliveries/" + mine.get("id").asString() + "/retry", "{}");
@@ -320,8 +320,8 @@ public abstract class EscalationContract extends DatabaseIntegrationTest {
         assertThat(java.util.Arrays.stream(messages[0].getAllRecipients()).map(Object::toString))
                 .containsExactlyInAnyOrder(technicianEmail, "noc@msp.example", "duty@msp.example");
         assertThat(messages[0].getSubject())
-                .startsWith("[Pledge] SLA warning: 75 % of its target (FIRST_RESPONSE, P1)");
-        assertThat(GreenMailUtil.getBody(messages[0])).contains("FIRST_RESPONSE of ticket " + ticket);
+                .startsWith("[Pledge] SLA warning: 75 % of its target (FIRST_RESPONSE, P1 Critical): Acme " + ticket);
+        assertThat(GreenMailUtil.getBody(messages[0])).contains(ticket, "FIRST_RESPONSE");
         String key = messages[0].getHeader("X-Pledge-Idempotency-Key")[0];
         assertThat(key).contains(ticket).endsWith(":FIRST_RESPONSE:1:0.75");
         assertThat(messages[0].getMessageID()).matches("<[0-9a-f]{32}@pledge>");
@@ -347,7 +347,7 @@ public abstract class EscalationContract extends DatabaseIntegrationTest {
         assertThat(messages).hasSize(1);
         assertThat(messages[0].getAllRecipients()[0].toString()).isEqualTo("iris@acme.example");
         assertThat(messages[0].getSubject())
-                .startsWith("[Pledge] SLA breached (FIRST_RESPONSE, P1) on ticket " + ticket);
+                .startsWith("[Pledge] SLA breached (FIRST_RESPONSE, P1 Critical): Acme " + ticket);
         JsonNode unassigned = pending(ticket);
         assertThat(unassigned.get("attempts").asInt()).isEqualTo(1);
         assertThat(unassigned.get("lastError").asString())
@@ -452,10 +452,19 @@ public abstract class EscalationContract extends DatabaseIntegrationTest {
                                 .body())
                         .get("text")
                         .asString())
-                .isEqualTo("Monitor \"ERP\" UP at " + down.plus(Duration.ofMinutes(7)) + " after 7m down");
+                .isEqualTo("Monitor \"ERP\" of Acme UP at " + utc(down.plus(Duration.ofMinutes(7)))
+                        + " after 7 min down. https://pledge.msp.example/api/v1/monitors/" + monitorId);
+        assertThat(body.get("client").get("name").asString()).isEqualTo("Acme");
+        assertThat(body.get("client").get("slug").asString()).isEqualTo(catalog.slug());
+        assertThat(body.get("url").asString()).isEqualTo("https://pledge.msp.example/api/v1/monitors/" + monitorId);
         MimeMessage[] messages = mail.getReceivedMessages();
         assertThat(messages).hasSize(1);
-        assertThat(messages[0].getSubject()).startsWith("[Pledge] Monitor \"ERP\" DOWN since " + down);
+        assertThat(messages[0].getSubject())
+                .isEqualTo("[Pledge] Monitor \"ERP\" of Acme DOWN since " + utc(down) + ": HTTP 503");
+        Parts monitorMail = parts(messages[0]);
+        assertThat(monitorMail.text())
+                .contains("Acme (" + catalog.slug() + ")", "https://pledge.msp.example/api/v1/monitors/" + monitorId);
+        assertThat(monitorMail.html()).contains("<a href=\"https://pledge.msp.example/api/v1/monitors/" + monitorId);
 
         assertThat(fields("""
                         {"name": "x", "firesOn": "MONITOR_DOWN", "ratio": 1, "metric": "RESOLUTION", "action": "CHAT",
@@ -466,6 +475,154 @@ public abstract class EscalationContract extends DatabaseIntegrationTest {
                         {"name": "x", "firesOn": "MONITOR_UP", "action": "MAIL", "target": "assignee"}""")).containsExactly("target");
         assertThat(fields("""
                         {"name": "x", "firesOn": "SOMETIMES", "action": "CHAT", "target": "http://x"}""")).containsExactly("firesOn");
+    }
+
+    @Test
+    void aNotificationNamesTheTicketItsClientAndWhenItIsDue() throws Exception {
+        String name = "Acme <Paris> & Co";
+        Response renamed = api().put("/api/v1/clients/" + catalog.clientId(), """
+                {"name": "%s", "slug": "%s", "zone": "Europe/Paris", "contacts": []}""".formatted(name, catalog.slug()));
+        assertThat(renamed.status()).as(renamed.toString()).isEqualTo(200);
+        rule("{\"name\": \"warn the PSA\", \"client\": \"%s\", \"metric\": \"FIRST_RESPONSE\", \"ratio\": 0.75,"
+                + " \"action\": \"WEBHOOK\", \"target\": \"%s/hook\"}");
+        rule("{\"name\": \"breach in chat\", \"client\": \"%s\", \"metric\": \"FIRST_RESPONSE\", \"ratio\": 1,"
+                + " \"action\": \"CHAT\", \"target\": \"%s/chat\"}");
+        rule("{\"name\": \"breach by mail\", \"client\": \"%s\", \"metric\": \"FIRST_RESPONSE\", \"ratio\": 1,"
+                + " \"action\": \"MAIL\", \"target\": \"duty@msp.example\"}");
+        String subject = "<b>Printer</b> & \"toner\"";
+        String externalId = unique("INC");
+        Instant opened = io.pledge.core.jdbc.Timestamps.now(clock);
+        Response created = api().post(
+                        "/api/v1/tickets",
+                        json.writeValueAsString(Map.of(
+                                "client",
+                                catalog.slug(),
+                                "priority",
+                                "P1",
+                                "subject",
+                                subject,
+                                "source",
+                                "servicenow",
+                                "externalId",
+                                externalId)));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        String ticket = created.json().get("id").asString();
+        String link = "https://pledge.msp.example/api/v1/tickets/" + ticket;
+        java.time.ZoneId paris = java.time.ZoneId.of("Europe/Paris");
+        Instant due = opened.plus(Duration.ofMinutes(15));
+
+        // 75 % of P1's 15-minute first response is 11 min 15 s; noticed at 12 min, 3 min before due.
+        clock.set(opened.plus(Duration.ofMinutes(12)));
+        fireAndSend();
+        assertThat(received).hasSize(1);
+        JsonNode hook = json.readTree(received.get(0).body());
+        assertThat(hook.get("ticketId").asString()).isEqualTo(ticket);
+        assertThat(hook.get("clientId").asString()).isEqualTo(catalog.clientId());
+        assertThat(hook.get("priority").asString()).isEqualTo("P1");
+        assertThat(hook.get("ticket").get("subject").asString()).isEqualTo(subject);
+        assertThat(hook.get("ticket").get("externalId").asString()).isEqualTo(externalId);
+        assertThat(hook.get("ticket").get("source").asString()).isEqualTo("servicenow");
+        assertThat(hook.get("ticket").get("url").asString()).isEqualTo(link);
+        assertThat(hook.get("url").asString()).isEqualTo(link);
+        assertThat(hook.get("client").get("name").asString()).isEqualTo(name);
+        assertThat(hook.get("client").get("slug").asString()).isEqualTo(catalog.slug());
+        assertThat(hook.get("client").get("zone").asString()).isEqualTo("Europe/Paris");
+        assertThat(hook.get("priorityName").asString()).isEqualTo("Critical");
+        assertThat(hook.get("dueAt").asString()).isEqualTo(due.toString());
+        assertThat(hook.get("dueAtLocal").asString())
+                .isEqualTo(due.atZone(paris).format(java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME));
+        assertThat(hook.get("timeLeft").asString()).isEqualTo("PT3M");
+        assertThat(hook.has("overdue")).isFalse();
+
+        clock.set(opened.plus(Duration.ofMinutes(16)));
+        fireAndSend();
+        String dueInParis = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+                        .format(due.atZone(paris))
+                + " (Europe/Paris, UTC" + due.atZone(paris).getOffset() + ")";
+        String chat = json.readTree(received.stream()
+                        .filter(r -> r.path().equals("/chat"))
+                        .findFirst()
+                        .orElseThrow()
+                        .body())
+                .get("text")
+                .asString();
+        assertThat(chat)
+                .contains(
+                        name,
+                        externalId + " (servicenow)",
+                        subject,
+                        "P1 Critical",
+                        "breached at " + dueInParis,
+                        "overdue by 1 min",
+                        link);
+
+        MimeMessage[] messages = mail.getReceivedMessages();
+        assertThat(messages).hasSize(1);
+        assertThat(messages[0].getSubject()).contains(name, externalId, subject, "P1 Critical");
+        Parts parts = parts(messages[0]);
+        assertThat(parts.contentType()).startsWith("multipart/alternative");
+        assertThat(parts.text())
+                .contains(
+                        subject,
+                        name + " (" + catalog.slug() + ")",
+                        externalId + " (servicenow)",
+                        "P1 Critical",
+                        "Breached: " + dueInParis,
+                        "Overdue:  1 min",
+                        link);
+        assertThat(parts.html())
+                .contains(
+                        "&lt;b&gt;Printer&lt;/b&gt; &amp; &quot;toner&quot;",
+                        "Acme &lt;Paris&gt; &amp; Co",
+                        "<a href=\"" + link + "\">",
+                        "<td>1 min</td>")
+                .doesNotContain("<b>Printer", "<Paris>");
+    }
+
+    @Test
+    void aFailedDeliverySaysWhatHappened() throws Exception {
+        int closed;
+        try (java.net.ServerSocket socket =
+                new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closed = socket.getLocalPort();
+        }
+        api().post("/api/v1/escalations", """
+                {"name": "to nowhere", "client": "%s", "metric": "FIRST_RESPONSE", "ratio": 0.75,
+                 "action": "WEBHOOK", "target": "http://127.0.0.1:%d/hook"}""".formatted(catalog.slug(), closed));
+        Instant opened = io.pledge.core.jdbc.Timestamps.now(clock);
+        String ticket = open("P1");
+
+        clock.set(opened.plus(Duration.ofMinutes(12)));
+        fireAndSend();
+
+        assertThat(pending(ticket).get("lastError").asString()).isEqualTo("connection refused");
+    }
+
+    /** A mail's content type and its plain-text and HTML parts. */
+    record Parts(String contentType, String text, String html) {}
+
+    private static Parts parts(MimeMessage message) throws Exception {
+        String text = null;
+        String html = null;
+        jakarta.mail.internet.MimeMultipart multipart = (jakarta.mail.internet.MimeMultipart) message.getContent();
+        for (int i = 0; i < multipart.getCount(); i++) {
+            jakarta.mail.BodyPart part = multipart.getBodyPart(i);
+            if (part.isMimeType("text/plain")) {
+                text = (String) part.getContent();
+            } else if (part.isMimeType("text/html")) {
+                html = (String) part.getContent();
+            }
+        }
+        assertThat(text).as("plain-text part").isNotNull();
+        assertThat(html).as("HTML part").isNotNull();
+        return new Parts(message.getContentType(), text, html);
+    }
+
+    /** An instant as notices write it for a client in UTC. */
+    private static String utc(Instant instant) {
+        return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+                        .format(instant.atZone(java.time.ZoneOffset.UTC))
+                + " UTC";
     }
 
     private List<String> fields(String rule) {
