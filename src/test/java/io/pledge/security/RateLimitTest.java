@@ -52,6 +52,12 @@ class RateLimitTest extends DatabaseIntegrationTest {
         assertThat(held.status()).isEqualTo(429);
         assertThat(Long.parseLong(held.raw().headers().firstValue("Retry-After").orElseThrow()))
                 .isBetween(1L, 30L);
+        // So does an API call made with a signed-in session.
+        assertThat(Api.at(port)
+                        .anonymous()
+                        .send("GET", "/api/v1/priorities", null, "Cookie", "JSESSIONID=0123456789ABCDEF")
+                        .status())
+                .isEqualTo(429);
 
         clock.advance(Duration.ofSeconds(30));
         assertThat(api().get("/api/v1/priorities").status()).isEqualTo(200);

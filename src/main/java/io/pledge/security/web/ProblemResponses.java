@@ -13,6 +13,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.csrf.CsrfException;
 import tools.jackson.databind.json.JsonMapper;
 
 /** 401 and 403 as RFC 9457 problem documents, with the challenges a client can answer. */
@@ -52,6 +53,12 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
         Object hidden = request.getAttribute(RuleAuthorization.HIDDEN);
         if (hidden instanceof String[] object) {
             hidden(request, response, object[0], object[1]);
+        } else if (e instanceof CsrfException) {
+            forbidden(
+                    request,
+                    response,
+                    "a call made with a signed-in session must carry its CSRF token: the XSRF-TOKEN cookie's value"
+                            + " in the X-XSRF-TOKEN header");
         } else {
             forbidden(request, response, "your role does not allow this");
         }

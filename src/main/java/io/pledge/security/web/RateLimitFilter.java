@@ -57,7 +57,10 @@ final class RateLimitFilter extends OncePerRequestFilter {
         } else if (!path.startsWith("/api/")) {
             wait = publicByAddress.take(address);
         }
-        if (wait == 0 && request.getHeader(HttpHeaders.AUTHORIZATION) != null) {
+        boolean credentials = request.getHeader(HttpHeaders.AUTHORIZATION) != null
+                // an API call made with a signed-in session counts as one with credentials
+                || (path.startsWith("/api/") && request.getRequestedSessionId() != null);
+        if (wait == 0 && credentials) {
             wait = failedSignIns.wait(address);
         }
         if (wait > 0) {

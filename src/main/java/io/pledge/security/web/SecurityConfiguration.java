@@ -3,9 +3,17 @@ package io.pledge.security.web;
 import io.pledge.core.ClientOwned;
 import io.pledge.security.ApiTokens;
 import io.pledge.security.Users;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -13,6 +21,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -20,13 +29,19 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.security.web.csrf.CsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Every {@code /api/**} call needs an API token or a user's credentials (HTTP Basic), statelessly, and is
- * checked against {@link AccessRules} before any controller runs. Health, metrics and the OpenAPI
- * description are public.
+ * Every {@code /api/**} call needs an API token, a user's credentials (HTTP Basic) or the session of a
+ * person signed in through the form (with the CSRF token on unsafe methods), and is checked against
+ * {@link AccessRules} before any controller runs. Health, metrics and the OpenAPI description are public.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication
@@ -58,7 +73,8 @@ class SecurityConfiguration {
             ProblemResponses problems,
             Clock clock,
             List<ClientOwned> owned,
-            JsonMapper json)
+            JsonMapper json,
+            UserDetailsService users)
             throws Exception {
         Map<String, ClientOwned> owners =
                 owned.stream().collect(Collectors.toMap(ClientOwned::collection, Function.identity()));
@@ -73,8 +89,13 @@ class SecurityConfiguration {
                     // An operation without a rule is refused to everyone.
                     requests.anyRequest().denyAll();
                 })
-                // Credentials travel in the Authorization header, never in cookies: no CSRF exposure.
-                .csrf(csrf -> csrf.disable())
+                // A browser sends the session cookie by itself, even for another site's page: a call it
+                // authenticates must prove it comes from Pledge's pages (Swagger UI sends the token).
+                // Tokens and passwords travel in the Authorization header, which no other site can set.
+                .csrf(csrf -> csrf.csrfTokenRepository(browserCsrfTokens())
+                        .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
+                        .requireCsrfProtectionMatcher(SecurityConfiguration::authenticatedBySession))
+                .securityContext(context -> context.securityContextRepository(new SignedInSessions(users)))
                 // JSON only: nothing to run, frame or refer to.
                 .headers(headers -> headers.contentSecurityPolicy(
                                 policy -> policy.policyDirectives("default-src 'none'; frame-ancestors 'none'"))
@@ -92,7 +113,8 @@ class SecurityConfiguration {
 
     /**
      * Everything outside {@code /api/**}: the public operations, and the web pages behind a sign-in form
-     * (a session cookie, CSRF tokens on every form, the session id changed at sign-in).
+     * (a session cookie, CSRF tokens on every form, the session id changed at sign-in). Swagger UI's pages
+     * set the CSRF cookie, which it sends back as a header with the calls it makes.
      */
     @Bean
     @Order(2)
@@ -114,12 +136,59 @@ class SecurityConfiguration {
                 .formLogin(form -> form.defaultSuccessUrl("/", false))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems))
+                .csrf(csrf -> csrf.csrfTokenRepository(browserCsrfTokens()))
+                .addFilterAfter(SecurityConfiguration::csrfCookieForSwaggerUi, CsrfFilter.class)
                 .headers(headers -> headers.contentSecurityPolicy(policy -> policy.policyDirectives(
                                 "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:;"
                                         + " frame-ancestors 'none'; form-action 'self'"))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
         return http.build();
     }
+
+    /**
+     * The browser's CSRF token, in the {@code XSRF-TOKEN} cookie (readable by Pledge's own pages, sent back
+     * in the {@code X-XSRF-TOKEN} header or a form's {@code _csrf} field), for the pages and the API alike.
+     */
+    private static CsrfTokenRepository browserCsrfTokens() {
+        CookieCsrfTokenRepository tokens = CookieCsrfTokenRepository.withHttpOnlyFalse();
+        tokens.setCookieCustomizer(cookie -> cookie.sameSite("Strict"));
+        return tokens;
+    }
+
+    /**
+     * Whether an API call is authenticated by the signed-in session (an unsafe method, no token or password
+     * of its own): those must carry the CSRF token. Webhook ingest has its own credentials.
+     */
+    private static boolean authenticatedBySession(HttpServletRequest request) {
+        if (SAFE_METHODS.contains(request.getMethod())
+                || request.getRequestURI()
+                        .substring(request.getContextPath().length())
+                        .startsWith("/api/v1/ingest/")) {
+            return false;
+        }
+        String credentials = request.getHeader(HttpHeaders.AUTHORIZATION);
+        if (credentials != null
+                && (credentials.regionMatches(true, 0, "Bearer ", 0, 7)
+                        || credentials.regionMatches(true, 0, "Basic ", 0, 6))) {
+            return false;
+        }
+        HttpSession session = request.getSession(false);
+        return session != null
+                && session.getAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY) != null;
+    }
+
+    /** Swagger UI reads the CSRF token from its cookie: its pages make sure there is one. */
+    private static void csrfCookieForSwaggerUi(ServletRequest request, ServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        if (request instanceof HttpServletRequest http
+                && http.getRequestURI().startsWith(http.getContextPath() + "/swagger-ui")
+                && http.getAttribute(CsrfToken.class.getName()) instanceof CsrfToken token) {
+            token.getToken(); // generates and saves the token when the browser has none
+        }
+        chain.doFilter(request, response);
+    }
+
+    private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
 
     @Bean
     UserDetailsService userDetailsService(Users users, Clock clock) {
