@@ -42,6 +42,7 @@ public class AvailabilityQueries {
      * @param whole the whole period, for its error budget (maintenance planned ahead included)
      * @param rates burn rates over the windows ending now
      * @param downtime the downtime records overlapping the period
+     * @param retroactive the maintenance windows in the period that were created after they started
      */
     public record Answer(
             AvailabilityReport soFar,
@@ -50,6 +51,7 @@ public class AvailabilityQueries {
             boolean fastBurn,
             boolean slowBurn,
             List<Downtime> downtime,
+            List<MaintenanceSchedules.Retroactive> retroactive,
             Instant now) {
 
         public Duration used() {
@@ -97,6 +99,7 @@ public class AvailabilityQueries {
                 rates.burning(BurnAlerts.Severity.FAST),
                 rates.burning(BurnAlerts.Severity.SLOW),
                 records,
+                maintenance.retroactiveWithin(monitor, period),
                 now);
     }
 

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
@@ -33,6 +34,27 @@ public class MaintenanceSchedules {
             spans.addAll(of(window).within(range));
         }
         return Span.union(spans);
+    }
+
+    /**
+     * A maintenance window created after it started, for a reason: it erased downtime already recorded.
+     *
+     * @param spans its occurrences inside the range asked for
+     */
+    public record Retroactive(UUID id, String name, String reason, Instant createdAt, List<Span> spans) {}
+
+    /** The monitor's retroactive windows with occurrences inside {@code range}. */
+    public List<Retroactive> retroactiveWithin(Monitor monitor, Span range) {
+        List<Retroactive> found = new ArrayList<>();
+        for (StoredWindow window : store.windows(monitor.clientId(), monitor.id())) {
+            if (window.retroactive()) {
+                List<Span> spans = of(window).within(range);
+                if (!spans.isEmpty()) {
+                    found.add(new Retroactive(window.id(), window.name(), window.reason(), window.createdAt(), spans));
+                }
+            }
+        }
+        return found;
     }
 
     public boolean covers(Monitor monitor, Instant instant) {

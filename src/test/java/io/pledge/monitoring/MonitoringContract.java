@@ -449,6 +449,107 @@ public abstract class MonitoringContract extends DatabaseIntegrationTest {
     }
 
     @Test
+    void aWindowInThePastIsRefusedUnlessRetroactiveWithAReasonAndThenFlagged() throws Exception {
+        String id = httpMonitor(1).get("id").asString();
+        web.status.set(500);
+        after(Duration.ofSeconds(30)); // t0+30 fails: DOWN since
+        after(Duration.ofSeconds(30));
+        after(Duration.ofSeconds(30)); // now t0+90: 60 s of downtime recorded
+        String past = """
+                {"client": "%s", "monitorId": "%s", "name": "Forgotten upgrade", "startsAt": "%s", "endsAt": "%s"%s}""";
+        Response refused = api().post(
+                        "/api/v1/maintenance-windows",
+                        past.formatted(catalog.slug(), id, t0.plusSeconds(30), t0.plusSeconds(60), ""));
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
+        assertThat(refused.json().findValuesAsString("field")).containsExactly("startsAt");
+        assertThat(refused.json().findValuesAsString("message").get(0)).contains("retroactive");
+        Response weeklyFromThePast =
+                api().post("/api/v1/maintenance-windows", """
+                {"client": "%s", "name": "Patching", "startsAt": "%s",
+                 "weekly": {"zone": "UTC", "days": ["MON"], "start": "02:00", "duration": "PT2H"}}""".formatted(catalog.slug(), t0.minus(Duration.ofDays(30))));
+        assertThat(weeklyFromThePast.json().findValuesAsString("field")).containsExactly("startsAt");
+        Response noReason = api().post(
+                        "/api/v1/maintenance-windows",
+                        past.formatted(
+                                catalog.slug(),
+                                id,
+                                t0.plusSeconds(30),
+                                t0.plusSeconds(60),
+                                ", \"retroactive\": true, \"reason\": \"  \""));
+        assertThat(noReason.status()).isEqualTo(400);
+        assertThat(noReason.json().findValuesAsString("field")).containsExactly("reason");
+        Response reasonAlone = api().post(
+                        "/api/v1/maintenance-windows",
+                        past.formatted(
+                                catalog.slug(), id, t0.plusSeconds(30), t0.plusSeconds(60), ", \"reason\": \"x\""));
+        assertThat(reasonAlone.json().findValuesAsString("field")).containsExactlyInAnyOrder("startsAt", "reason");
+        assertThat(api().get("/api/v1/maintenance-windows?monitor=" + id).json())
+                .isEmpty();
+        assertThat(availability(id, t0, clock.instant())
+                        .get("downtime")
+                        .get("seconds")
+                        .asInt())
+                .isEqualTo(60);
+
+        Response taken = api().post(
+                        "/api/v1/maintenance-windows",
+                        past.formatted(
+                                catalog.slug(),
+                                id,
+                                t0.plusSeconds(30),
+                                t0.plusSeconds(60),
+                                ", \"retroactive\": true, \"reason\": \"CHG-1042; agreed with the client on the phone\""));
+        assertThat(taken.status()).as(taken.toString()).isEqualTo(201);
+        String window = taken.json().get("id").asString();
+        assertThat(taken.json().get("retroactive").asBoolean()).isTrue();
+        assertThat(taken.json().get("reason").asString()).isEqualTo("CHG-1042; agreed with the client on the phone");
+        JsonNode listed = api().get("/api/v1/maintenance-windows?monitor=" + id).json();
+        assertThat(listed.get(0).get("retroactive").asBoolean()).isTrue();
+
+        String details = jdbc.sql("select details from audit_entry where action = 'maintenance.retroactive'"
+                        + " and subject = :subject")
+                .param("subject", "/api/v1/maintenance-windows/" + window)
+                .query(String.class)
+                .single();
+        assertThat(details)
+                .startsWith("retroactive=true;client=" + catalog.clientId() + ";monitor=" + id)
+                .contains(";startsAt=" + t0.plusSeconds(30) + ";endsAt=" + t0.plusSeconds(60))
+                .endsWith(";reason=CHG-1042; agreed with the client on the phone");
+
+        JsonNode report = availability(id, t0, clock.instant());
+        assertThat(report.get("downtime").get("seconds").asInt()).isEqualTo(30);
+        assertThat(report.get("retroactiveMaintenance")).hasSize(1);
+        JsonNode flagged = report.get("retroactiveMaintenance").get(0);
+        assertThat(flagged.get("id").asString()).isEqualTo(window);
+        assertThat(flagged.get("reason").asString()).isEqualTo("CHG-1042; agreed with the client on the phone");
+        assertThat(Instant.parse(flagged.get("spans").get(0).get("start").asString()))
+                .isEqualTo(t0.plusSeconds(30));
+        assertThat(Instant.parse(flagged.get("spans").get(0).get("end").asString()))
+                .isEqualTo(t0.plusSeconds(60));
+
+        // Planned ahead, a window is not retroactive; a weekly one without startsAt applies from now on.
+        Response ahead = api().post(
+                        "/api/v1/maintenance-windows",
+                        past.formatted(
+                                catalog.slug(),
+                                id,
+                                clock.instant(),
+                                clock.instant().plusSeconds(60),
+                                ""));
+        assertThat(ahead.status()).as(ahead.toString()).isEqualTo(201);
+        assertThat(ahead.json().get("retroactive").asBoolean()).isFalse();
+        Response weekly = api().post("/api/v1/maintenance-windows", """
+                {"client": "%s", "name": "Patching",
+                 "weekly": {"zone": "UTC", "days": ["MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN"], "start": "00:00",
+                 "duration": "P1D"}}""".formatted(catalog.slug()));
+        assertThat(weekly.status()).as(weekly.toString()).isEqualTo(201);
+        assertThat(Instant.parse(weekly.json().get("startsAt").asString())).isEqualTo(clock.instant());
+        JsonNode after = availability(id, t0, clock.instant());
+        assertThat(after.get("downtime").get("seconds").asInt()).isEqualTo(30);
+        assertThat(after.get("retroactiveMaintenance")).hasSize(1);
+    }
+
+    @Test
     void aRoundWhereNearlyEverythingFailsIsAMonitoringGapNotDowntime() throws Exception {
         try (Targets.Tcp live = new Targets.Tcp()) {
             List<String> ids = new java.util.ArrayList<>();

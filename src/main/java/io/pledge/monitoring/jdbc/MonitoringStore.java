@@ -442,7 +442,10 @@ public class MonitoringStore {
 
     // Maintenance windows
 
-    /** A maintenance window as stored; {@code monitorId} null for every monitor of the client. */
+    /**
+     * A maintenance window as stored; {@code monitorId} null for every monitor of the client. A
+     * {@code retroactive} window started before it was created, for the {@code reason} given.
+     */
     public record StoredWindow(
             UUID id,
             UUID clientId,
@@ -455,13 +458,16 @@ public class MonitoringStore {
             String days,
             String startTime,
             Integer durationSeconds,
-            Instant createdAt) {}
+            Instant createdAt,
+            boolean retroactive,
+            String reason) {}
 
     public void insertWindow(StoredWindow window) {
         jdbc.sql(
                         "insert into maintenance_window (id, client_id, monitor_id, name, recurrence, starts_at, ends_at, zone,"
-                                + " days, start_time, duration_seconds, created_at) values (:id, :client, :monitor, :name,"
-                                + " :recurrence, :starts, :ends, :zone, :days, :start, :duration, :created)")
+                                + " days, start_time, duration_seconds, created_at, retroactive, reason) values (:id, :client,"
+                                + " :monitor, :name, :recurrence, :starts, :ends, :zone, :days, :start, :duration, :created,"
+                                + " :retroactive, :reason)")
                 .param("id", window.id())
                 .param("client", window.clientId())
                 .param("monitor", window.monitorId())
@@ -474,6 +480,8 @@ public class MonitoringStore {
                 .param("start", window.startTime())
                 .param("duration", window.durationSeconds())
                 .param("created", utc(window.createdAt()))
+                .param("retroactive", window.retroactive())
+                .param("reason", window.reason())
                 .update();
     }
 
@@ -612,7 +620,9 @@ public class MonitoringStore {
                 row.getString("days"),
                 row.getString("start_time"),
                 duration == null ? null : row.getInt("duration_seconds"),
-                instant(row, "created_at"));
+                instant(row, "created_at"),
+                row.getBoolean("retroactive"),
+                row.getString("reason"));
     }
 
     private static Gap gap(ResultSet row, int n) throws SQLException {

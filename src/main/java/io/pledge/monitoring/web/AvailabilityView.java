@@ -17,7 +17,8 @@ import java.util.UUID;
 /**
  * A monitor's availability over a period. Durations are ISO-8601 and in seconds (decimals to the
  * microsecond); {@code until} is where the counted part of the period ends (now, for a running period).
- * {@code coverage} is the part of the period so far in which the monitor was watched: availability,
+ * {@code retroactiveMaintenance} names the windows of the period created after they started (with their
+ * reason): they erased downtime recorded before. {@code coverage} is the part of the period so far in which the monitor was watched: availability,
  * maintenance, gaps and downtime count inside it only; without coverage, {@code availability} is null and
  * the target is not met. The error budget is the whole period's; {@code used} is the downtime counted so
  * far.
@@ -43,6 +44,7 @@ record AvailabilityView(
         Map<String, Boolean> burnAlerts,
         List<DowntimeView> downtimes,
         List<SpanView> maintenanceWindows,
+        List<RetroactiveView> retroactiveMaintenance,
         List<SpanView> monitoringGaps) {
 
     record Amount(String duration, BigDecimal seconds) {
@@ -76,6 +78,9 @@ record AvailabilityView(
     record Budget(Amount allowed, Amount used, Amount remaining) {}
 
     record DowntimeView(Instant start, Instant end, String source, String reason) {}
+
+    /** A maintenance window created after it started, which erased downtime recorded before, and why. */
+    record RetroactiveView(UUID id, String name, String reason, Instant createdAt, List<SpanView> spans) {}
 
     record SpanView(Instant start, Instant end) {
         static SpanView of(Span span) {
@@ -113,6 +118,14 @@ record AvailabilityView(
                         .map(d -> new DowntimeView(d.start(), d.end(), d.source(), d.reason()))
                         .toList(),
                 whole.maintenanceSpans().stream().map(SpanView::of).toList(),
+                answer.retroactive().stream()
+                        .map(r -> new RetroactiveView(
+                                r.id(),
+                                r.name(),
+                                r.reason(),
+                                r.createdAt(),
+                                r.spans().stream().map(SpanView::of).toList()))
+                        .toList(),
                 whole.gapSpans().stream().map(SpanView::of).toList());
     }
 

@@ -1,11 +1,13 @@
 package io.pledge.monitoring.web;
 
+import io.pledge.audit.AuditLog;
 import io.pledge.clients.Client;
 import io.pledge.clients.Clients;
 import io.pledge.core.Instants;
 import io.pledge.core.NotFoundException;
 import io.pledge.core.UnprocessableException;
 import io.pledge.core.Violations;
+import io.pledge.core.jdbc.Timestamps;
 import io.pledge.monitoring.MaintenanceSchedules;
 import io.pledge.monitoring.Monitor;
 import io.pledge.monitoring.MonitorCatalog;
@@ -38,7 +40,10 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Planned maintenance, one-off or weekly, of one monitor or of every monitor of a client: downtime inside
- * is not counted, and the monitor shows MAINTENANCE while checks go on. Also the monitoring gaps.
+ * is not counted, and the monitor shows MAINTENANCE while checks go on. A window starts now or later: one
+ * that starts before now would erase downtime already recorded, so it is taken only when the request says
+ * {@code "retroactive": true} with a {@code reason}; it is stored so flagged, audited with its reason, and
+ * named in every availability answer of its period. Also the monitoring gaps.
  */
 @RestController
 @Tag(name = "Maintenance", description = "Maintenance windows and monitoring gaps")
@@ -47,17 +52,22 @@ class MaintenanceController {
     private final MonitoringStore store;
     private final MonitorCatalog monitors;
     private final Clients clients;
+    private final AuditLog audit;
     private final Clock clock;
 
-    MaintenanceController(MonitoringStore store, MonitorCatalog monitors, Clients clients, Clock clock) {
+    MaintenanceController(
+            MonitoringStore store, MonitorCatalog monitors, Clients clients, AuditLog audit, Clock clock) {
         this.store = store;
         this.monitors = monitors;
         this.clients = clients;
+        this.audit = audit;
         this.clock = clock;
     }
 
     @PostMapping("/api/v1/maintenance-windows")
-    @Operation(summary = "Plan maintenance: one-off (startsAt, endsAt) or weekly (weekly: zone, days, start, duration)")
+    @Operation(
+            summary = "Plan maintenance: one-off (startsAt, endsAt) or weekly (weekly: zone, days, start, duration);"
+                    + " a start before now needs \"retroactive\": true and a reason")
     @Transactional
     ResponseEntity<WindowView> create(@RequestBody WindowBody body) {
         Violations v = new Violations();
@@ -68,10 +78,28 @@ class MaintenanceController {
         UUID monitorId = v.parseOptional("monitorId", body.monitorId(), "monitor id", UUID::fromString);
         Instant startsAt = v.parseOptional("startsAt", body.startsAt(), Instants.WHAT, Instants::parse);
         Instant endsAt = v.parseOptional("endsAt", body.endsAt(), Instants.WHAT, Instants::parse);
-        if (startsAt != null && endsAt != null && !endsAt.isAfter(startsAt)) {
-            v.add("endsAt", "must be after startsAt");
-        }
         Weekly weekly = body.weekly();
+        Instant now = Timestamps.now(clock);
+        boolean retroactive = Boolean.TRUE.equals(body.retroactive());
+        String reason = null;
+        if (retroactive) {
+            reason = v.text("reason", body.reason(), 1000);
+        } else if (body.reason() != null) {
+            v.add("reason", "only for a retroactive window (\"retroactive\": true)");
+        }
+        if (weekly != null && body.startsAt() == null) {
+            // Unbounded, a weekly window would reach back over every past week's recorded downtime.
+            startsAt = now;
+        }
+        if (startsAt != null && endsAt != null && !endsAt.isAfter(startsAt)) {
+            v.add("endsAt", body.startsAt() == null ? "must be after now" : "must be after startsAt");
+        }
+        if (startsAt != null && startsAt.isBefore(now) && !retroactive) {
+            v.add(
+                    "startsAt",
+                    "starts before now (" + now + "): a window in the past erases downtime already recorded;"
+                            + " send \"retroactive\": true with a \"reason\" to record one");
+        }
         String zone = null;
         String days = null;
         String start = null;
@@ -134,8 +162,22 @@ class MaintenanceController {
                 days,
                 start,
                 seconds,
-                clock.instant());
+                now,
+                startsAt != null && startsAt.isBefore(now),
+                reason);
         store.insertWindow(window);
+        if (window.retroactive()) {
+            audit.append(new AuditLog.Change(
+                    AuditLog.PLEDGE_CHAIN,
+                    AuditLog.currentActor(),
+                    "maintenance.retroactive",
+                    "/api/v1/maintenance-windows/" + window.id(),
+                    "retroactive=true;client=" + window.clientId()
+                            + (monitorId == null ? "" : ";monitor=" + monitorId)
+                            + ";startsAt=" + window.startsAt()
+                            + (window.endsAt() == null ? "" : ";endsAt=" + window.endsAt())
+                            + ";reason=" + reason));
+        }
         return ResponseEntity.created(URI.create("/api/v1/maintenance-windows/" + window.id()))
                 .body(WindowView.of(window));
     }
@@ -188,7 +230,16 @@ class MaintenanceController {
 
     record Weekly(String zone, List<String> days, String start, String duration) {}
 
-    record WindowBody(String client, String monitorId, String name, String startsAt, String endsAt, Weekly weekly) {}
+    /** {@code retroactive} with a {@code reason}: a window that starts before now is meant. */
+    record WindowBody(
+            String client,
+            String monitorId,
+            String name,
+            String startsAt,
+            String endsAt,
+            Weekly weekly,
+            Boolean retroactive,
+            String reason) {}
 
     record WindowView(
             UUID id,
@@ -199,7 +250,9 @@ class MaintenanceController {
             Instant startsAt,
             Instant endsAt,
             Weekly weekly,
-            Instant createdAt) {
+            Instant createdAt,
+            boolean retroactive,
+            String reason) {
 
         static WindowView of(StoredWindow w) {
             return new WindowView(
@@ -217,7 +270,9 @@ class MaintenanceController {
                                     w.startTime(),
                                     Duration.ofSeconds(w.durationSeconds()).toString())
                             : null,
-                    w.createdAt());
+                    w.createdAt(),
+                    w.retroactive(),
+                    w.reason());
         }
     }
 }
