@@ -139,7 +139,7 @@ public final class BusinessCalendar {
         }
         long t = nanos(start);
         int hint = locate(t);
-        long target = Math.addExact(position(t, hint), duration.toNanos());
+        long target = position(t, hint) + nanos(duration);
         if (target < 0 || target > total()) {
             throw new CalendarRangeException("adding " + duration + " to " + start + " leaves the calendar's span");
         }
@@ -250,8 +250,30 @@ public final class BusinessCalendar {
         return last < 0 ? 0 : before[last] + closes[last] - opens[last];
     }
 
+    /**
+     * The instant in epoch nanoseconds; an instant no long can hold (before 1677 or after 2262) is
+     * outside any compiled span.
+     */
     private static long nanos(Instant instant) {
-        return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), NANOS_PER_SECOND), instant.getNano());
+        try {
+            return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), NANOS_PER_SECOND), instant.getNano());
+        } catch (ArithmeticException overflow) {
+            throw new CalendarRangeException("instant " + instant + " is outside the calendar's span "
+                    + CalendarDefinition.FIRST_DATE + ".." + CalendarDefinition.LAST_DATE);
+        }
+    }
+
+    /**
+     * The duration in nanoseconds; one no long can hold (about 292 years) reaches beyond any compiled
+     * span from any instant in it, and so does one longer than the span itself.
+     */
+    private long nanos(Duration duration) {
+        long span = spanEnd - spanStart;
+        if (duration.compareTo(Duration.ofNanos(span)) > 0 || duration.compareTo(Duration.ofNanos(-span)) < 0) {
+            throw new CalendarRangeException(
+                    "a business time of " + duration + " is longer than the calendar's whole span");
+        }
+        return duration.toNanos();
     }
 
     private static Instant instant(long epochNanos) {

@@ -1,6 +1,7 @@
 package io.pledge.clients;
 
 import io.pledge.calendar.CalendarId;
+import io.pledge.core.Instants;
 import io.pledge.core.Violations;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -57,8 +58,9 @@ public record ContractTerms(
         Violations violations = new Violations();
         UUID tier = violations.parse("tierId", document.tierId(), "tier id", UUID::fromString);
         UUID calendar = violations.parse("calendarId", document.calendarId(), "calendar id", UUID::fromString);
-        LocalDate start = violations.parse("startDate", document.startDate(), "date (YYYY-MM-DD)", LocalDate::parse);
-        LocalDate end = violations.parseOptional("endDate", document.endDate(), "date (YYYY-MM-DD)", LocalDate::parse);
+        LocalDate start = violations.parse("startDate", document.startDate(), Instants.DATE_WHAT, Instants::parseDate);
+        LocalDate end =
+                violations.parseOptional("endDate", document.endDate(), Instants.DATE_WHAT, Instants::parseDate);
         if (start != null && end != null && end.isBefore(start)) {
             violations.add("endDate", "ends on " + end + ", before its start date " + start);
         }

@@ -11,5 +11,8 @@ public record Violation(String field, String message) {
     public Violation {
         Objects.requireNonNull(field, "field");
         Objects.requireNonNull(message, "message");
+        // A message may quote the rejected value: keep the answer writable whatever the value held.
+        field = Texts.clean(field);
+        message = Texts.clean(message);
     }
 }

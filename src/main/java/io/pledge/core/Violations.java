@@ -65,6 +65,10 @@ public final class Violations {
             add(field, "must be a string");
             return null;
         }
+        if (!Texts.wellFormed(s)) {
+            add(field, Texts.MALFORMED);
+            return null;
+        }
         String trimmed = s.strip();
         if (trimmed.length() > maxLength) {
             add(field, "must be at most " + maxLength + " characters");
@@ -104,8 +108,11 @@ public final class Violations {
         }
         try {
             return parser.apply(s.strip());
+        } catch (OutOfRangeException e) {
+            add(field, e.getMessage());
+            return null;
         } catch (RuntimeException e) {
-            add(field, "\"" + s + "\" is not a valid " + what);
+            add(field, "\"" + Texts.quoted(s, 100) + "\" is not a valid " + what);
             return null;
         }
     }

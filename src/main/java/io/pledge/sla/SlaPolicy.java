@@ -1,6 +1,8 @@
 package io.pledge.sla;
 
 import io.pledge.calendar.CalendarId;
+import io.pledge.core.Durations;
+import io.pledge.core.Numbers;
 import io.pledge.core.Violations;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -141,7 +143,7 @@ public record SlaPolicy(
             Metric metric = violations.parse(
                     field + ".metric", document.metric(), "metric (FIRST_RESPONSE or RESOLUTION)", Metric::valueOf);
             Duration duration = violations.parse(
-                    field + ".target", document.target(), "ISO-8601 duration such as PT4H", Duration::parse);
+                    field + ".target", document.target(), "ISO-8601 duration such as PT4H", Durations::parse);
             if (duration != null && (duration.isNegative() || duration.isZero())) {
                 violations.add(field + ".target", "must be positive, got " + document.target());
             } else if (duration != null && duration.compareTo(MAX_TARGET) > 0) {
@@ -170,13 +172,18 @@ public record SlaPolicy(
         for (int i = 0; i < values.size(); i++) {
             BigDecimal value = values.get(i);
             String field = "thresholds[" + i + "]";
-            if (value == null || value.signum() <= 0 || value.compareTo(BigDecimal.ONE) >= 0) {
+            if (value != null && !Numbers.inRange(value)) {
+                violations.add(field, "must have " + Numbers.RANGE);
+            } else if (value == null || value.signum() <= 0 || value.compareTo(BigDecimal.ONE) >= 0) {
                 violations.add(field, "must be a fraction of the target between 0 and 1 (exclusive), got " + value);
             } else if (i > 0 && values.get(i - 1) != null && value.compareTo(values.get(i - 1)) <= 0) {
                 violations.add(field, "must be greater than the previous threshold " + values.get(i - 1));
             }
         }
-        return values.stream().map(BigDecimal::stripTrailingZeros).toList();
+        // Null only when a violation names it: the policy is then never used.
+        return values.stream()
+                .map(value -> value == null ? null : value.stripTrailingZeros())
+                .toList();
     }
 
     private static List<Duration> parseLeads(List<String> values, Violations violations) {
@@ -187,7 +194,7 @@ public record SlaPolicy(
         for (int i = 0; i < values.size(); i++) {
             String field = "warnBefore[" + i + "]";
             Duration lead = violations.parse(
-                    field, values.get(i), "business-time duration before due (ISO-8601, e.g. PT30M)", Duration::parse);
+                    field, values.get(i), "business-time duration before due (ISO-8601, e.g. PT30M)", Durations::parse);
             if (lead == null) {
                 continue;
             }

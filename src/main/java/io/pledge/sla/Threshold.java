@@ -1,5 +1,6 @@
 package io.pledge.sla;
 
+import io.pledge.core.Numbers;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
@@ -17,6 +18,9 @@ public record Threshold(BigDecimal ratio, Duration beforeDue) {
     public Threshold {
         if ((ratio == null) == (beforeDue == null)) {
             throw new IllegalArgumentException("a threshold is either a ratio or a lead before due");
+        }
+        if (ratio != null && !Numbers.inRange(ratio)) {
+            throw new IllegalArgumentException("a ratio must have " + Numbers.RANGE);
         }
         if (ratio != null && (ratio.signum() <= 0 || ratio.compareTo(BigDecimal.ONE) > 0)) {
             throw new IllegalArgumentException("a ratio is above 0 and at most 1, got " + ratio);

@@ -10,7 +10,10 @@ import io.pledge.clients.Tier;
 import io.pledge.clients.TierId;
 import io.pledge.clients.Tiers;
 import io.pledge.core.ConflictException;
+import io.pledge.core.Durations;
+import io.pledge.core.HttpUrls;
 import io.pledge.core.NotFoundException;
+import io.pledge.core.Numbers;
 import io.pledge.core.UnprocessableException;
 import io.pledge.core.Violations;
 import io.pledge.sla.Metric;
@@ -240,6 +243,10 @@ class EscalationController {
             return null;
         }
         if (body.ratio() != null) {
+            if (!Numbers.inRange(body.ratio())) {
+                violations.add("ratio", "must have " + Numbers.RANGE);
+                return null;
+            }
             if (body.ratio().signum() <= 0 || body.ratio().compareTo(BigDecimal.ONE) > 0) {
                 violations.add("ratio", "must be above 0 and at most 1, got " + body.ratio());
                 return null;
@@ -247,7 +254,7 @@ class EscalationController {
             return Threshold.ratio(body.ratio());
         }
         Duration lead = violations.parse(
-                "beforeDue", body.beforeDue(), "business-time duration (ISO-8601, e.g. PT30M)", Duration::parse);
+                "beforeDue", body.beforeDue(), "business-time duration (ISO-8601, e.g. PT30M)", Durations::parse);
         if (lead != null && (lead.isNegative() || lead.isZero())) {
             violations.add("beforeDue", "must be a positive duration, got " + body.beforeDue());
             return null;
@@ -270,10 +277,11 @@ class EscalationController {
             Violations violations) {
         switch (action) {
             case WEBHOOK, CHAT -> {
-                if (!target.matches("(?i)https?://\\S+")) {
-                    violations.add("target", "must be an http or https URL, got " + target);
+                String problem = HttpUrls.problem(target.strip());
+                if (problem != null) {
+                    violations.add("target", problem);
                 }
-                return target;
+                return target.strip();
             }
             case MAIL -> {
                 List<String> recipients = MailRecipients.parse(target);

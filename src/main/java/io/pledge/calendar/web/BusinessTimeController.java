@@ -4,6 +4,7 @@ import io.pledge.calendar.BusinessCalendar;
 import io.pledge.calendar.CalendarRangeException;
 import io.pledge.calendar.CalendarReferences;
 import io.pledge.calendar.Calendars;
+import io.pledge.core.Durations;
 import io.pledge.core.Instants;
 import io.pledge.core.UnprocessableException;
 import io.pledge.core.Violations;
@@ -36,7 +37,7 @@ class BusinessTimeController {
         BusinessCalendar calendar = CalendarReferences.resolve(request.calendar(), "calendar", calendars, violations);
         Instant start = violations.parse("start", request.start(), Instants.WHAT, Instants::parse);
         Duration duration =
-                violations.parse("duration", request.duration(), "ISO-8601 duration such as PT4H", Duration::parse);
+                violations.parse("duration", request.duration(), "ISO-8601 duration such as PT4H", Durations::parse);
         violations.throwIfAny();
         try {
             return new AddResult(calendar.add(start, duration));

@@ -9,9 +9,11 @@ import io.pledge.clients.ContractId;
 import io.pledge.clients.ContractTerms;
 import io.pledge.clients.Contracts;
 import io.pledge.clients.Tiers;
+import io.pledge.core.Instants;
 import io.pledge.core.NotFoundException;
 import io.pledge.core.UnprocessableException;
 import io.pledge.core.Violation;
+import io.pledge.core.Violations;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.math.BigDecimal;
@@ -72,10 +74,13 @@ class ContractController {
 
     @GetMapping("/api/v1/clients/{client}/contract")
     @Operation(summary = "The client's contract in force at an instant (default: now)")
-    ContractView inForce(@PathVariable String client, @RequestParam(required = false) Instant at) {
+    ContractView inForce(@PathVariable String client, @RequestParam(required = false) String at) {
         Client owner = ClientController.find(clients, client);
+        Violations violations = new Violations();
+        Instant instant = at == null ? clock.instant() : violations.parse("at", at, Instants.WHAT, Instants::parse);
+        violations.throwIfAny();
         return contracts
-                .inForce(owner.id(), at == null ? clock.instant() : at)
+                .inForce(owner.id(), instant)
                 .map(ContractView::of)
                 .orElseThrow(() -> new NotFoundException("contract in force for client", client));
     }

@@ -3,6 +3,7 @@ package io.pledge.monitoring.web;
 import io.pledge.audit.AuditLog;
 import io.pledge.clients.Client;
 import io.pledge.clients.Clients;
+import io.pledge.core.Durations;
 import io.pledge.core.Instants;
 import io.pledge.core.NotFoundException;
 import io.pledge.core.UnprocessableException;
@@ -131,7 +132,7 @@ class MaintenanceController {
             LocalTime time = w.parse("start", weekly.start(), "local time (HH:MM)", LocalTime::parse);
             start = time == null ? null : time.toString();
             Duration duration =
-                    w.parse("duration", weekly.duration(), "duration (ISO-8601, such as PT2H)", Duration::parse);
+                    w.parse("duration", weekly.duration(), "duration (ISO-8601, such as PT2H)", Durations::parse);
             if (duration != null
                     && (duration.compareTo(Duration.ofMinutes(1)) < 0
                             || duration.compareTo(Duration.ofDays(7)) > 0

@@ -8,6 +8,7 @@ import io.pledge.clients.Clients;
 import io.pledge.clients.ContractId;
 import io.pledge.clients.Contracts;
 import io.pledge.clients.Tiers;
+import io.pledge.core.Durations;
 import io.pledge.core.Instants;
 import io.pledge.core.NotFoundException;
 import io.pledge.core.UnprocessableException;
@@ -169,7 +170,7 @@ class MonitorController {
                 }
                 LocalDate day = date == null
                         ? (zoneId == null ? null : LocalDate.ofInstant(clock.instant(), zoneId))
-                        : violations.parse("date", date, "date (YYYY-MM-DD)", LocalDate::parse);
+                        : violations.parse("date", date, Instants.DATE_WHAT, Instants::parseDate);
                 if (day != null && zoneId != null) {
                     LocalDate start = switch (kind) {
                         case "day" -> day;
@@ -470,13 +471,18 @@ class MonitorController {
                 if (labels.size() > 20) {
                     v.add("labels", "at most 20 labels");
                 }
+                Map<String, String> named = new LinkedHashMap<>();
                 for (Map.Entry<String, String> label : labels.entrySet()) {
                     if (label.getKey().isBlank() || label.getValue() == null) {
                         v.add("labels." + label.getKey(), "needs a name and a value");
+                    } else if (label.getKey().length() > 200 || label.getValue().length() > 1000) {
+                        v.add("labels." + label.getKey(), "a name is at most 200 characters, a value at most 1000");
+                    } else {
+                        named.put(label.getKey(), label.getValue());
                     }
                 }
                 return new MonitorSettings(
-                        null, null, null, null, null, null, null, null, null, null, null, null, null, labels);
+                        null, null, null, null, null, null, null, null, null, null, null, null, null, named);
             }
         }
     }
@@ -514,7 +520,7 @@ class MonitorController {
         if (text == null) {
             return fallback;
         }
-        return v.parse(field, text, "duration (ISO-8601, such as PT30S)", Duration::parse);
+        return v.parse(field, text, "duration (ISO-8601, such as PT30S)", Durations::parse);
     }
 
     private static int count(Violations v, String field, Integer value, int fallback) {

@@ -77,7 +77,11 @@ class MonitorIngestController {
                     labelObject.forEach((k, value) -> labels.put(String.valueOf(k), String.valueOf(value)));
                 }
                 Instant startsAt = a.parse("startsAt", alert.get("startsAt"), Instants.WHAT, Instants::parse);
-                Instant endsAt = a.parseOptional("endsAt", alert.get("endsAt"), Instants.WHAT, Instants::parse);
+                // Alertmanager sends endsAt 0001-01-01T00:00:00Z for an alert with no end yet.
+                Instant endsAt = a.parseOptional("endsAt", alert.get("endsAt"), Instants.WHAT, text -> {
+                    Instant given = java.time.OffsetDateTime.parse(text).toInstant();
+                    return given.getEpochSecond() <= 0 ? null : Instants.check(given);
+                });
                 String fingerprint = alert.get("fingerprint") instanceof String f && !f.isBlank()
                         ? f
                         : new java.util.TreeMap<>(labels).toString();
@@ -87,12 +91,7 @@ class MonitorIngestController {
                         : labels.getOrDefault("alertname", "alert");
                 if (startsAt != null && status != null) {
                     parsed.add(new InboundAlerts.Alert(
-                            fingerprint,
-                            status.equals("firing"),
-                            startsAt,
-                            endsAt != null && endsAt.getEpochSecond() > 0 ? endsAt : null,
-                            labels,
-                            String.valueOf(summary)));
+                            fingerprint, status.equals("firing"), startsAt, endsAt, labels, String.valueOf(summary)));
                 }
             }
         }

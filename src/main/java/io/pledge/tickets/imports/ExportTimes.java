@@ -1,5 +1,6 @@
 package io.pledge.tickets.imports;
 
+import io.pledge.core.Instants;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -43,8 +44,8 @@ final class ExportTimes {
             throw reader.invalid();
         }
         // LocalDateTime.of refuses what does not exist (31/4, 29/2 outside leap years, 24:00).
-        return ZonedDateTime.of(LocalDateTime.of(year, month, day, hour, minute, second), zone)
-                .toInstant();
+        return Instants.check(ZonedDateTime.of(LocalDateTime.of(year, month, day, hour, minute, second), zone)
+                .toInstant());
     }
 
     private static final class DayFirst {
@@ -91,7 +92,10 @@ final class ExportTimes {
 
     /** ISO-8601 with an offset, or local ISO date-time or date, or day-first, the local ones in {@code zone}. */
     static Instant any(String text, ZoneId zone) {
-        String value = text.strip();
+        return Instants.check(anyForm(text.strip(), zone));
+    }
+
+    private static Instant anyForm(String value, ZoneId zone) {
         try {
             return OffsetDateTime.parse(value).toInstant();
         } catch (DateTimeParseException notWithOffset) {

@@ -78,6 +78,9 @@ class IngestController {
             Violation violation = JsonViolations.of(e, "");
             throw new InvalidRequestException(List.of(violation));
         }
+        if (batch == null || batch.events() == null) {
+            throw new InvalidRequestException("events", "is required: a JSON object {\"events\": [...]}");
+        }
         Ingest.BatchResult result = ingest.accept(source, batch.events(), partial);
         BatchView view = new BatchView(
                 result.stored(),

@@ -184,7 +184,7 @@ class TicketController {
         int bar = raw.indexOf('|');
         String due = raw.substring(0, bar);
         return new TicketQuery.Cursor(
-                due.isEmpty() ? null : Instant.parse(due), UUID.fromString(raw.substring(bar + 1)));
+                due.isEmpty() ? null : Instants.check(Instant.parse(due)), UUID.fromString(raw.substring(bar + 1)));
     }
 
     record EventBody(
