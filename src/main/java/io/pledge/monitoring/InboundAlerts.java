@@ -56,7 +56,9 @@ public class InboundAlerts {
 
     /**
      * One alert as another tool reports it. {@code key} identifies the incident across repeats: while a
-     * downtime of that key is open, a firing repeat changes nothing; a resolution closes it.
+     * downtime of that key is open, a firing repeat changes nothing; a resolution closes it. {@code labels}
+     * are those of an alert of a group (Alertmanager), among which the monitor's labels choose; null for an
+     * event addressed to the monitor itself (generic JSON), which its secret alone identifies.
      */
     public record Alert(
             String key, boolean firing, Instant startsAt, Instant endsAt, Map<String, String> labels, String reason) {}
@@ -65,8 +67,8 @@ public class InboundAlerts {
     public record Applied(int matched, int opened, int closed) {}
 
     /**
-     * Applies alerts to the external monitor whose secret this is; only alerts carrying all of the
-     * monitor's labels concern it. A firing alert opens downtime from its start (once per key); a resolved
+     * Applies alerts to the external monitor whose secret this is; of alerts with labels, only those
+     * carrying all of the monitor's labels concern it. A firing alert opens downtime from its start (once per key); a resolved
      * one closes it at its end, or stores it closed when its firing was never received. The monitor is
      * DOWN while any of its alerts is open. Empty when the secret names no external monitor.
      */
@@ -87,7 +89,7 @@ public class InboundAlerts {
         int closed = 0;
         boolean wasDown = !store.openDowntime(monitor.id()).isEmpty();
         for (Alert alert : alerts) {
-            if (!alert.labels().entrySet().containsAll(wanted.entrySet())) {
+            if (alert.labels() != null && !alert.labels().entrySet().containsAll(wanted.entrySet())) {
                 continue;
             }
             matched++;

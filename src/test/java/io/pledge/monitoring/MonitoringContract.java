@@ -401,6 +401,40 @@ public abstract class MonitoringContract extends DatabaseIntegrationTest {
     }
 
     @Test
+    void genericEventsReachALabelledMonitorTheirSecretNames() {
+        JsonNode created = create("""
+                {"client": "%s", "name": "ERP (Prometheus and scripts)", "kind": "EXTERNAL", "labels": {"service": "erp"}}""".formatted(catalog.slug()));
+        String id = created.get("id").asString();
+        Api tool = Api.at(port).withToken(created.get("secret").asString());
+        Response down = tool.post(
+                "/api/v1/ingest/monitor-events",
+                "{\"status\": \"DOWN\", \"key\": \"batch\", \"at\": \"%s\"}".formatted(t0.minusSeconds(120)));
+        assertThat(down.status()).as(down.toString()).isEqualTo(200);
+        assertThat(down.json().get("matched").asInt()).isEqualTo(1);
+        assertThat(down.json().get("opened").asInt()).isEqualTo(1);
+        assertThat(monitor(id).get("status").asString()).isEqualTo("DOWN");
+        Response up = tool.post(
+                "/api/v1/ingest/monitor-events",
+                "{\"status\": \"UP\", \"key\": \"batch\", \"at\": \"%s\"}".formatted(t0.minusSeconds(60)));
+        assertThat(up.json().get("closed").asInt()).isEqualTo(1);
+        assertThat(monitor(id).get("status").asString()).isEqualTo("UP");
+        assertThat(eventsOf(MonitorWentDown.class, id)).hasSize(1);
+        assertThat(availability(id, t0.minusSeconds(300), t0)
+                        .get("downtime")
+                        .get("seconds")
+                        .asInt())
+                .isEqualTo(60);
+        // The labels still choose among the alerts of an Alertmanager group.
+        assertThat(tool.post(
+                                "/api/v1/ingest/alertmanager",
+                                alertmanager("firing", "f00d", t0, "0001-01-01T00:00:00Z", "crm"))
+                        .json()
+                        .get("matched")
+                        .asInt())
+                .isZero();
+    }
+
+    @Test
     void downtimeInsideMaintenanceIsNotCountedAndTheMonitorShowsMaintenance() throws Exception {
         String id = httpMonitor(2).get("id").asString();
         Response window = api().post("/api/v1/maintenance-windows", """

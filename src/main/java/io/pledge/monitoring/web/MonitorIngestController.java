@@ -116,8 +116,9 @@ class MonitorIngestController {
         String reason = v.optionalText("reason", body.reason(), 1000);
         v.throwIfAny();
         Instant when = at == null ? clock.instant() : at;
-        // A DOWN opens the incident `key` (once while it is open); an UP closes it.
-        InboundAlerts.Alert alert = new InboundAlerts.Alert(key, down, when, down ? null : when, Map.of(), reason);
+        // A DOWN opens the incident `key` (once while it is open); an UP closes it. The secret names the
+        // monitor: its labels select among the alerts of an Alertmanager group, not among these events.
+        InboundAlerts.Alert alert = new InboundAlerts.Alert(key, down, when, down ? null : when, null, reason);
         return apply(authorization, "JSON", List.of(alert));
     }
 
