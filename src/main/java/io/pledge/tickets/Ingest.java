@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.pledge.audit.AuditLog;
+import io.pledge.core.DatabaseUnavailableException;
 import io.pledge.core.InvalidRequestException;
 import io.pledge.core.UnprocessableException;
 import io.pledge.core.Violation;
@@ -153,7 +154,11 @@ public class Ingest implements DisposableBean {
         }
     }
 
-    /** Stores a group of requests, together when it can, and completes each. */
+    /**
+     * Stores a group of requests, together when it can, and completes each. When the database cannot be
+     * reached, the group and every request waiting behind it fail at once as such (503 for their callers):
+     * trying each again would hold them for the pool's connection timeout one after the other.
+     */
     void store(List<Request> group) {
         groups.record(group.size());
         if (group.size() > 1) {
@@ -164,23 +169,54 @@ public class Ingest implements DisposableBean {
                 }
                 return;
             } catch (RuntimeException e) {
+                if (DatabaseUnavailableException.isOutage(e)) {
+                    unavailable(group, e);
+                    return;
+                }
                 regrouped.increment();
                 log.debug("A group of {} ingest requests failed together; storing each on its own", group.size(), e);
             }
         }
-        for (Request request : group) {
+        for (int i = 0; i < group.size(); i++) {
+            Request request = group.get(i);
             try {
                 request.complete(alone(request));
             } catch (RuntimeException | Error e) {
+                if (DatabaseUnavailableException.isOutage(e)) {
+                    unavailable(group.subList(i, group.size()), e);
+                    return;
+                }
                 request.fail(e);
             }
         }
+    }
+
+    /**
+     * Fails the requests of a group, and those queued behind it, for lack of a database. Nothing of theirs
+     * was stored (a commit whose answer was lost may have been: ingest is idempotent on event ids, and a
+     * sender who sends such a batch again gets its events back as duplicates).
+     */
+    private void unavailable(List<Request> group, Throwable cause) {
+        DatabaseUnavailableException outage = new DatabaseUnavailableException(cause);
+        group.forEach(request -> request.fail(outage));
+        int waiting = 0;
+        for (Request next = queue.poll(); next != null; next = queue.poll()) {
+            next.fail(outage);
+            waiting++;
+        }
+        log.warn(
+                "Ingest: the database cannot be reached; {} requests answered 503 ({})",
+                group.size() + waiting,
+                cause.getMessage());
     }
 
     private BatchResult alone(Request request) {
         try {
             return transactions.execute(status -> process(List.of(request)).get(0));
         } catch (DuplicateKeyException | TransientDataAccessException concurrentDelivery) {
+            if (DatabaseUnavailableException.isOutage(concurrentDelivery)) {
+                throw concurrentDelivery;
+            }
             // The same event or ticket was being stored by another node: once more, it is now stored.
             return transactions.execute(status -> process(List.of(request)).get(0));
         }

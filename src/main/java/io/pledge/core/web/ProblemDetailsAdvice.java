@@ -1,6 +1,7 @@
 package io.pledge.core.web;
 
 import io.pledge.core.ConflictException;
+import io.pledge.core.DatabaseUnavailableException;
 import io.pledge.core.InvalidRequestException;
 import io.pledge.core.NotFoundException;
 import io.pledge.core.UnprocessableException;
@@ -9,6 +10,7 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -16,6 +18,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.transaction.TransactionException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -73,6 +76,20 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 Problems.CONFLICT,
                 "Conflict",
                 "the request conflicts with existing data (a concurrent change or a reference still in use)");
+    }
+
+    /**
+     * The database cannot be reached: 503 with {@code Retry-After} (other failures of the database go on
+     * to the default handling). {@code DatabaseOutageFilter} does the same outside the controllers.
+     */
+    @ExceptionHandler({DatabaseUnavailableException.class, DataAccessException.class, TransactionException.class})
+    ResponseEntity<ProblemDetail> databaseUnavailable(RuntimeException e) {
+        if (!DatabaseUnavailableException.isOutage(e)) {
+            throw e;
+        }
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, Integer.toString(Problems.DATABASE_RETRY_AFTER_SECONDS))
+                .body(Problems.databaseUnavailable());
     }
 
     @Override

@@ -18,6 +18,10 @@ public final class Problems {
     public static final URI NOT_FOUND = URI.create("urn:pledge:problem:not-found");
     public static final URI UNAUTHORIZED = URI.create("urn:pledge:problem:unauthorized");
     public static final URI FORBIDDEN = URI.create("urn:pledge:problem:forbidden");
+    public static final URI DATABASE_UNAVAILABLE = URI.create("urn:pledge:problem:database-unavailable");
+
+    /** How long a caller is asked to wait before sending again a request refused for lack of a database. */
+    public static final int DATABASE_RETRY_AFTER_SECONDS = 5;
 
     private Problems() {}
 
@@ -26,6 +30,16 @@ public final class Problems {
         problem.setType(type);
         problem.setTitle(title);
         return problem;
+    }
+
+    /** 503: the database cannot be reached; nothing was stored (send {@code Retry-After} with it). */
+    public static ProblemDetail databaseUnavailable() {
+        return of(
+                HttpStatus.SERVICE_UNAVAILABLE,
+                DATABASE_UNAVAILABLE,
+                "Database unavailable",
+                "the database cannot be reached: nothing was stored; send the request again in "
+                        + DATABASE_RETRY_AFTER_SECONDS + " s");
     }
 
     public static ProblemDetail withViolations(

@@ -1,5 +1,6 @@
 package io.pledge.security.web;
 
+import io.pledge.core.DatabaseUnavailableException;
 import io.pledge.core.web.Problems;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -30,6 +31,12 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
+        if (DatabaseUnavailableException.isOutage(e)) {
+            // The password could not be checked: not a failed sign-in, an outage.
+            response.setHeader(HttpHeaders.RETRY_AFTER, Integer.toString(Problems.DATABASE_RETRY_AFTER_SECONDS));
+            write(request, response, Problems.databaseUnavailable(), Problems.DATABASE_UNAVAILABLE);
+            return;
+        }
         String credentials = request.getHeader(HttpHeaders.AUTHORIZATION);
         if (credentials != null && credentials.regionMatches(true, 0, "Bearer ", 0, 7)) {
             limits.signInFailed(request.getRemoteAddr()); // passwords are counted by SignIns

@@ -9,6 +9,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
+import org.springframework.security.authentication.event.AuthenticationFailureServiceExceptionEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.security.authentication.event.InteractiveAuthenticationSuccessEvent;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
@@ -41,6 +42,9 @@ class SignIns {
 
     @EventListener
     void failed(AbstractAuthenticationFailureEvent event) {
+        if (event instanceof AuthenticationFailureServiceExceptionEvent) {
+            return; // the password could not be checked (the database is out of reach): nobody failed
+        }
         if (event.getAuthentication().getDetails() instanceof WebAuthenticationDetails details) {
             limits.signInFailed(details.getRemoteAddress());
         }
