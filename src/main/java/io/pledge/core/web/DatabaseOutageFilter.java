@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.net.URI;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -23,6 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
  * It wraps everything but the rate limits, so that a sender can tell an outage from a defect.
  */
 @Component
+@ConditionalOnWebApplication
 @Order(-190) // after the rate limits (-200), before Spring Security (-100)
 class DatabaseOutageFilter extends OncePerRequestFilter {
 
