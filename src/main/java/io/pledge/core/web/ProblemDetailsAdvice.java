@@ -7,6 +7,7 @@ import io.pledge.core.NotFoundException;
 import io.pledge.core.UnprocessableException;
 import io.pledge.core.Violation;
 import java.util.List;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
@@ -23,6 +24,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.TokenStreamLocation;
@@ -90,6 +92,41 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header(HttpHeaders.RETRY_AFTER, Integer.toString(Problems.DATABASE_RETRY_AFTER_SECONDS))
                 .body(Problems.databaseUnavailable());
+    }
+
+    /**
+     * A multipart body that cannot be parsed (no boundary, truncated) on any operation: the client's
+     * fault. Too large a body keeps its own answer (413).
+     */
+    @ExceptionHandler
+    ProblemDetail unreadableMultipart(MultipartException e) {
+        return Problems.withViolations(
+                HttpStatus.BAD_REQUEST,
+                Problems.INVALID_REQUEST,
+                "Invalid request",
+                "body: not a readable multipart/form-data body",
+                List.of(new Violation("body", MalformedRequests.multipartMessage(e))));
+    }
+
+    /** A query or form value the container cannot decode (invalid UTF-8, a broken %-escape). */
+    @ExceptionHandler
+    ProblemDetail undecodableParameter(InvalidParameterException e) {
+        return Problems.withViolations(
+                HttpStatus.BAD_REQUEST,
+                Problems.INVALID_REQUEST,
+                "Invalid request",
+                "a query or form value is not well-formed UTF-8 text",
+                List.of(new Violation("query", "a value is not well-formed UTF-8 or has a broken %-escape")));
+    }
+
+    /** Every answer of Spring MVC's own exceptions (404, 405, 413, 415, ...) gets a Pledge problem type. */
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(
+            Object body, HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
+        if (body instanceof ProblemDetail problem && Problems.untyped(problem)) {
+            problem.setType(Problems.typeFor(statusCode.value()));
+        }
+        return super.createResponseEntity(body, headers, statusCode, request);
     }
 
     @Override

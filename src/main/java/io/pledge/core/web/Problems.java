@@ -23,7 +23,44 @@ public final class Problems {
     /** How long a caller is asked to wait before sending again a request refused for lack of a database. */
     public static final int DATABASE_RETRY_AFTER_SECONDS = 5;
 
+    public static final URI METHOD_NOT_ALLOWED = URI.create("urn:pledge:problem:method-not-allowed");
+    public static final URI NOT_ACCEPTABLE = URI.create("urn:pledge:problem:not-acceptable");
+    public static final URI PAYLOAD_TOO_LARGE = URI.create("urn:pledge:problem:payload-too-large");
+    public static final URI UNSUPPORTED_MEDIA_TYPE = URI.create("urn:pledge:problem:unsupported-media-type");
+    public static final URI TOO_MANY_REQUESTS = URI.create("urn:pledge:problem:too-many-requests");
+    public static final URI INTERNAL_ERROR = URI.create("urn:pledge:problem:internal-error");
+    /** Any other status, named by its code: {@code urn:pledge:problem:http-<status>}. */
+    public static final String OTHER_PREFIX = "urn:pledge:problem:http-";
+
     private Problems() {}
+
+    /**
+     * The problem type of an answer with this status when nothing more specific is known (a rejection
+     * by the servlet container, the security firewall or Spring MVC itself).
+     */
+    public static URI typeFor(int status) {
+        return switch (status) {
+            case 400 -> INVALID_REQUEST;
+            case 401 -> UNAUTHORIZED;
+            case 403 -> FORBIDDEN;
+            case 404 -> NOT_FOUND;
+            case 405 -> METHOD_NOT_ALLOWED;
+            case 406 -> NOT_ACCEPTABLE;
+            case 409 -> CONFLICT;
+            case 413 -> PAYLOAD_TOO_LARGE;
+            case 415 -> UNSUPPORTED_MEDIA_TYPE;
+            case 422 -> UNPROCESSABLE;
+            case 429 -> TOO_MANY_REQUESTS;
+            case 500 -> INTERNAL_ERROR;
+            default -> URI.create(OTHER_PREFIX + status);
+        };
+    }
+
+    /** Whether a problem still has the default type ({@code about:blank} or none), to be given one. */
+    static boolean untyped(ProblemDetail problem) {
+        return problem.getType() == null
+                || "about:blank".equals(problem.getType().toString());
+    }
 
     public static ProblemDetail of(HttpStatus status, URI type, String title, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
