@@ -7,6 +7,7 @@ import io.pledge.monitoring.jdbc.MonitoringStore;
 import io.pledge.monitoring.jdbc.MonitoringStore.Claim;
 import io.pledge.monitoring.probe.ProbeResult;
 import io.pledge.monitoring.probe.Probes;
+import io.pledge.monitoring.uptime.GapWindow;
 import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Duration;
@@ -36,9 +37,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * and delays no other check; due instants are spread over the interval by a per-monitor offset.
  *
  * <p>The claimed checks form a round. When the round shows that this node's own network failed (the
- * configured canary fails, or at least {@code gap.failure-ratio} of at least {@code gap.min-checks}
- * checks failed), the round is recorded as a monitoring gap and its failures are not held against the
- * monitors; its successes still count.
+ * configured canary fails while a check of the round failed, or, among this node's checks of the last
+ * {@code gap.window}, a trailing stretch of at least {@code gap.min-checks} checks has at least {@code
+ * gap.failure-ratio} of them failed: see {@link GapWindow}), the round is recorded as a monitoring gap and
+ * its failures are not held against the monitors; its successes still count.
  */
 @Service
 public class CheckScheduler implements DisposableBean {
@@ -53,8 +55,7 @@ public class CheckScheduler implements DisposableBean {
     private final Duration lookahead;
     private final int batch;
     private final Canary canary;
-    private final int gapMinChecks;
-    private final double gapFailureRatio;
+    private final GapWindow recent;
     private final Duration hourlyRetention;
     private final Duration dailyRetention;
     private final String node;
@@ -75,6 +76,7 @@ public class CheckScheduler implements DisposableBean {
             @Value("${pledge.monitoring.canary:}") String canary,
             @Value("${pledge.monitoring.gap.min-checks:5}") int gapMinChecks,
             @Value("${pledge.monitoring.gap.failure-ratio:0.8}") double gapFailureRatio,
+            @Value("${pledge.monitoring.gap.window:PT30S}") Duration gapWindow,
             @Value("${pledge.monitoring.retention.hourly:P30D}") Duration hourlyRetention,
             @Value("${pledge.monitoring.retention.daily:P400D}") Duration dailyRetention,
             @Value("${pledge.monitoring.node:}") String node) {
@@ -86,8 +88,7 @@ public class CheckScheduler implements DisposableBean {
         this.lookahead = lookahead;
         this.batch = batch;
         this.canary = canary.isBlank() ? null : Canary.parse(canary.strip());
-        this.gapMinChecks = gapMinChecks;
-        this.gapFailureRatio = gapFailureRatio;
+        this.recent = new GapWindow(gapWindow, gapMinChecks, gapFailureRatio);
         this.hourlyRetention = hourlyRetention;
         this.dailyRetention = dailyRetention;
         this.node = node.isBlank() ? defaultNode() : node;
@@ -195,21 +196,25 @@ public class CheckScheduler implements DisposableBean {
             return new Outcome(0, 0, false);
         }
         int failures = (int) results.stream().filter(r -> !r.result().ok()).count();
+        GapWindow.Verdict verdict = recent.add(results.stream()
+                .map(r -> new GapWindow.Check(r.startedAt(), r.result().ok()))
+                .toList());
         String gap = null;
+        Instant start =
+                results.stream().map(Checked::startedAt).min(Instant::compareTo).orElseThrow();
         if (failures > 0 && canary != null) {
             ProbeResult reached = probes.check(canary.kind(), canary.settings(), Duration.ofSeconds(5));
             if (!reached.ok()) {
                 gap = "canary " + canary.text() + " failed: " + reached.error();
             }
         }
-        if (gap == null && results.size() >= gapMinChecks && failures >= gapFailureRatio * results.size()) {
-            gap = failures + " of " + results.size() + " checks failed in one round";
+        if (gap == null && verdict.blind()) {
+            gap = verdict.failures() + " of the last " + verdict.checks() + " checks on this node failed";
+            // Blind since the failing stretch began: failures of earlier rounds in it were recorded, but
+            // the gap keeps them out of availability.
+            start = verdict.since().isBefore(start) ? verdict.since() : start;
         }
         if (gap != null) {
-            Instant start = results.stream()
-                    .map(Checked::startedAt)
-                    .min(Instant::compareTo)
-                    .orElseThrow();
             // The failed checks stood for their monitors until the next ones: that long, the node was blind.
             Instant end = results.stream()
                     .map(r -> r.startedAt().plus(r.claim().monitor().interval()))

@@ -68,7 +68,8 @@ public abstract class MonitoringContract extends DatabaseIntegrationTest {
         context.addApplicationListener(recorder);
         web = Targets.Web.http();
         catalog = TestCatalog.create(api());
-        t0 = clock.instant().truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
+        // Other tests' checks leave the node's gap window (30 s) before this test's first round.
+        t0 = clock.instant().truncatedTo(ChronoUnit.SECONDS).plusSeconds(61);
         clock.set(t0);
     }
 
@@ -605,11 +606,12 @@ public abstract class MonitoringContract extends DatabaseIntegrationTest {
             JsonNode gaps = api().get("/api/v1/monitoring-gaps?from=" + t0 + "&to=" + t0.plusSeconds(120))
                     .json();
             assertThat(gaps).hasSize(1);
-            assertThat(gaps.get(0).get("reason").asString()).isEqualTo("4 of 5 checks failed in one round");
+            assertThat(gaps.get(0).get("reason").asString()).isEqualTo("4 of the last 5 checks on this node failed");
             assertThat(Instant.parse(gaps.get(0).get("start").asString())).isEqualTo(t0.plusSeconds(30));
             assertThat(Instant.parse(gaps.get(0).get("end").asString())).isEqualTo(t0.plusSeconds(60));
 
-            // Fewer than five checks failing is the systems' own downtime.
+            // 30 s later that round has left the node's 30-second window: one check failing alone is the
+            // system's own downtime.
             jdbc.sql("update monitor set active = false where id <> :id")
                     .param("id", UUID.fromString(ids.get(1)))
                     .update();
@@ -630,6 +632,38 @@ public abstract class MonitoringContract extends DatabaseIntegrationTest {
             assertThat(ignored.get("coverage").get("seconds").asInt()).isZero();
             assertThat(ignored.get("availability").isNull()).isTrue();
         }
+    }
+
+    @Test
+    void aSmallFleetsFailuresOverTheLastThirtySecondsAreAMonitoringGap() throws Exception {
+        // Three monitors: no round ever holds the five checks a gap needs, but the last 30 s do.
+        List<String> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            ids.add(create("""
+                            {"client": "%s", "name": "Site %d", "kind": "TCP", "host": "127.0.0.1", "port": %d,
+                             "interval": "PT10S", "downAfter": 2}""".formatted(catalog.slug(), i, Targets.closedPort()))
+                    .get("id")
+                    .asString());
+        }
+        CheckScheduler.Outcome first = after(Duration.ofSeconds(10));
+        assertThat(first.checks()).isEqualTo(3);
+        assertThat(first.gap()).isFalse();
+        CheckScheduler.Outcome second = after(Duration.ofSeconds(10));
+        assertThat(second.checks()).isEqualTo(3);
+        assertThat(second.gap()).as("six of the last six checks failed").isTrue();
+        for (String id : ids) {
+            assertThat(monitor(id).get("status").asString()).isEqualTo("PENDING");
+            assertThat(eventsOf(MonitorWentDown.class, id)).isEmpty();
+        }
+        JsonNode gaps = api().get("/api/v1/monitoring-gaps?from=" + t0).json();
+        assertThat(gaps).hasSize(1);
+        assertThat(gaps.get(0).get("reason").asString()).isEqualTo("6 of the last 6 checks on this node failed");
+        // Blind from the first failed check of the stretch, the round before the one judged.
+        assertThat(Instant.parse(gaps.get(0).get("start").asString())).isEqualTo(t0.plusSeconds(10));
+        assertThat(Instant.parse(gaps.get(0).get("end").asString())).isEqualTo(t0.plusSeconds(30));
+        JsonNode report = availability(ids.get(0), t0, t0.plusSeconds(20));
+        assertThat(report.get("gaps").get("seconds").asInt()).isEqualTo(10);
+        assertThat(report.get("downtime").get("seconds").asInt()).isZero();
     }
 
     @Test
@@ -781,6 +815,7 @@ public abstract class MonitoringContract extends DatabaseIntegrationTest {
                 canary,
                 5,
                 0.8,
+                Duration.ofSeconds(30),
                 Duration.ofDays(30),
                 Duration.ofDays(400),
                 "canary-node");
