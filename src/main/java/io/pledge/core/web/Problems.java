@@ -75,7 +75,8 @@ public final class Problems {
                 HttpStatus.SERVICE_UNAVAILABLE,
                 DATABASE_UNAVAILABLE,
                 "Database unavailable",
-                "the database cannot be reached: nothing was stored; send the request again in "
+                "the database is out of reach (or too busy to give a connection in time): nothing was stored;"
+                        + " send the request again in "
                         + DATABASE_RETRY_AFTER_SECONDS + " s");
     }
 
