@@ -260,6 +260,32 @@ public abstract class ImportApiContract extends DatabaseIntegrationTest {
                 .isEqualTo(404);
     }
 
+    @Test
+    void aRejectedImportLeavesNoCopyOfItsFileBehind() throws Exception {
+        Path temporary = Path.of(System.getProperty("java.io.tmpdir"));
+        List<Path> before = importCopies(temporary);
+
+        Response unknownClient = api().multipart(
+                        "/api/v1/imports",
+                        Map.of("preset", "servicenow", "zone", "UTC", "client", "nobody"),
+                        "x.csv",
+                        "number,opened_at\n".repeat(1000).getBytes(StandardCharsets.UTF_8));
+
+        assertThat(unknownClient.status()).as(unknownClient.toString()).isEqualTo(422);
+        assertThat(unknownClient.json().findValuesAsString("field")).containsExactly("client");
+        List<Path> left = importCopies(temporary);
+        left.removeAll(before);
+        assertThat(left).as("import copies left in " + temporary).isEmpty();
+    }
+
+    private static List<Path> importCopies(Path folder) throws java.io.IOException {
+        try (var files = Files.list(folder)) {
+            return new ArrayList<>(
+                    files.filter(file -> file.getFileName().toString().startsWith("pledge-import-"))
+                            .toList());
+        }
+    }
+
     private JsonNode importAndWait(byte[] file, Map<String, String> extra) throws InterruptedException {
         java.util.Map<String, String> form =
                 new java.util.HashMap<>(Map.of("preset", "servicenow", "client", slug, "zone", "Europe/Paris"));

@@ -93,18 +93,29 @@ public class Importer implements DisposableBean {
         this.clock = clock;
     }
 
-    /** Registers a job and runs it in the background; the file is deleted when the job ends. */
+    /**
+     * Registers a job and runs it in the background. The file is the import's own: it is deleted when the
+     * job ends, or at once when the import is refused (an unknown client) or cannot start.
+     */
     public ImportJob start(Path file, String fileName, ImportSettings settings, String createdBy) {
-        Client client = client(settings);
-        ImportJob job = jobs.create(settings, client.id().value(), fileName, createdBy, Timestamps.now(clock));
-        background.submit(() -> {
-            try {
-                run(job.id(), file, settings, createdBy, rows -> {});
-            } finally {
+        boolean handedOver = false;
+        try {
+            Client client = client(settings);
+            ImportJob job = jobs.create(settings, client.id().value(), fileName, createdBy, Timestamps.now(clock));
+            background.submit(() -> {
+                try {
+                    run(job.id(), file, settings, createdBy, rows -> {});
+                } finally {
+                    deleteQuietly(file);
+                }
+            });
+            handedOver = true;
+            return job;
+        } finally {
+            if (!handedOver) {
                 deleteQuietly(file);
             }
-        });
-        return job;
+        }
     }
 
     /** Creates a job and runs it here, reporting progress (the command line). */

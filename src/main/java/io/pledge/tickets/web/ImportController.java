@@ -72,9 +72,15 @@ class ImportController {
                 map(columns, "columns", violations, json),
                 violations);
         violations.throwIfAny();
+        // The copy belongs to the import once it starts; until then, every way out deletes it.
         Path copy = Files.createTempFile("pledge-import-", ".csv");
-        try (InputStream in = file.getInputStream()) {
-            Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
+        try {
+            try (InputStream in = file.getInputStream()) {
+                Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(copy);
+            throw e;
         }
         ImportJob job = importer.start(copy, file.getOriginalFilename(), settings, caller.getName());
         return ResponseEntity.accepted()
