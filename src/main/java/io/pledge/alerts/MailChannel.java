@@ -3,6 +3,7 @@ package io.pledge.alerts;
 import io.pledge.clients.ClientId;
 import io.pledge.clients.Clients;
 import io.pledge.clients.Contact;
+import io.pledge.core.Scope;
 import io.pledge.tickets.Assignees;
 import io.pledge.tickets.Ticket;
 import io.pledge.tickets.TicketDesk;
@@ -100,7 +101,8 @@ class MailChannel implements Channel {
         Ticket ticket = null;
         UUID client;
         if (delivery.ticketId() != null) {
-            ticket = tickets.find(new TicketId(delivery.ticketId())).orElse(null);
+            ticket = tickets.find(new TicketId(delivery.ticketId()), Scope.everything())
+                    .orElse(null);
             if (ticket == null) {
                 return "ticket " + delivery.ticketId() + " no longer exists";
             }

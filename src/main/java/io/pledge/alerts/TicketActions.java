@@ -1,5 +1,6 @@
 package io.pledge.alerts;
 
+import io.pledge.core.Scope;
 import io.pledge.sla.Priority;
 import io.pledge.sla.TicketStatus;
 import io.pledge.tickets.Ticket;
@@ -31,7 +32,7 @@ class TicketActions implements Channel {
     @Override
     public String deliver(Delivery delivery, Instant now) {
         TicketId id = new TicketId(delivery.ticketId());
-        Ticket ticket = tickets.find(id).orElse(null);
+        Ticket ticket = tickets.find(id, Scope.everything()).orElse(null);
         if (ticket == null) {
             return "ticket " + id + " no longer exists";
         }

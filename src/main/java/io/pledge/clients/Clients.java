@@ -1,5 +1,6 @@
 package io.pledge.clients;
 
+import io.pledge.core.Scope;
 import java.util.List;
 import java.util.Optional;
 
@@ -19,6 +20,12 @@ public interface Clients {
         } catch (IllegalArgumentException notAnId) {
             return findBySlug(reference);
         }
+    }
+
+    /** A client by id or slug within the scope: another client is as unknown as one that does not exist. */
+    default Optional<Client> findByReference(String reference, Scope scope) {
+        return findByReference(reference)
+                .filter(client -> scope.includes(client.id().value()));
     }
 
     /** All clients, by name. */

@@ -1,5 +1,6 @@
 package io.pledge.monitoring;
 
+import io.pledge.core.Scope;
 import io.pledge.monitoring.jdbc.MonitoringStore;
 import io.pledge.monitoring.jdbc.MonitoringStore.StoredWindow;
 import io.pledge.monitoring.uptime.MaintenanceWindow;
@@ -30,7 +31,7 @@ public class MaintenanceSchedules {
     /** The maintenance of the monitor inside {@code range}, as a union of spans. */
     public List<Span> within(Monitor monitor, Span range) {
         List<Span> spans = new ArrayList<>();
-        for (StoredWindow window : store.windows(monitor.clientId(), monitor.id())) {
+        for (StoredWindow window : store.windows(monitor.clientId(), monitor.id(), Scope.everything())) {
             spans.addAll(of(window).within(range));
         }
         return Span.union(spans);

@@ -1,6 +1,6 @@
 package io.pledge.monitoring;
 
-import io.pledge.core.ClientOwned;
+import io.pledge.core.Scope;
 import io.pledge.core.jdbc.Timestamps;
 import io.pledge.monitoring.jdbc.MonitoringStore;
 import io.pledge.monitoring.uptime.MonitorState;
@@ -19,7 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
  * the interval. Also says whose a monitor is, for access control.
  */
 @Service
-public class MonitorCatalog implements ClientOwned {
+public class MonitorCatalog {
 
     private final MonitoringStore store;
     private final MaintenanceSchedules maintenance;
@@ -41,7 +41,7 @@ public class MonitorCatalog implements ClientOwned {
         String secret = needsSecret(draft.kind()) ? Secrets.generate() : null;
         Monitor monitor = withSchedule(draft, now, now, null);
         store.insert(monitor, secret == null ? null : Secrets.hash(secret));
-        return new Saved(store.find(monitor.id()).orElseThrow(), secret);
+        return new Saved(store.find(monitor.id(), Scope.everything()).orElseThrow(), secret);
     }
 
     /**
@@ -66,7 +66,7 @@ public class MonitorCatalog implements ClientOwned {
         if (current.get().active() && !draft.active()) {
             store.stopWatching(draft.id(), now);
         }
-        return Optional.of(new Saved(store.find(draft.id()).orElseThrow(), secret));
+        return Optional.of(new Saved(store.find(draft.id(), Scope.everything()).orElseThrow(), secret));
     }
 
     /** Retires a monitor: its open downtime ends now; its records stay. */
@@ -80,12 +80,14 @@ public class MonitorCatalog implements ClientOwned {
         return store.retire(id, now);
     }
 
-    public Optional<Monitor> find(UUID id) {
-        return store.find(id);
+    /** A monitor within the scope. */
+    public Optional<Monitor> find(UUID id, Scope scope) {
+        return store.find(id, scope);
     }
 
-    public List<Monitor> list(UUID clientId) {
-        return store.list(clientId);
+    /** The monitors of a client (every client's when null) within the scope. */
+    public List<Monitor> list(UUID clientId, Scope scope) {
+        return store.list(clientId, scope);
     }
 
     /** UP, DOWN, PENDING, MAINTENANCE (inside a window, whatever the checks say) or PAUSED (inactive). */
@@ -97,20 +99,6 @@ public class MonitorCatalog implements ClientOwned {
             return "MAINTENANCE";
         }
         return monitor.state().status().name();
-    }
-
-    @Override
-    public String collection() {
-        return "monitors";
-    }
-
-    @Override
-    public Optional<UUID> ownerOf(String key) {
-        try {
-            return store.ownerOf(UUID.fromString(key));
-        } catch (IllegalArgumentException notAnId) {
-            return Optional.empty();
-        }
     }
 
     private static boolean needsSecret(MonitorKind kind) {

@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.pledge.audit.AuditLog;
 import io.pledge.core.DatabaseUnavailableException;
 import io.pledge.core.InvalidRequestException;
+import io.pledge.core.Scope;
 import io.pledge.core.UnprocessableException;
 import io.pledge.core.Violation;
 import io.pledge.core.Violations;
@@ -277,8 +278,11 @@ public class Ingest implements DisposableBean {
         private final CatalogMemo catalog = desk.memo();
         /** Event ids (per source) stored already or by this group. */
         private final Set<String> seen = new HashSet<>();
-        /** Tickets by source and external id: stored (locked) or created by this group. */
-        private final Map<String, Ticket> known = new HashMap<>();
+        /**
+         * Tickets by source and external id (one per client at most): stored (locked) or created by this
+         * group.
+         */
+        private final Map<String, List<Ticket>> known = new HashMap<>();
         /** The stored events of the stored tickets the group touches. */
         private final Map<TicketId, List<RecordedEvent>> stored = new HashMap<>();
 
@@ -312,13 +316,14 @@ public class Ingest implements DisposableBean {
             // Tickets first: once they are locked, no other transaction adds events to them, so the event
             // ids read next are final for them (the other way round, a ticket committed by another node
             // in between would be seen without its events).
-            externalIds.forEach((source, ids) ->
-                    tickets.lockByExternalIds(source, ids).forEach((id, ticket) -> known.put(key(source, id), ticket)));
+            externalIds.forEach((source, ids) -> tickets.lockByExternalIds(source, ids)
+                    .forEach(ticket -> known.computeIfAbsent(key(source, ticket.externalId()), k -> new ArrayList<>())
+                            .add(ticket)));
             eventIds.forEach(
                     (source, ids) -> tickets.existingEventIds(source, ids).forEach(id -> seen.add(key(source, id))));
-            List<TicketId> locked = known.values().stream().map(Ticket::id).toList();
-            stored.putAll(tickets.events(locked));
-            for (Ticket ticket : known.values()) {
+            List<Ticket> locked = known.values().stream().flatMap(List::stream).toList();
+            stored.putAll(tickets.events(locked.stream().map(Ticket::id).toList(), Scope.everything()));
+            for (Ticket ticket : locked) {
                 stored.putIfAbsent(ticket.id(), List.of());
                 nextSeq.put(
                         ticket.id(),
@@ -356,8 +361,14 @@ public class Ingest implements DisposableBean {
                     continue;
                 }
                 String ticketKey = key(source, externalId);
-                Ticket ticket = draft.known(ticketKey);
                 boolean creation = "CREATED".equalsIgnoreCase(event.type());
+                Ticket ticket;
+                try {
+                    ticket = ticketOf(catalog, draft.known(ticketKey), event, creation, prefix);
+                } catch (InvalidRequestException | UnprocessableException e) {
+                    results.add(new Result(eventId, Outcome.REJECTED, null, errors(e)));
+                    continue;
+                }
                 try {
                     if (ticket == null) {
                         if (!creation && (event.client() == null || event.priority() == null)) {
@@ -368,8 +379,10 @@ public class Ingest implements DisposableBean {
                             results.add(new Result(eventId, Outcome.REJECTED, null, violations.list()));
                             continue;
                         }
-                        ticket = desk.draft(event.ticket(source), now, violations, prefix, catalog);
-                        draft.known.put(ticketKey, ticket);
+                        ticket = desk.draft(event.ticket(source), now, violations, prefix, catalog, Scope.everything());
+                        draft.known
+                                .computeIfAbsent(ticketKey, k -> new ArrayList<>())
+                                .add(ticket);
                         draft.created.add(ticket);
                         draft.accepted.add(desk.created(ticket, creation ? eventId : null, now));
                         draft.nextSeq.put(ticket.id(), 2L);
@@ -397,10 +410,7 @@ public class Ingest implements DisposableBean {
                     draft.seen.add(key(source, eventId));
                     results.add(new Result(eventId, Outcome.ACCEPTED, ticket.id(), List.of()));
                 } catch (InvalidRequestException | UnprocessableException e) {
-                    List<Violation> errors = e instanceof InvalidRequestException invalid
-                            ? invalid.violations()
-                            : ((UnprocessableException) e).violations();
-                    results.add(new Result(eventId, Outcome.REJECTED, null, errors));
+                    results.add(new Result(eventId, Outcome.REJECTED, null, errors(e)));
                 }
             }
             boolean anyRejected = results.stream().anyMatch(r -> r.outcome() == Outcome.REJECTED);
@@ -432,7 +442,7 @@ public class Ingest implements DisposableBean {
             desk.insertNew(created, timelines, now);
             tickets.appendAll(accepted);
             Map<TicketId, Ticket> byId = new HashMap<>();
-            known.values().forEach(ticket -> byId.put(ticket.id(), ticket));
+            known.values().forEach(same -> same.forEach(ticket -> byId.put(ticket.id(), ticket)));
             List<AuditLog.Change> changes = new ArrayList<>(accepted.size());
             for (RecordedEvent event : accepted) {
                 changes.add(TicketAudit.event(byId.get(event.ticket()), event, "source:" + event.source()));
@@ -444,7 +454,7 @@ public class Ingest implements DisposableBean {
         /** One request's changes, seen through to the group's. */
         private final class Draft {
             private final Set<String> seen = new HashSet<>();
-            private final Map<String, Ticket> known = new HashMap<>();
+            private final Map<String, List<Ticket>> known = new HashMap<>();
             private final Map<TicketId, Long> nextSeq = new HashMap<>();
             private final List<Ticket> created = new ArrayList<>();
             private final List<RecordedEvent> accepted = new ArrayList<>();
@@ -454,9 +464,10 @@ public class Ingest implements DisposableBean {
                 return seen.contains(key) || Group.this.seen.contains(key);
             }
 
-            Ticket known(String key) {
-                Ticket ticket = known.get(key);
-                return ticket != null ? ticket : Group.this.known.get(key);
+            List<Ticket> known(String key) {
+                List<Ticket> tickets = new ArrayList<>(Group.this.known.getOrDefault(key, List.of()));
+                tickets.addAll(known.getOrDefault(key, List.of()));
+                return tickets;
             }
 
             long nextSeq(TicketId ticket) {
@@ -466,13 +477,59 @@ public class Ingest implements DisposableBean {
 
             void mergeInto(Group group) {
                 group.seen.addAll(seen);
-                group.known.putAll(known);
+                known.forEach((key, tickets) ->
+                        group.known.computeIfAbsent(key, k -> new ArrayList<>()).addAll(tickets));
                 group.nextSeq.putAll(nextSeq);
                 group.created.addAll(created);
                 group.accepted.addAll(accepted);
                 group.updated.putAll(updated);
             }
         }
+    }
+
+    /**
+     * The stored or new ticket an event is for, among those of its source with its external id (one per
+     * client): the one of the client the event names, else the only one. An event naming another client
+     * than its ticket's is refused, naming both; so is one that could be for several clients' tickets.
+     * Null when the event is for a ticket not seen yet.
+     */
+    private static Ticket ticketOf(
+            CatalogMemo catalog, List<Ticket> candidates, IngestEvent event, boolean creation, String prefix) {
+        if (event.client() == null) {
+            if (candidates.size() > 1) {
+                throw new InvalidRequestException(
+                        prefix + "client",
+                        "external id \"" + event.externalId() + "\" names tickets of " + candidates.size()
+                                + " clients: give the event's client");
+            }
+            return candidates.isEmpty() ? null : candidates.get(0);
+        }
+        java.util.UUID named = catalog.client(event.client())
+                .map(client -> client.id().value())
+                .orElseThrow(() ->
+                        new UnprocessableException(prefix + "client", "unknown client \"" + event.client() + "\""));
+        for (Ticket candidate : candidates) {
+            if (candidate.clientId().equals(named)) {
+                return candidate;
+            }
+        }
+        if (!creation && !candidates.isEmpty()) {
+            Ticket other = candidates.get(0);
+            throw new UnprocessableException(
+                    prefix + "client",
+                    "the event names client \"" + event.client() + "\", but ticket \"" + event.externalId()
+                            + "\" belongs to client "
+                            + catalog.client(other.clientId().toString())
+                                    .map(client -> "\"" + client.slug() + "\"")
+                                    .orElse(other.clientId().toString()));
+        }
+        return null;
+    }
+
+    private static List<Violation> errors(RuntimeException e) {
+        return e instanceof InvalidRequestException invalid
+                ? invalid.violations()
+                : ((UnprocessableException) e).violations();
     }
 
     private static String key(String source, String id) {

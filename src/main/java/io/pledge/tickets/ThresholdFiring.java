@@ -1,5 +1,6 @@
 package io.pledge.tickets;
 
+import io.pledge.core.Scope;
 import io.pledge.core.jdbc.Timestamps;
 import io.pledge.tickets.jdbc.TicketStore;
 import java.time.Clock;
@@ -36,7 +37,7 @@ public class ThresholdFiring {
         Instant now = Timestamps.now(clock);
         List<Ticket> due = tickets.lockDue(now, limit);
         if (!due.isEmpty()) {
-            desk.refreshAll(due, tickets.events(due.stream().map(Ticket::id).toList()), now);
+            desk.refreshAll(due, tickets.events(due.stream().map(Ticket::id).toList(), Scope.everything()), now);
         }
         return due.size();
     }

@@ -7,8 +7,11 @@ import io.pledge.clients.Contract;
 import io.pledge.clients.Contracts;
 import io.pledge.clients.TierPolicy;
 import io.pledge.clients.Tiers;
+import io.pledge.core.ForbiddenException;
 import io.pledge.core.Instants;
+import io.pledge.core.InvalidRequestException;
 import io.pledge.core.NotFoundException;
+import io.pledge.core.Scope;
 import io.pledge.core.UnprocessableException;
 import io.pledge.core.Violations;
 import io.pledge.core.jdbc.Timestamps;
@@ -96,14 +99,43 @@ public class TicketDesk {
      * CREATED event and computes its clocks.
      */
     @Transactional
-    public Ticket open(TicketDocument document) {
+    public Ticket open(TicketDocument document, Scope scope) {
         Instant now = Timestamps.now(clock);
-        Ticket ticket = draft(document, now, new Violations(), "");
+        Ticket ticket = draft(within(document, scope), now, new Violations(), "", memo(), scope);
         RecordedEvent created = created(ticket, null, now);
         insertNew(List.of(ticket), Map.of(ticket.id(), List.of(created)), now);
         tickets.appendAll(List.of(created));
         audit.append(TicketAudit.event(ticket, created, AuditLog.currentActor()));
-        return tickets.find(ticket.id()).orElseThrow();
+        return tickets.find(ticket.id(), scope).orElseThrow();
+    }
+
+    /**
+     * A new ticket's document as a scope may give it: a client's contacts open tickets for their own client
+     * (naming no client means theirs), and never name a source or an external id, which are the MSP's
+     * integrations' numbers for tickets.
+     */
+    private static TicketDocument within(TicketDocument document, Scope scope) {
+        if (!scope.isClient()) {
+            return document;
+        }
+        Violations violations = new Violations();
+        if (document.source() != null) {
+            violations.add("source", "is set by the MSP's integrations, not by a client's contacts");
+        }
+        if (document.externalId() != null) {
+            violations.add("externalId", "is set by the MSP's integrations, not by a client's contacts");
+        }
+        violations.throwIfAny();
+        return new TicketDocument(
+                document.client() == null ? scope.clientOrNull().toString() : document.client(),
+                document.priority(),
+                document.service(),
+                document.subject(),
+                document.description(),
+                document.requester(),
+                document.createdAt(),
+                null,
+                null);
     }
 
     /**
@@ -113,11 +145,15 @@ public class TicketDesk {
      * @throws UnprocessableException when the client does not exist
      */
     public Ticket draft(TicketDocument document, Instant now, Violations violations, String prefix) {
-        return draft(document, now, violations, prefix, memo());
+        return draft(document, now, violations, prefix, memo(), Scope.everything());
     }
 
-    /** As {@link #draft(TicketDocument, Instant, Violations, String)}, reading the catalog through {@code memo}. */
-    public Ticket draft(TicketDocument document, Instant now, Violations violations, String prefix, CatalogMemo memo) {
+    /**
+     * As {@link #draft(TicketDocument, Instant, Violations, String)}, reading the catalog through {@code memo},
+     * for a client within {@code scope} (another client is as unknown as one that does not exist).
+     */
+    public Ticket draft(
+            TicketDocument document, Instant now, Violations violations, String prefix, CatalogMemo memo, Scope scope) {
         Violations fields = violations.under(prefix);
         int before = violations.count();
         String clientRef = fields.text("client", document.client(), 200);
@@ -142,6 +178,7 @@ public class TicketDesk {
             violations.throwIfAny();
         }
         Client client = memo.client(clientRef)
+                .filter(found -> scope.includes(found.id().value()))
                 .orElseThrow(
                         () -> new UnprocessableException(prefix + "client", "unknown client \"" + clientRef + "\""));
         return build(
@@ -244,28 +281,49 @@ public class TicketDesk {
      * stored) takes its place in the timeline.
      */
     @Transactional
-    public RecordedEvent record(TicketId id, TicketEventDocument document) {
-        return record(id, document, AuditLog.currentActor());
+    public RecordedEvent record(TicketId id, TicketEventDocument document, Scope scope) {
+        return record(id, within(document, scope), scope, AuditLog.currentActor());
     }
 
-    /** Records an event as {@link #record(TicketId, TicketEventDocument)}, audited as done by {@code actor}. */
+    /** Records an event of Pledge's own (an escalation's action), audited as done by {@code actor}. */
     @Transactional
     public RecordedEvent record(TicketId id, TicketEventDocument document, String actor) {
-        Ticket ticket = tickets.lock(id).orElseThrow(() -> new NotFoundException("ticket", id));
+        return record(id, document, Scope.everything(), actor);
+    }
+
+    private RecordedEvent record(TicketId id, TicketEventDocument document, Scope scope, String actor) {
+        Ticket ticket = tickets.lock(id, scope).orElseThrow(() -> new NotFoundException("ticket", id));
         Instant now = Timestamps.now(clock);
         Violations violations = new Violations();
         RecordedEvent event = event(ticket, document, null, tickets.nextSeq(id), now, violations, "");
         violations.throwIfAny();
         tickets.appendAll(List.of(event));
         audit.append(TicketAudit.event(ticket, event, actor));
-        refresh(ticket, tickets.events(id), now);
+        refresh(ticket, tickets.events(id, Scope.everything()), now);
         return event;
     }
 
-    /** A ticket as stored now. */
+    /**
+     * An event as a scope may record it: a client's contacts only reply, publicly, as the customer, at the
+     * instant the reply arrives.
+     */
+    private static TicketEventDocument within(TicketEventDocument document, Scope scope) {
+        if (!scope.isClient()) {
+            return document;
+        }
+        if (document.type() == null || !"REPLIED".equals(document.type().toUpperCase(Locale.ROOT))) {
+            throw new ForbiddenException("a client's contacts can only reply (type REPLIED)");
+        }
+        if (document.at() != null) {
+            throw new InvalidRequestException("at", "a client's reply is recorded at the instant it arrives");
+        }
+        return new TicketEventDocument("REPLIED", null, null, null, "CUSTOMER", true, document.body(), null, null);
+    }
+
+    /** A ticket within the scope, as stored now. */
     @Transactional(readOnly = true)
-    public Optional<Ticket> find(TicketId id) {
-        return tickets.find(id);
+    public Optional<Ticket> find(TicketId id, Scope scope) {
+        return tickets.find(id, scope);
     }
 
     /**

@@ -1,12 +1,17 @@
 package io.pledge.tickets;
 
+import io.pledge.core.Scope;
 import io.pledge.sla.Priority;
 import io.pledge.sla.TicketStatus;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A page of the ticket queue: filters, the position after which to continue, and a page size. */
+/**
+ * A page of the ticket queue: the caller's scope, filters, the position after which to continue, and a page
+ * size.
+ */
 public record TicketQuery(
+        Scope scope,
         UUID clientId,
         TicketStatus status,
         Priority priority,
@@ -16,6 +21,10 @@ public record TicketQuery(
         Cursor after,
         int limit) {
 
-    /** Where a page ended: the last ticket's next due instant (null sorts last) and id. */
-    public record Cursor(Instant nextDueAt, UUID id) {}
+    public TicketQuery {
+        java.util.Objects.requireNonNull(scope, "scope");
+    }
+
+    /** Where a page ended: the last ticket's due instant (null sorts last) and id. */
+    public record Cursor(Instant dueAt, UUID id) {}
 }

@@ -1,6 +1,7 @@
 package io.pledge.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import io.pledge.support.Api;
 import io.pledge.support.Api.Response;
@@ -10,6 +11,7 @@ import io.pledge.support.TestCatalog;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.HexFormat;
@@ -261,6 +263,64 @@ public abstract class TicketApiContract extends DatabaseIntegrationTest {
     }
 
     @Test
+    void theQueueIsOrderedByTimeToBreachAndSaysWhatIsLeft() {
+        String longOverdue = id(open("P2", "ERP", now.minus(Duration.ofHours(4)))); // first response breached 3 h ago
+        String overdue = id(open("P2", "ERP", now.minus(Duration.ofHours(2)))); // breached 1 h ago
+        String paused = id(open("P2", "ERP", now.minus(Duration.ofMinutes(40))));
+        record(paused, "{\"type\": \"REPLIED\", \"author\": \"AGENT\", \"public\": true}", null);
+        record(paused, "{\"type\": \"STATUS_CHANGED\", \"status\": \"WAITING_ON_CUSTOMER\"}", null);
+        String clockless = id(open("P2", "Printers", now.minus(Duration.ofMinutes(45))));
+        String later = id(open("P2", "ERP", now.minus(Duration.ofMinutes(10)))); // first response due in 50 min
+        String sooner = id(open("P2", "ERP", now.minus(Duration.ofMinutes(30)))); // due in 30 min
+
+        JsonNode items = api().get("/api/v1/tickets?client=" + slug + "&limit=100")
+                .json()
+                .get("items");
+        List<String> order = new ArrayList<>();
+        items.forEach(item -> order.add(item.get("id").asString()));
+        assertThat(order).containsExactly(longOverdue, overdue, sooner, later, paused, clockless);
+
+        JsonNode first = items.get(0).get("next");
+        assertThat(first.get("metric").asString()).isEqualTo("FIRST_RESPONSE");
+        assertThat(first.get("state").asString()).isEqualTo("BREACHED");
+        // Instants are stored to the microsecond, business time counted to the second.
+        assertThat(Instant.parse(first.get("dueAt").asString()))
+                .isCloseTo(now.minus(Duration.ofHours(3)), within(1, ChronoUnit.SECONDS));
+        assertAbout(first.get("timeLeft"), Duration.ofHours(-3));
+        assertAbout(first.get("overdue"), Duration.ofHours(3));
+        JsonNode soon = items.get(2).get("next");
+        assertThat(soon.get("state").asString()).isEqualTo("RUNNING");
+        assertAbout(soon.get("timeLeft"), Duration.ofMinutes(30));
+        assertAbout(soon.get("remaining"), Duration.ofMinutes(30));
+        assertThat(items.get(4).has("next"))
+                .as("a paused ticket has no clock due")
+                .isFalse();
+        assertThat(items.get(5).has("next")).isFalse();
+
+        // Paging keeps the same order.
+        List<String> paged = new ArrayList<>();
+        String cursor = null;
+        do {
+            JsonNode page = api().get(
+                            "/api/v1/tickets?client=" + slug + "&limit=4" + (cursor == null ? "" : "&cursor=" + cursor))
+                    .json();
+            page.get("items").forEach(item -> paged.add(item.get("id").asString()));
+            cursor = page.has("nextCursor") ? page.get("nextCursor").asString() : null;
+        } while (cursor != null);
+        assertThat(paged).containsExactlyElementsOf(order);
+    }
+
+    private static void assertAbout(JsonNode duration, Duration expected) {
+        assertThat(Duration.parse(duration.asString()).minus(expected).abs())
+                .isLessThanOrEqualTo(Duration.ofSeconds(1));
+    }
+
+    private static String id(Response response) {
+        assertThat(response.status()).as(response.toString()).isEqualTo(201);
+        return response.json().get("id").asString();
+    }
+
+    @Test
     void ticketsAreAssignedToTechniciansAndTeams() {
         String team = api().post("/api/v1/teams", "{\"name\": \"%s\"}".formatted(unique("Network")))
                 .json()
@@ -337,6 +397,58 @@ public abstract class TicketApiContract extends DatabaseIntegrationTest {
         JsonNode view = api().get("/api/v1/tickets/" + ticket).json();
         assertThat(view.get("externalId").asString()).isEqualTo("T-1");
         assertThat(clock(view, "FIRST_RESPONSE").get("state").asString()).isEqualTo("MET");
+    }
+
+    @Test
+    void ingestFindsTicketsPerClientAndRefusesAnEventNamingAnotherClient() {
+        String source = unique("psa");
+        String secret = api().post("/api/v1/sources", "{\"name\": \"%s\"}".formatted(source))
+                .json()
+                .get("secret")
+                .asString();
+        String other = io.pledge.support.TestCatalog.create(api()).slug();
+        Instant at = now.minus(Duration.ofMinutes(30));
+        Response created = signed(source, secret, """
+                {"events": [{"eventId": "e1", "externalId": "T-7", "type": "CREATED", "at": "%s", "client": "%s",
+                             "priority": "P2", "service": "ERP", "subject": "Mail down"}]}""".formatted(at, other), now);
+        assertThat(created.json().get("accepted").asInt())
+                .as(created.toString())
+                .isEqualTo(1);
+        String theirs = created.json().get("results").get(0).get("ticketId").asString();
+
+        // An event naming this test's client cannot land on the other client's T-7.
+        Response crossed = signed(source, secret, """
+                {"events": [{"eventId": "e2", "externalId": "T-7", "type": "REPLIED", "at": "%s", "client": "%s",
+                             "author": "AGENT", "public": true, "body": "Fixed"}]}""".formatted(at, slug), now);
+        assertThat(crossed.json().get("rejected").asInt())
+                .as(crossed.toString())
+                .isEqualTo(1);
+        JsonNode error = crossed.json().get("results").get(0).get("errors").get(0);
+        assertThat(error.get("field").asString()).isEqualTo("events[0].client");
+        assertThat(error.get("message").asString()).contains(slug).contains(other);
+        assertThat(api().get("/api/v1/tickets/" + theirs + "/events").json().size())
+                .isEqualTo(1);
+
+        // The same number is another ticket for another client; then an event must say whose it is.
+        Response ours = signed(source, secret, """
+                {"events": [{"eventId": "e3", "externalId": "T-7", "type": "CREATED", "at": "%s", "client": "%s",
+                             "priority": "P2", "service": "ERP", "subject": "Printer"}]}""".formatted(at, slug), now);
+        assertThat(ours.json().get("accepted").asInt()).as(ours.toString()).isEqualTo(1);
+        String mine = ours.json().get("results").get(0).get("ticketId").asString();
+        assertThat(mine).isNotEqualTo(theirs);
+        Response ambiguous = signed(source, secret, """
+                {"events": [{"eventId": "e4", "externalId": "T-7", "type": "NOTE", "at": "%s"}]}""".formatted(at), now);
+        assertThat(ambiguous.json().get("rejected").asInt())
+                .as(ambiguous.toString())
+                .isEqualTo(1);
+        assertThat(ambiguous.json().findValuesAsString("field")).containsExactly("events[0].client");
+        Response named = signed(source, secret, """
+                {"events": [{"eventId": "e5", "externalId": "T-7", "type": "NOTE", "at": "%s", "client": "%s"}]}""".formatted(at, slug), now);
+        assertThat(named.json().get("results").get(0).get("ticketId").asString())
+                .as(named.toString())
+                .isEqualTo(mine);
+        assertThat(api().get("/api/v1/tickets/" + theirs + "/events").json().size())
+                .isEqualTo(1);
     }
 
     @Test

@@ -1001,10 +1001,13 @@ public abstract class MonitoringContract extends DatabaseIntegrationTest {
                 "/api/v1/monitors/" + theirs,
                 "/api/v1/monitors/" + theirs + "/availability",
                 "/api/v1/monitors/" + theirs + "/checks",
-                "/api/v1/monitors?client=" + other.slug(),
                 "/api/v1/maintenance-windows?client=" + other.slug())) {
             assertThat(client.get(path).status()).as(path).isEqualTo(404);
         }
+        // Naming another client in the filter is naming a client that does not exist.
+        Response named = client.get("/api/v1/monitors?client=" + other.slug());
+        Response unknown = client.get("/api/v1/monitors?client=no-such-client");
+        assertThat(named.status()).isEqualTo(unknown.status()).isEqualTo(422);
         assertThat(client.get("/api/v1/monitors").json().findValuesAsString("clientId"))
                 .isNotEmpty()
                 .containsOnly(catalog.clientId());

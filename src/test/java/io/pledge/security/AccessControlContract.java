@@ -182,10 +182,16 @@ public abstract class AccessControlContract extends DatabaseIntegrationTest {
                 "/api/v1/tickets/" + otherTicket + "/sla",
                 "/api/v1/tickets/" + otherTicket + "/evidence",
                 "/api/v1/clients/" + other.clientId(),
-                "/api/v1/clients/" + other.slug(),
-                "/api/v1/tickets?client=" + other.slug(),
-                "/api/v1/tickets?client=" + other.clientId())) {
+                "/api/v1/clients/" + other.slug())) {
             assertThat(client.get(path).status()).as(path).isEqualTo(404);
+        }
+        // Naming another client in a filter is naming a client that does not exist.
+        for (String reference : List.of(other.slug(), other.clientId())) {
+            Response named = client.get("/api/v1/tickets?client=" + reference);
+            Response unknown = client.get("/api/v1/tickets?client=no-such-client");
+            assertThat(named.status()).isEqualTo(unknown.status()).isEqualTo(400);
+            assertThat(named.json().get("detail").asString().replace(reference, "NAME"))
+                    .isEqualTo(unknown.json().get("detail").asString().replace("no-such-client", "NAME"));
         }
         assertThat(client.post(
                                 "/api/v1/tickets/" + otherTicket + "/events",
@@ -195,7 +201,8 @@ public abstract class AccessControlContract extends DatabaseIntegrationTest {
         Response elsewhere = client.post(
                 "/api/v1/tickets",
                 "{\"client\": \"%s\", \"priority\": \"P2\", \"subject\": \"x\"}".formatted(other.slug()));
-        assertThat(elsewhere.status()).isEqualTo(404);
+        assertThat(elsewhere.status()).isEqualTo(422);
+        assertThat(elsewhere.json().findValuesAsString("field")).containsExactly("client");
 
         // The answer for another client's ticket is the answer for a ticket that does not exist.
         String missing = UUID.randomUUID().toString();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.pledge.core.Scope;
 import io.pledge.core.Violations;
 import io.pledge.support.DatabaseIntegrationTest;
 import io.pledge.support.MutableClock;
@@ -88,8 +89,8 @@ public abstract class IngestGroupContract extends DatabaseIntegrationTest {
         // e3 was not stored with the rejected request, so it is new here; T1 is the ticket opened above.
         assertThat(outcomes(follows.await())).containsExactly(Outcome.ACCEPTED, Outcome.ACCEPTED);
         assertThat(outcomes(repeats.await())).containsExactly(Outcome.DUPLICATE);
-        Ticket ticket = tickets.findByExternalId(source, "T1").orElseThrow();
-        List<RecordedEvent> events = tickets.events(ticket.id());
+        Ticket ticket = tickets.lockByExternalIds(source, List.of("T1")).get(0);
+        List<RecordedEvent> events = tickets.events(ticket.id(), Scope.everything());
         assertThat(events).extracting(RecordedEvent::eventId).containsExactly("e1", "e2", "e3", "e5");
         assertThat(events).extracting(RecordedEvent::seq).containsExactly(1L, 2L, 3L, 4L);
         assertThat(ticket.status().name()).isEqualTo("RESOLVED");

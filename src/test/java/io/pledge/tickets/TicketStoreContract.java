@@ -2,6 +2,7 @@ package io.pledge.tickets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.pledge.core.Scope;
 import io.pledge.core.Violations;
 import io.pledge.core.jdbc.Timestamps;
 import io.pledge.support.DatabaseIntegrationTest;
@@ -90,7 +91,7 @@ public abstract class TicketStoreContract extends DatabaseIntegrationTest {
             tickets.appendAll(events);
         });
 
-        List<RecordedEvent> stored = tickets.events(ticket.id());
+        List<RecordedEvent> stored = tickets.events(ticket.id(), Scope.everything());
         assertThat(stored).hasSize(151);
         assertThat(stored.subList(1, 151)).containsExactlyElementsOf(events);
     }
@@ -114,7 +115,7 @@ public abstract class TicketStoreContract extends DatabaseIntegrationTest {
         });
 
         for (Ticket ticket : created) {
-            assertThat(tickets.find(ticket.id())).contains(ticket);
+            assertThat(tickets.find(ticket.id(), Scope.everything())).contains(ticket);
         }
         assertThat(jdbc.sql("select count(*) from ticket_clock c join ticket t on t.id = c.ticket_id"
                                 + " where t.source = :source")

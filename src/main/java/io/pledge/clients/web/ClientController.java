@@ -6,6 +6,7 @@ import io.pledge.clients.ClientDocument;
 import io.pledge.clients.Clients;
 import io.pledge.clients.Contact;
 import io.pledge.core.NotFoundException;
+import io.pledge.core.Scope;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
@@ -51,8 +52,8 @@ class ClientController {
 
     @GetMapping("/{client}")
     @Operation(summary = "Get a client by id or slug")
-    ClientView get(@PathVariable String client) {
-        return ClientView.of(find(clients, client));
+    ClientView get(@PathVariable String client, Scope scope) {
+        return ClientView.of(clients.findByReference(client, scope).orElseThrow(() -> notFound(client)));
     }
 
     @PutMapping("/{client}")

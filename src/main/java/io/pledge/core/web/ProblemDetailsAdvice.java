@@ -2,6 +2,7 @@ package io.pledge.core.web;
 
 import io.pledge.core.ConflictException;
 import io.pledge.core.DatabaseUnavailableException;
+import io.pledge.core.ForbiddenException;
 import io.pledge.core.InvalidRequestException;
 import io.pledge.core.NotFoundException;
 import io.pledge.core.UnprocessableException;
@@ -55,6 +56,11 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler
     ProblemDetail notFound(NotFoundException e) {
         return Problems.of(HttpStatus.NOT_FOUND, Problems.NOT_FOUND, "Not found", e.getMessage());
+    }
+
+    @ExceptionHandler
+    ProblemDetail forbidden(ForbiddenException e) {
+        return Problems.of(HttpStatus.FORBIDDEN, Problems.FORBIDDEN, "Forbidden", e.getMessage());
     }
 
     @ExceptionHandler

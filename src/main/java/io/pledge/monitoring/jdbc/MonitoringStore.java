@@ -3,6 +3,8 @@ package io.pledge.monitoring.jdbc;
 import static io.pledge.core.jdbc.Timestamps.instant;
 import static io.pledge.core.jdbc.Timestamps.utc;
 
+import io.pledge.core.Scope;
+import io.pledge.core.jdbc.ScopeSql;
 import io.pledge.monitoring.Monitor;
 import io.pledge.monitoring.MonitorKind;
 import io.pledge.monitoring.MonitorSettings;
@@ -114,26 +116,22 @@ public class MonitoringStore {
                 .update();
     }
 
-    public Optional<Monitor> find(UUID id) {
-        return jdbc.sql("select * from monitor where id = :id and not retired")
+    /** A monitor within the scope (another client's is not found). */
+    public Optional<Monitor> find(UUID id, Scope scope) {
+        return jdbc.sql("select * from monitor where id = :id and not retired" + ScopeSql.condition(scope, "client_id"))
                 .param("id", id)
+                .params(ScopeSql.parameters(scope))
                 .query(this::monitor)
                 .optional();
     }
 
-    public Optional<UUID> ownerOf(UUID id) {
-        return jdbc.sql("select client_id from monitor where id = :id and not retired")
-                .param("id", id)
-                .query(UUID.class)
-                .optional();
-    }
-
-    /** The client's monitors (all clients' when null), by name. */
-    public List<Monitor> list(UUID clientId) {
+    /** The client's monitors (all clients' when null) within the scope, by name. */
+    public List<Monitor> list(UUID clientId, Scope scope) {
         return jdbc.sql(
                         "select * from monitor where not retired and (cast(:client as uuid) is null or client_id = :client)"
-                                + " order by name, id")
+                                + ScopeSql.condition(scope, "client_id") + " order by name, id")
                 .param("client", clientId)
+                .params(ScopeSql.parameters(scope))
                 .query(this::monitor)
                 .list();
     }
@@ -500,12 +498,13 @@ public class MonitoringStore {
     }
 
     /** The client's windows (all when null), only those of one monitor or the whole client when a monitor is named. */
-    public List<StoredWindow> windows(UUID clientId, UUID monitorId) {
+    public List<StoredWindow> windows(UUID clientId, UUID monitorId, Scope scope) {
         return jdbc.sql("select * from maintenance_window where (cast(:client as uuid) is null or client_id = :client)"
                         + " and (cast(:monitor as uuid) is null or monitor_id is null or monitor_id = :monitor)"
-                        + " order by created_at, id")
+                        + ScopeSql.condition(scope, "client_id") + " order by created_at, id")
                 .param("client", clientId)
                 .param("monitor", monitorId)
+                .params(ScopeSql.parameters(scope))
                 .query(MonitoringStore::window)
                 .list();
     }

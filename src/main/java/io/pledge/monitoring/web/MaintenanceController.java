@@ -6,6 +6,7 @@ import io.pledge.clients.Clients;
 import io.pledge.core.Durations;
 import io.pledge.core.Instants;
 import io.pledge.core.NotFoundException;
+import io.pledge.core.Scope;
 import io.pledge.core.UnprocessableException;
 import io.pledge.core.Violations;
 import io.pledge.core.jdbc.Timestamps;
@@ -146,7 +147,7 @@ class MaintenanceController {
         Client client = clients.findByReference(body.client())
                 .orElseThrow(() -> new UnprocessableException("client", "unknown client \"" + body.client() + "\""));
         if (monitorId != null
-                && monitors.find(monitorId)
+                && monitors.find(monitorId, Scope.everything())
                         .map(m -> !m.clientId().equals(client.id().value()))
                         .orElse(true)) {
             throw new UnprocessableException("monitorId", "no monitor " + monitorId + " of this client");
@@ -186,24 +187,26 @@ class MaintenanceController {
     @GetMapping("/api/v1/maintenance-windows")
     @Operation(summary = "Maintenance windows, of one client (`client`) and of one monitor (`monitor`) if given")
     List<WindowView> list(
-            @RequestParam(required = false) String client, @RequestParam(required = false) String monitor) {
+            @RequestParam(required = false) String client,
+            @RequestParam(required = false) String monitor,
+            Scope scope) {
         Violations v = new Violations();
         UUID monitorId = v.parseOptional("monitor", monitor, "monitor id", UUID::fromString);
         v.throwIfAny();
         UUID clientId = client == null
                 ? null
-                : clients.findByReference(client)
+                : clients.findByReference(client, scope)
                         .map(c -> c.id().value())
                         .orElseThrow(() -> new NotFoundException("client", client));
         if (monitorId != null) {
-            Monitor found = monitors.find(monitorId)
+            Monitor found = monitors.find(monitorId, scope)
                     .filter(m -> clientId == null || m.clientId().equals(clientId))
                     .orElseThrow(() -> new NotFoundException("monitor", monitorId));
-            return store.windows(found.clientId(), monitorId).stream()
+            return store.windows(found.clientId(), monitorId, scope).stream()
                     .map(WindowView::of)
                     .toList();
         }
-        return store.windows(clientId, null).stream().map(WindowView::of).toList();
+        return store.windows(clientId, null, scope).stream().map(WindowView::of).toList();
     }
 
     @DeleteMapping("/api/v1/maintenance-windows/{id}")

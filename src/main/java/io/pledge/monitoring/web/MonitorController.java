@@ -11,6 +11,7 @@ import io.pledge.clients.Tiers;
 import io.pledge.core.Durations;
 import io.pledge.core.Instants;
 import io.pledge.core.NotFoundException;
+import io.pledge.core.Scope;
 import io.pledge.core.UnprocessableException;
 import io.pledge.core.Violations;
 import io.pledge.monitoring.AvailabilityQueries;
@@ -111,21 +112,22 @@ class MonitorController {
 
     @GetMapping("/api/v1/monitors")
     @Operation(summary = "Monitors, of one client when `client` (id or slug) is given, with their status")
-    List<MonitorView> list(@RequestParam(required = false) String client) {
-        UUID clientId = client == null ? null : client(client, "client").id().value();
-        return catalog.list(clientId).stream().map(m -> view(m, null)).toList();
+    List<MonitorView> list(@RequestParam(required = false) String client, Scope scope) {
+        UUID clientId =
+                client == null ? null : client(client, "client", scope).id().value();
+        return catalog.list(clientId, scope).stream().map(m -> view(m, null)).toList();
     }
 
     @GetMapping("/api/v1/monitors/{id}")
     @Operation(summary = "A monitor and its status: UP, DOWN, PENDING, MAINTENANCE or PAUSED")
-    MonitorView get(@PathVariable UUID id) {
-        return view(monitor(id), null);
+    MonitorView get(@PathVariable UUID id, Scope scope) {
+        return view(monitor(id, scope), null);
     }
 
     @PutMapping("/api/v1/monitors/{id}")
     @Operation(summary = "Change a monitor's definition (its state and downtime stay); `newSecret` issues a new one")
-    MonitorView replace(@PathVariable UUID id, @RequestBody MonitorBody body) {
-        Monitor current = monitor(id);
+    MonitorView replace(@PathVariable UUID id, @RequestBody MonitorBody body, Scope scope) {
+        Monitor current = monitor(id, scope);
         Violations violations = new Violations();
         Monitor draft = draft(id, current, body, violations);
         MonitorCatalog.Saved saved = catalog.replace(draft, Boolean.TRUE.equals(body.newSecret()))
@@ -152,8 +154,9 @@ class MonitorController {
             @RequestParam(required = false) String date,
             @RequestParam(required = false) String zone,
             @RequestParam(required = false) String from,
-            @RequestParam(required = false) String to) {
-        Monitor monitor = monitor(id);
+            @RequestParam(required = false) String to,
+            Scope scope) {
+        Monitor monitor = monitor(id, scope);
         Violations violations = new Violations();
         ZoneId zoneId = zone == null
                 ? clients.find(new ClientId(monitor.clientId()))
@@ -212,8 +215,9 @@ class MonitorController {
             @PathVariable UUID id,
             @RequestParam(defaultValue = "HOUR") String granularity,
             @RequestParam(required = false) String from,
-            @RequestParam(required = false) String to) {
-        Monitor monitor = monitor(id);
+            @RequestParam(required = false) String to,
+            Scope scope) {
+        Monitor monitor = monitor(id, scope);
         Violations violations = new Violations();
         String unit = granularity.toUpperCase(Locale.ROOT);
         if (!unit.equals("HOUR") && !unit.equals("DAY")) {
@@ -230,12 +234,17 @@ class MonitorController {
                 .toList();
     }
 
-    private Monitor monitor(UUID id) {
-        return catalog.find(id).orElseThrow(() -> new NotFoundException("monitor", id));
+    private Monitor monitor(UUID id, Scope scope) {
+        return catalog.find(id, scope).orElseThrow(() -> new NotFoundException("monitor", id));
     }
 
     private Client client(String reference, String field) {
-        return clients.findByReference(reference)
+        return client(reference, field, Scope.everything());
+    }
+
+    /** A client by id or slug, within the scope (another client is as unknown as one that does not exist). */
+    private Client client(String reference, String field, Scope scope) {
+        return clients.findByReference(reference, scope)
                 .orElseThrow(() -> new UnprocessableException(field, "unknown client \"" + reference + "\""));
     }
 

@@ -15,32 +15,20 @@ import org.springframework.http.HttpMethod;
  * Who may call which operation of {@code /api/**}: the one table every request is checked against,
  * before any controller runs. An operation without a rule here is refused to everyone, ADMIN included.
  *
- * <p>A CLIENT caller acts for one client. Where a rule lets CLIENT in, it says how the request is kept to
- * that client ({@link ClientScope}); another client's object answers 404, as if it did not exist.
+ * <p>A CLIENT caller acts for one client. Where a rule lets CLIENT in, the controller reads and writes
+ * through the caller's scope, so another client's object answers 404, exactly as one that does not exist.
  */
 final class AccessRules {
 
-    /** How a CLIENT caller's request is kept to its own client. */
-    enum ClientScope {
-        /** Not open to CLIENT callers. */
-        NONE,
-        /** Nothing client-specific in it (the list of priorities). */
-        ANY,
-        /** A path variable names an object of {@link Rule#collection()}, which must be the caller's client's. */
-        OWN_PATH,
-        /** A list: its {@code client} filter is set to the caller's client (naming another is a 404). */
-        OWN_LIST,
-        /** A document naming a {@code client}: set to the caller's client (naming another is a 404). */
-        OWN_BODY,
-        /** As OWN_PATH, and the event posted can only be the client's own public reply. */
-        OWN_PATH_REPLY
-    }
-
-    record Rule(
-            HttpMethod method, String pattern, Set<Role> roles, ClientScope scope, String collection, String variable) {
+    /**
+     * One operation and the roles that may call it. Where CLIENT is among them, the operation reads and
+     * writes through the caller's {@link io.pledge.core.Scope}: its controller limits every query to the
+     * caller's client.
+     */
+    record Rule(HttpMethod method, String pattern, Set<Role> roles) {
 
         boolean allowsClients() {
-            return scope != ClientScope.NONE;
+            return roles.contains(CLIENT);
         }
     }
 
@@ -52,7 +40,7 @@ final class AccessRules {
             staff(HttpMethod.POST, "/api/v1/business-time/add"),
             staff(HttpMethod.POST, "/api/v1/business-time/between"),
             staff(HttpMethod.POST, "/api/v1/sla/evaluate"),
-            new Rule(HttpMethod.GET, "/api/v1/priorities", withClient(ALL_STAFF), ClientScope.ANY, null, null),
+            clients(HttpMethod.GET, "/api/v1/priorities"),
             // Catalog: calendars, tiers and their policy versions, clients, contracts.
             staff(HttpMethod.GET, "/api/v1/calendars"),
             staff(HttpMethod.GET, "/api/v1/calendars/{id}"),
@@ -69,7 +57,7 @@ final class AccessRules {
             editors(HttpMethod.POST, "/api/v1/tiers/{id}/policies"),
             staff(HttpMethod.GET, "/api/v1/clients"),
             editors(HttpMethod.POST, "/api/v1/clients"),
-            ownPath(HttpMethod.GET, "/api/v1/clients/{client}", "clients", "client"),
+            clients(HttpMethod.GET, "/api/v1/clients/{client}"),
             editors(HttpMethod.PUT, "/api/v1/clients/{client}"),
             editors(HttpMethod.DELETE, "/api/v1/clients/{client}"),
             staff(HttpMethod.GET, "/api/v1/clients/{client}/contract"),
@@ -79,19 +67,13 @@ final class AccessRules {
             editors(HttpMethod.PUT, "/api/v1/contracts/{id}"),
             editors(HttpMethod.DELETE, "/api/v1/contracts/{id}"),
             // Tickets: staff work them; a client's contacts see and open their own, and reply.
-            new Rule(HttpMethod.GET, "/api/v1/tickets", withClient(ALL_STAFF), ClientScope.OWN_LIST, null, null),
-            new Rule(HttpMethod.POST, "/api/v1/tickets", withClient(ALL_STAFF), ClientScope.OWN_BODY, null, null),
-            ownPath(HttpMethod.GET, "/api/v1/tickets/{id}", "tickets", "id"),
-            ownPath(HttpMethod.GET, "/api/v1/tickets/{id}/events", "tickets", "id"),
-            ownPath(HttpMethod.GET, "/api/v1/tickets/{id}/sla", "tickets", "id"),
-            ownPath(HttpMethod.GET, "/api/v1/tickets/{id}/evidence", "tickets", "id"),
-            new Rule(
-                    HttpMethod.POST,
-                    "/api/v1/tickets/{id}/events",
-                    withClient(ALL_STAFF),
-                    ClientScope.OWN_PATH_REPLY,
-                    "tickets",
-                    "id"),
+            clients(HttpMethod.GET, "/api/v1/tickets"),
+            clients(HttpMethod.POST, "/api/v1/tickets"),
+            clients(HttpMethod.GET, "/api/v1/tickets/{id}"),
+            clients(HttpMethod.GET, "/api/v1/tickets/{id}/events"),
+            clients(HttpMethod.GET, "/api/v1/tickets/{id}/sla"),
+            clients(HttpMethod.GET, "/api/v1/tickets/{id}/evidence"),
+            clients(HttpMethod.POST, "/api/v1/tickets/{id}/events"),
             staff(HttpMethod.GET, "/api/v1/teams"),
             editors(HttpMethod.POST, "/api/v1/teams"),
             editors(HttpMethod.PUT, "/api/v1/teams/{id}"),
@@ -116,44 +98,39 @@ final class AccessRules {
             editors(HttpMethod.POST, "/api/v1/deliveries/{id}/retry"),
             editors(HttpMethod.GET, "/api/v1/imports/{id}"),
             // Uptime monitors: a client's contacts see their own monitors, availability and maintenance.
-            new Rule(HttpMethod.GET, "/api/v1/monitors", withClient(ALL_STAFF), ClientScope.OWN_LIST, null, null),
+            clients(HttpMethod.GET, "/api/v1/monitors"),
             editors(HttpMethod.POST, "/api/v1/monitors"),
-            ownPath(HttpMethod.GET, "/api/v1/monitors/{id}", "monitors", "id"),
+            clients(HttpMethod.GET, "/api/v1/monitors/{id}"),
             editors(HttpMethod.PUT, "/api/v1/monitors/{id}"),
             editors(HttpMethod.DELETE, "/api/v1/monitors/{id}"),
-            ownPath(HttpMethod.GET, "/api/v1/monitors/{id}/availability", "monitors", "id"),
-            ownPath(HttpMethod.GET, "/api/v1/monitors/{id}/checks", "monitors", "id"),
-            new Rule(
-                    HttpMethod.GET,
-                    "/api/v1/maintenance-windows",
-                    withClient(ALL_STAFF),
-                    ClientScope.OWN_LIST,
-                    null,
-                    null),
+            clients(HttpMethod.GET, "/api/v1/monitors/{id}/availability"),
+            clients(HttpMethod.GET, "/api/v1/monitors/{id}/checks"),
+            clients(HttpMethod.GET, "/api/v1/maintenance-windows"),
             editors(HttpMethod.POST, "/api/v1/maintenance-windows"),
             editors(HttpMethod.DELETE, "/api/v1/maintenance-windows/{id}"),
             staff(HttpMethod.GET, "/api/v1/monitoring-gaps"),
-            new Rule(HttpMethod.GET, "/api/v1/tokens", ADMINS, ClientScope.NONE, null, null),
-            new Rule(HttpMethod.POST, "/api/v1/tokens", ADMINS, ClientScope.NONE, null, null),
-            new Rule(HttpMethod.DELETE, "/api/v1/tokens/{id}", ADMINS, ClientScope.NONE, null, null),
-            new Rule(HttpMethod.GET, "/api/v1/audit/verify", ADMINS, ClientScope.NONE, null, null),
-            new Rule(HttpMethod.GET, "/api/v1/users", ADMINS, ClientScope.NONE, null, null),
-            new Rule(HttpMethod.POST, "/api/v1/users", ADMINS, ClientScope.NONE, null, null),
-            new Rule(HttpMethod.PUT, "/api/v1/users/{id}", ADMINS, ClientScope.NONE, null, null),
-            new Rule(HttpMethod.POST, "/api/v1/users/{id}/unlock", ADMINS, ClientScope.NONE, null, null));
+            new Rule(HttpMethod.GET, "/api/v1/tokens", ADMINS),
+            new Rule(HttpMethod.POST, "/api/v1/tokens", ADMINS),
+            new Rule(HttpMethod.DELETE, "/api/v1/tokens/{id}", ADMINS),
+            new Rule(HttpMethod.GET, "/api/v1/audit/verify", ADMINS),
+            new Rule(HttpMethod.GET, "/api/v1/users", ADMINS),
+            new Rule(HttpMethod.POST, "/api/v1/users", ADMINS),
+            new Rule(HttpMethod.PUT, "/api/v1/users/{id}", ADMINS),
+            new Rule(HttpMethod.POST, "/api/v1/users/{id}/unlock", ADMINS));
 
     private AccessRules() {}
 
     private static Rule staff(HttpMethod method, String pattern) {
-        return new Rule(method, pattern, ALL_STAFF, ClientScope.NONE, null, null);
+        return new Rule(method, pattern, ALL_STAFF);
     }
 
     private static Rule editors(HttpMethod method, String pattern) {
-        return new Rule(method, pattern, CATALOG_EDITORS, ClientScope.NONE, null, null);
+        return new Rule(method, pattern, CATALOG_EDITORS);
     }
 
-    private static Rule ownPath(HttpMethod method, String pattern, String collection, String variable) {
-        return new Rule(method, pattern, withClient(ALL_STAFF), ClientScope.OWN_PATH, collection, variable);
+    /** Staff, and a client's contacts within their own client. */
+    private static Rule clients(HttpMethod method, String pattern) {
+        return new Rule(method, pattern, withClient(ALL_STAFF));
     }
 
     private static Set<Role> withClient(Set<Role> roles) {

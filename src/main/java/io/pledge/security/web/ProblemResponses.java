@@ -57,10 +57,7 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
             throws IOException {
-        Object hidden = request.getAttribute(RuleAuthorization.HIDDEN);
-        if (hidden instanceof String[] object) {
-            hidden(request, response, object[0], object[1]);
-        } else if (e instanceof CsrfException) {
+        if (e instanceof CsrfException) {
             forbidden(
                     request,
                     response,
@@ -78,18 +75,6 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
                 response,
                 Problems.of(HttpStatus.FORBIDDEN, Problems.FORBIDDEN, "Forbidden", detail),
                 Problems.FORBIDDEN);
-    }
-
-    /**
-     * 404, worded as for an object that does not exist ({@link io.pledge.core.NotFoundException}): another
-     * client's object is not revealed.
-     */
-    void hidden(HttpServletRequest request, HttpServletResponse response, String kind, String key) throws IOException {
-        write(
-                request,
-                response,
-                Problems.of(HttpStatus.NOT_FOUND, Problems.NOT_FOUND, "Not found", kind + " " + key + " not found"),
-                Problems.NOT_FOUND);
     }
 
     private void write(HttpServletRequest request, HttpServletResponse response, ProblemDetail problem, URI type)

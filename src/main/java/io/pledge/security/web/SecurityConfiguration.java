@@ -1,6 +1,5 @@
 package io.pledge.security.web;
 
-import io.pledge.core.ClientOwned;
 import io.pledge.security.ApiTokens;
 import io.pledge.security.Users;
 import jakarta.servlet.FilterChain;
@@ -11,11 +10,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.time.Clock;
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -27,7 +22,6 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
@@ -68,23 +62,14 @@ class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain apiSecurity(
-            HttpSecurity http,
-            ApiTokens tokens,
-            ProblemResponses problems,
-            Clock clock,
-            List<ClientOwned> owned,
-            JsonMapper json,
-            UserDetailsService users)
+            HttpSecurity http, ApiTokens tokens, ProblemResponses problems, Clock clock, UserDetailsService users)
             throws Exception {
-        Map<String, ClientOwned> owners =
-                owned.stream().collect(Collectors.toMap(ClientOwned::collection, Function.identity()));
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(requests -> {
                     // Webhook ingest authenticates each request by its source's HMAC signature instead.
                     requests.requestMatchers("/api/v1/ingest/**").permitAll();
                     for (AccessRules.Rule rule : AccessRules.RULES) {
-                        requests.requestMatchers(rule.method(), rule.pattern())
-                                .access(new RuleAuthorization(rule, owners));
+                        requests.requestMatchers(rule.method(), rule.pattern()).access(new RuleAuthorization(rule));
                     }
                     // An operation without a rule is refused to everyone.
                     requests.anyRequest().denyAll();
@@ -105,9 +90,7 @@ class SecurityConfiguration {
                 .exceptionHandling(
                         errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .addFilterBefore(
-                        new ApiTokenAuthenticationFilter(tokens, problems, clock), BasicAuthenticationFilter.class)
-                .addFilterAfter(
-                        new ClientScopeFilter(owners.get("clients"), json, problems), AuthorizationFilter.class);
+                        new ApiTokenAuthenticationFilter(tokens, problems, clock), BasicAuthenticationFilter.class);
         return http.build();
     }
 

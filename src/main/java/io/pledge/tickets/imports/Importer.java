@@ -3,6 +3,7 @@ package io.pledge.tickets.imports;
 import io.pledge.audit.AuditLog;
 import io.pledge.clients.Client;
 import io.pledge.clients.Clients;
+import io.pledge.core.Scope;
 import io.pledge.core.UnprocessableException;
 import io.pledge.core.Violation;
 import io.pledge.core.Violations;
@@ -282,7 +283,7 @@ public class Importer implements DisposableBean {
         audit.append(checks.digest.changes(job, actor));
         phases.done("audited");
         for (Ticket ticket : updated) {
-            desk.refreshHistory(ticket, tickets.events(ticket.id()), now);
+            desk.refreshHistory(ticket, tickets.events(ticket.id(), Scope.everything()), now);
         }
         phases.done("recomputed " + updated.size() + " stored tickets");
         progress.stored(created + updated.size(), events);

@@ -1,6 +1,8 @@
 package io.pledge.tickets.jdbc;
 
+import io.pledge.core.Scope;
 import io.pledge.core.jdbc.BulkInsert;
+import io.pledge.core.jdbc.ScopeSql;
 import io.pledge.core.jdbc.Timestamps;
 import io.pledge.sla.Priority;
 import io.pledge.sla.SlaClock;
@@ -31,6 +33,10 @@ import org.springframework.stereotype.Repository;
 /**
  * Tickets, their append-only events and their clock rows. Callers hold the transaction: an event, the
  * ticket row and the clock rows are written together.
+ *
+ * <p>Every read of a ticket or of its events takes the caller's {@link Scope}: for a client, the query
+ * itself is limited to that client's tickets (another client's ticket is not found, as one that does not
+ * exist), and events come back without the MSP's internal text.
  */
 @Repository
 public class TicketStore {
@@ -225,24 +231,22 @@ public class TicketStore {
     }
 
     /** Locks the ticket row for the rest of the transaction, so its events are numbered and evaluated in turn. */
-    public Optional<Ticket> lock(TicketId id) {
-        return jdbc.sql("select * from ticket where id = :id for update")
-                .param("id", id.value())
-                .query(TicketStore::ticket)
-                .optional();
+    public Optional<Ticket> lock(TicketId id, Scope scope) {
+        return one(
+                "select * from ticket where id = :id" + ScopeSql.condition(scope, "client_id") + " for update",
+                id,
+                scope);
     }
 
-    public Optional<Ticket> find(TicketId id) {
-        return jdbc.sql("select * from ticket where id = :id")
-                .param("id", id.value())
-                .query(TicketStore::ticket)
-                .optional();
+    /** A ticket within the scope. */
+    public Optional<Ticket> find(TicketId id, Scope scope) {
+        return one("select * from ticket where id = :id" + ScopeSql.condition(scope, "client_id"), id, scope);
     }
 
-    public Optional<Ticket> findByExternalId(String source, String externalId) {
-        return jdbc.sql("select * from ticket where source = :source and external_id = :external")
-                .param("source", source)
-                .param("external", externalId)
+    private Optional<Ticket> one(String sql, TicketId id, Scope scope) {
+        return jdbc.sql(sql)
+                .param("id", id.value())
+                .params(ScopeSql.parameters(scope))
                 .query(TicketStore::ticket)
                 .optional();
     }
@@ -267,21 +271,20 @@ public class TicketStore {
     }
 
     /**
-     * The tickets another system knows by these ids, by external id, locked for the rest of the
-     * transaction (in id order, so that two transactions locking several tickets cannot deadlock).
+     * The tickets another system knows by these ids (an external id is unique per client and source, so
+     * one id may name tickets of several clients), locked for the rest of the transaction (in id order, so
+     * that two transactions locking several tickets cannot deadlock).
      */
-    public Map<String, Ticket> lockByExternalIds(String source, Collection<String> externalIds) {
-        Map<String, Ticket> tickets = new HashMap<>();
+    public List<Ticket> lockByExternalIds(String source, Collection<String> externalIds) {
         if (externalIds.isEmpty()) {
-            return tickets;
+            return List.of();
         }
-        jdbc.sql("select * from ticket where source = :source and external_id in (:external) order by id for update")
+        return jdbc.sql("select * from ticket where source = :source and external_id in (:external) order by id"
+                        + " for update")
                 .param("source", source)
                 .param("external", externalIds)
                 .query(TicketStore::ticket)
-                .list()
-                .forEach(ticket -> tickets.put(ticket.externalId(), ticket));
-        return tickets;
+                .list();
     }
 
     /**
@@ -339,34 +342,46 @@ public class TicketStore {
                 .list();
     }
 
-    /** The stored next due instant of a ticket (the queue's sort key). */
-    public Optional<Instant> nextDueAt(TicketId ticket) {
-        return jdbc.sql("select next_due_at from ticket where id = :id")
+    /**
+     * The stored due instant of a ticket's earliest open clock (the queue's sort key): its breach instant
+     * once breached; none when every clock is paused, stopped, or the ticket has none.
+     */
+    public Optional<Instant> dueAt(TicketId ticket) {
+        return jdbc.sql("select due_at from ticket where id = :id")
                 .param("id", ticket.value())
-                .query((row, i) -> Optional.ofNullable(Timestamps.instant(row, "next_due_at")))
+                .query((row, i) -> Optional.ofNullable(Timestamps.instant(row, "due_at")))
                 .single();
     }
 
-    /** A ticket's events in timeline order: by instant, then by arrival. */
-    public List<RecordedEvent> events(TicketId ticket) {
-        return jdbc.sql("select * from ticket_event where ticket_id = :ticket order by at, seq")
-                .param("ticket", ticket.value())
-                .query(TicketStore::event)
-                .list();
+    /**
+     * A ticket's events in timeline order (by instant, then by arrival), as the scope sees them: for a
+     * client, only its own ticket's, and internal text left out ({@link RecordedEvent#within}).
+     */
+    public List<RecordedEvent> events(TicketId ticket, Scope scope) {
+        return events(List.of(ticket), scope).getOrDefault(ticket, List.of());
     }
 
-    /** The events of several tickets, each ticket's in timeline order; a ticket without events is absent. */
-    public Map<TicketId, List<RecordedEvent>> events(Collection<TicketId> tickets) {
+    /**
+     * The events of several tickets, each ticket's in timeline order, as the scope sees them; a ticket
+     * without events (or outside the scope) is absent.
+     */
+    public Map<TicketId, List<RecordedEvent>> events(Collection<TicketId> tickets, Scope scope) {
         Map<TicketId, List<RecordedEvent>> events = new HashMap<>();
         if (tickets.isEmpty()) {
             return events;
         }
-        jdbc.sql("select * from ticket_event where ticket_id in (:tickets) order by ticket_id, at, seq")
+        String sql = scope.isClient()
+                ? "select e.* from ticket_event e join ticket t on t.id = e.ticket_id"
+                        + " where e.ticket_id in (:tickets)" + ScopeSql.condition(scope, "t.client_id")
+                        + " order by e.ticket_id, e.at, e.seq"
+                : "select * from ticket_event where ticket_id in (:tickets) order by ticket_id, at, seq";
+        jdbc.sql(sql)
                 .param("tickets", tickets.stream().map(TicketId::value).toList())
+                .params(ScopeSql.parameters(scope))
                 .query(TicketStore::event)
                 .list()
                 .forEach(event -> events.computeIfAbsent(event.ticket(), id -> new ArrayList<>())
-                        .add(event));
+                        .add(event.within(scope)));
         return events;
     }
 
@@ -408,10 +423,15 @@ public class TicketStore {
                         .toArray(MapSqlParameterSource[]::new));
     }
 
-    /** Tickets matching the query, ordered by next due instant (none last), then id; one page. */
+    /**
+     * Tickets matching the query in queue order, one page: by the due instant of the earliest open clock,
+     * so breached tickets come first (the longest overdue first), then the soonest due; tickets with no
+     * open clock due (paused, stopped, clockless) come last; then by id.
+     */
     public List<Ticket> list(TicketQuery query, Instant now) {
-        StringBuilder sql = new StringBuilder("select * from ticket where 1 = 1");
-        Map<String, Object> params = new HashMap<>();
+        StringBuilder sql = new StringBuilder("select * from ticket where 1 = 1")
+                .append(ScopeSql.condition(query.scope(), "client_id"));
+        Map<String, Object> params = new HashMap<>(ScopeSql.parameters(query.scope()));
         if (query.clientId() != null) {
             sql.append(" and client_id = :client");
             params.put("client", query.clientId());
@@ -442,16 +462,15 @@ public class TicketStore {
         }
         if (query.after() != null) {
             TicketQuery.Cursor after = query.after();
-            if (after.nextDueAt() == null) {
-                sql.append(" and next_due_at is null and id > :afterId");
+            if (after.dueAt() == null) {
+                sql.append(" and due_at is null and id > :afterId");
             } else {
-                sql.append(" and (next_due_at > :afterDue or (next_due_at = :afterDue and id > :afterId)"
-                        + " or next_due_at is null)");
-                params.put("afterDue", Timestamps.utc(after.nextDueAt()));
+                sql.append(" and (due_at > :afterDue or (due_at = :afterDue and id > :afterId) or due_at is null)");
+                params.put("afterDue", Timestamps.utc(after.dueAt()));
             }
             params.put("afterId", after.id());
         }
-        sql.append(" order by next_due_at nulls last, id limit :limit");
+        sql.append(" order by due_at nulls last, id limit :limit");
         params.put("limit", query.limit());
         return jdbc.sql(sql.toString())
                 .params(params)

@@ -5,7 +5,10 @@ import io.pledge.tickets.RecordedEvent;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A stored ticket event. */
+/**
+ * A stored ticket event. {@code bodySha256} is the digest of its text (the one the audit chain holds);
+ * {@code internal} marks the MSP's notes and internal replies, whose text a client's contacts never get.
+ */
 record EventView(
         UUID id,
         String type,
@@ -21,7 +24,9 @@ record EventView(
         UUID teamId,
         String source,
         String eventId,
-        Instant recordedAt) {
+        Instant recordedAt,
+        String bodySha256,
+        boolean internal) {
 
     static EventView of(RecordedEvent event) {
         return new EventView(
@@ -39,6 +44,8 @@ record EventView(
                 event.teamId(),
                 event.source(),
                 event.eventId(),
-                event.recordedAt());
+                event.recordedAt(),
+                event.bodySha256(),
+                event.isInternal());
     }
 }

@@ -4,6 +4,7 @@ import io.pledge.audit.AuditEntry;
 import io.pledge.audit.AuditLog;
 import io.pledge.audit.AuditVerifier;
 import io.pledge.core.NotFoundException;
+import io.pledge.core.Scope;
 import io.pledge.core.jdbc.Timestamps;
 import io.pledge.sla.web.ClockView;
 import io.pledge.tickets.RecordedEvent;
@@ -25,7 +26,9 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * One ticket's evidence pack: its events, its SLA timeline, its audit entries and the stretch of its
  * client's audit chain from the ticket's first entry to the chain's head, which a third party can check
- * with the procedure in the README without trusting Pledge.
+ * with the procedure in the README without trusting Pledge. A client's pack shows the MSP's internal
+ * events by kind, instants and the digest of their text only: the chain, which holds digests and never
+ * text, checks the same.
  */
 @RestController
 @Tag(name = "Tickets")
@@ -50,10 +53,10 @@ class EvidenceController {
             summary = "A ticket's evidence pack: events, SLA timeline, audit entries and the audit chain from the"
                     + " ticket's first entry to the head, verifiable by a third party")
     @Transactional(readOnly = true)
-    EvidencePack evidence(@PathVariable UUID id) {
-        Ticket ticket = tickets.find(new TicketId(id)).orElseThrow(() -> new NotFoundException("ticket", id));
+    EvidencePack evidence(@PathVariable UUID id, Scope scope) {
+        Ticket ticket = tickets.find(new TicketId(id), scope).orElseThrow(() -> new NotFoundException("ticket", id));
         Instant now = Timestamps.now(clock);
-        List<RecordedEvent> events = tickets.events(ticket.id());
+        List<RecordedEvent> events = tickets.events(ticket.id(), scope);
         String chain = AuditLog.clientChain(ticket.clientId());
         String subject = "ticket:" + ticket.id() + "#";
         long from = audit.firstOf(chain, subject).orElse(Long.MAX_VALUE);
@@ -62,7 +65,7 @@ class EvidenceController {
         return new EvidencePack(
                 FORMAT,
                 now,
-                TicketView.of(ticket, List.of()),
+                TicketView.of(ticket, null, List.of()),
                 events.stream().map(EventView::of).toList(),
                 calculator.clocks(ticket, events, now).stream()
                         .map(ClockView::of)

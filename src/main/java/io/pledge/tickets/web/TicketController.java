@@ -5,7 +5,9 @@ import io.pledge.clients.Clients;
 import io.pledge.core.Instants;
 import io.pledge.core.InvalidRequestException;
 import io.pledge.core.NotFoundException;
+import io.pledge.core.Scope;
 import io.pledge.core.Violations;
+import io.pledge.core.jdbc.Timestamps;
 import io.pledge.sla.PriorityScheme;
 import io.pledge.sla.SlaClock;
 import io.pledge.sla.TicketStatus;
@@ -68,24 +70,23 @@ class TicketController {
 
     @PostMapping("/api/v1/tickets")
     @Operation(summary = "Open a ticket; its contract and policy are those in force at its creation")
-    ResponseEntity<TicketView> open(@RequestBody TicketDocument document) {
-        Ticket ticket = desk.open(document);
+    ResponseEntity<TicketView> open(@RequestBody TicketDocument document, Scope scope) {
+        Ticket ticket = desk.open(document, scope);
         return ResponseEntity.created(URI.create("/api/v1/tickets/" + ticket.id()))
-                .body(view(ticket, false));
+                .body(view(ticket, scope));
     }
 
     @GetMapping("/api/v1/tickets/{id}")
     @Operation(summary = "A ticket with its clocks as of now")
-    TicketView get(@PathVariable UUID id) {
-        return view(find(id), false);
+    TicketView get(@PathVariable UUID id, Scope scope) {
+        return view(find(id, scope), scope);
     }
 
     @GetMapping("/api/v1/tickets/{id}/sla")
     @Operation(summary = "A ticket's SLA timeline: every clock with the explanation of each figure")
-    SlaView sla(@PathVariable UUID id) {
-        Ticket ticket = find(id);
-        List<SlaClock> clocks =
-                calculator.clocks(ticket, tickets.events(ticket.id()), io.pledge.core.jdbc.Timestamps.now(clock));
+    SlaView sla(@PathVariable UUID id, Scope scope) {
+        Ticket ticket = find(id, scope);
+        List<SlaClock> clocks = calculator.clocks(ticket, tickets.events(ticket.id(), scope), Timestamps.now(clock));
         return new SlaView(
                 ticket.id().value(),
                 ticket.scopeReason(),
@@ -94,21 +95,29 @@ class TicketController {
 
     @PostMapping("/api/v1/tickets/{id}/events")
     @Operation(summary = "Record an event (status, reply, note, priority, assignment, resolve, reopen, close, cancel)")
-    ResponseEntity<EventView> record(@PathVariable UUID id, @RequestBody EventBody body) {
-        RecordedEvent event = desk.record(new TicketId(id), body.document());
+    ResponseEntity<EventView> record(@PathVariable UUID id, @RequestBody EventBody body, Scope scope) {
+        RecordedEvent event = desk.record(new TicketId(id), body.document(), scope);
         return ResponseEntity.created(URI.create("/api/v1/tickets/" + id + "/events"))
                 .body(EventView.of(event));
     }
 
     @GetMapping("/api/v1/tickets/{id}/events")
-    @Operation(summary = "A ticket's events in timeline order (by instant, then arrival)")
-    List<EventView> events(@PathVariable UUID id) {
-        return tickets.events(find(id).id()).stream().map(EventView::of).toList();
+    @Operation(
+            summary = "A ticket's events in timeline order (by instant, then arrival); a client's contacts see its"
+                    + " public conversation, never the MSP's notes and internal replies")
+    List<EventView> events(@PathVariable UUID id, Scope scope) {
+        return tickets.events(find(id, scope).id(), scope).stream()
+                .filter(event -> scope.seesInternalText() || !event.isInternal())
+                .map(EventView::of)
+                .toList();
     }
 
     @GetMapping("/api/v1/tickets")
-    @Operation(summary = "The queue: tickets by next due instant (none last), filtered, a page at a time")
+    @Operation(
+            summary = "The queue, by time to breach: breached tickets first (longest overdue first), then by the due"
+                    + " instant of their earliest open clock; paused and clockless last. Filtered, a page at a time")
     PageView list(
+            Scope scope,
             @RequestParam(required = false) String client,
             @RequestParam(required = false) String status,
             @RequestParam(required = false) String priority,
@@ -120,7 +129,7 @@ class TicketController {
         Violations violations = new Violations();
         UUID clientId = null;
         if (client != null) {
-            clientId = clients.findByReference(client)
+            clientId = clients.findByReference(client, scope)
                     .map(found -> found.id().value())
                     .orElseThrow(() -> new InvalidRequestException("client", "unknown client \"" + client + "\""));
         }
@@ -137,44 +146,48 @@ class TicketController {
             violations.add("limit", "must be between 1 and " + MAX_PAGE + ", got " + limit);
         }
         violations.throwIfAny();
-        Instant now = io.pledge.core.jdbc.Timestamps.now(clock);
+        Instant now = Timestamps.now(clock);
         List<Ticket> page = tickets.list(
                 new TicketQuery(
-                        clientId, statusFilter, priorityFilter, assignee, breached, dueBeforeFilter, after, limit + 1),
+                        scope,
+                        clientId,
+                        statusFilter,
+                        priorityFilter,
+                        assignee,
+                        breached,
+                        dueBeforeFilter,
+                        after,
+                        limit + 1),
                 now);
         boolean more = page.size() > limit;
         List<Ticket> items = more ? page.subList(0, limit) : page;
         String next = more ? encode(items.get(items.size() - 1), tickets) : null;
         // The page's events in one query, not one per ticket.
         Map<TicketId, List<RecordedEvent>> events =
-                tickets.events(items.stream().map(Ticket::id).toList());
+                tickets.events(items.stream().map(Ticket::id).toList(), scope);
         return new PageView(
                 items.stream()
-                        .map(ticket -> view(ticket, events.getOrDefault(ticket.id(), List.of()), now, false))
+                        .map(ticket -> view(ticket, events.getOrDefault(ticket.id(), List.of()), now))
                         .toList(),
                 next);
     }
 
-    private Ticket find(UUID id) {
-        return tickets.find(new TicketId(id)).orElseThrow(() -> new NotFoundException("ticket", id));
+    private Ticket find(UUID id, Scope scope) {
+        return tickets.find(new TicketId(id), scope).orElseThrow(() -> new NotFoundException("ticket", id));
     }
 
-    private TicketView view(Ticket ticket, boolean withTimeline) {
-        return view(ticket, tickets.events(ticket.id()), io.pledge.core.jdbc.Timestamps.now(clock), withTimeline);
+    private TicketView view(Ticket ticket, Scope scope) {
+        return view(ticket, tickets.events(ticket.id(), scope), Timestamps.now(clock));
     }
 
     /** A ticket with its clocks as of {@code now}, from its events already read (in timeline order). */
-    private TicketView view(Ticket ticket, List<RecordedEvent> events, Instant now, boolean withTimeline) {
-        return TicketView.of(
-                ticket,
-                calculator.clocks(ticket, events, now).stream()
-                        .map(c -> withTimeline ? ClockView.of(c) : ClockView.summary(c))
-                        .toList());
+    private TicketView view(Ticket ticket, List<RecordedEvent> events, Instant now) {
+        return TicketView.of(ticket, calculator.clocks(ticket, events, now), now);
     }
 
-    /** A page ends at its last ticket; the cursor carries that ticket's next due instant and id. */
+    /** A page ends at its last ticket; the cursor carries that ticket's queue position: its due instant and id. */
     private static String encode(Ticket last, TicketStore tickets) {
-        Instant nextDue = tickets.nextDueAt(last.id()).orElse(null);
+        Instant nextDue = tickets.dueAt(last.id()).orElse(null);
         String raw = (nextDue == null ? "" : nextDue.toString()) + "|" + last.id();
         return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
     }

@@ -1,12 +1,19 @@
 package io.pledge.tickets.web;
 
+import io.pledge.sla.ClockState;
+import io.pledge.sla.SlaClock;
 import io.pledge.sla.web.ClockView;
 import io.pledge.tickets.Ticket;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 
-/** A ticket as the API shows it, with its clocks. {@code noClocksReason} says why it has none. */
+/**
+ * A ticket as the API shows it, with its clocks. {@code noClocksReason} says why it has none; {@code next}
+ * is the open clock that breaches first (or breached first), which orders the queue.
+ */
 record TicketView(
         UUID id,
         UUID clientId,
@@ -27,9 +34,44 @@ record TicketView(
         UUID teamId,
         Instant createdAt,
         Instant updatedAt,
+        NextDue next,
         List<ClockView> clocks) {
 
-    static TicketView of(Ticket ticket, List<ClockView> clocks) {
+    /**
+     * The open clock due first: its metric and state, its due instant (its breach instant once breached), the
+     * real time left until then (negative once overdue), and the business time left on its target or, once
+     * breached, by how much it is over.
+     */
+    record NextDue(String metric, String state, Instant dueAt, String timeLeft, String remaining, String overdue) {
+
+        static NextDue of(List<SlaClock> clocks, Instant now) {
+            return clocks.stream()
+                    .filter(clock -> clock.stoppedAt() == null && clock.dueAt() != null)
+                    .filter(clock -> clock.state() != ClockState.CANCELLED)
+                    .min(Comparator.comparing(SlaClock::dueAt))
+                    .map(clock -> {
+                        boolean breached = clock.state() == ClockState.BREACHED;
+                        return new NextDue(
+                                clock.metric().name(),
+                                clock.state().name(),
+                                clock.dueAt(),
+                                Duration.between(now, clock.dueAt()).toString(),
+                                (breached ? Duration.ZERO : clock.remaining()).toString(),
+                                (breached ? clock.elapsed().minus(clock.target()) : Duration.ZERO).toString());
+                    })
+                    .orElse(null);
+        }
+    }
+
+    /** The ticket with a summary of each clock as of {@code now}. */
+    static TicketView of(Ticket ticket, List<SlaClock> clocks, Instant now) {
+        return of(
+                ticket,
+                NextDue.of(clocks, now),
+                clocks.stream().map(ClockView::summary).toList());
+    }
+
+    static TicketView of(Ticket ticket, NextDue next, List<ClockView> clocks) {
         return new TicketView(
                 ticket.id().value(),
                 ticket.clientId(),
@@ -50,6 +92,7 @@ record TicketView(
                 ticket.teamId(),
                 ticket.createdAt(),
                 ticket.updatedAt(),
+                next,
                 clocks);
     }
 }

@@ -1,0 +1,4 @@
+package io.pledge.security;
+
+/** Tenant isolation on H2. */
+class TenantIsolationH2IntegrationTest extends TenantIsolationContract {}
