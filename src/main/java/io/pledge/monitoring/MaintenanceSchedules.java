@@ -47,7 +47,7 @@ public class MaintenanceSchedules {
     /** The monitor's retroactive windows with occurrences inside {@code range}. */
     public List<Retroactive> retroactiveWithin(Monitor monitor, Span range) {
         List<Retroactive> found = new ArrayList<>();
-        for (StoredWindow window : store.windows(monitor.clientId(), monitor.id())) {
+        for (StoredWindow window : store.windows(monitor.clientId(), monitor.id(), Scope.everything())) {
             if (window.retroactive()) {
                 List<Span> spans = of(window).within(range);
                 if (!spans.isEmpty()) {
