@@ -2,6 +2,7 @@ package io.pledge.monitoring.web;
 
 import io.pledge.core.Instants;
 import io.pledge.core.Violations;
+import io.pledge.core.web.Problems;
 import io.pledge.monitoring.InboundAlerts;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -135,18 +136,19 @@ class MonitorIngestController {
     }
 
     private static ResponseEntity<Object> refused() {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
-                HttpStatus.UNAUTHORIZED, "a bearer secret of an external monitor is required");
-        problem.setTitle("Unauthorized");
+        ProblemDetail problem = Problems.of(
+                HttpStatus.UNAUTHORIZED,
+                Problems.UNAUTHORIZED,
+                "Unauthorized",
+                "a bearer secret of an external monitor is required");
         return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
                 .header("WWW-Authenticate", "Bearer")
                 .body(problem);
     }
 
     private static ResponseEntity<Object> unknownHeartbeat() {
-        ProblemDetail problem =
-                ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "no heartbeat monitor has this token");
-        problem.setTitle("Not found");
+        ProblemDetail problem = Problems.of(
+                HttpStatus.NOT_FOUND, Problems.NOT_FOUND, "Not found", "no heartbeat monitor has this token");
         return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
     }
 

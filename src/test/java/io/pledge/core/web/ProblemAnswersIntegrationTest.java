@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pledge.support.Api;
 import io.pledge.support.DatabaseIntegrationTest;
-import java.io.ByteArrayOutputStream;
+import io.pledge.support.RawHttp;
+import io.pledge.support.RawHttp.Answer;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.stream.Stream;
@@ -110,68 +108,6 @@ class ProblemAnswersIntegrationTest extends DatabaseIntegrationTest {
     }
 
     private Answer send(String head) throws IOException {
-        String request = head.contains("\r\n\r\n") ? head : head + "\r\n";
-        // Host and Connection go right after the request line.
-        int firstLine = request.indexOf("\r\n");
-        request = request.substring(0, firstLine + 2) + "Host: 127.0.0.1\r\nConnection: close\r\n"
-                + request.substring(firstLine + 2);
-        try (Socket socket = new Socket("127.0.0.1", port)) {
-            socket.setSoTimeout(15_000);
-            OutputStream out = socket.getOutputStream();
-            out.write(request.getBytes(StandardCharsets.ISO_8859_1));
-            out.flush();
-            socket.shutdownOutput();
-            InputStream in = socket.getInputStream();
-            ByteArrayOutputStream all = new ByteArrayOutputStream();
-            in.transferTo(all);
-            return Answer.parse(all.toString(StandardCharsets.UTF_8));
-        }
-    }
-
-    record Answer(int status, String head, String body) {
-
-        static Answer parse(String raw) {
-            int split = raw.indexOf("\r\n\r\n");
-            String head = split < 0 ? raw : raw.substring(0, split);
-            String body = split < 0 ? "" : raw.substring(split + 4);
-            if (head.toLowerCase().contains("transfer-encoding: chunked")) {
-                body = unchunk(body);
-            }
-            int status = Integer.parseInt(head.substring(9, 12));
-            return new Answer(status, head, body);
-        }
-
-        String header(String name) {
-            for (String line : head.split("\r\n")) {
-                int colon = line.indexOf(':');
-                if (colon > 0 && line.substring(0, colon).equalsIgnoreCase(name)) {
-                    return line.substring(colon + 1).strip();
-                }
-            }
-            return "";
-        }
-
-        private static String unchunk(String body) {
-            StringBuilder out = new StringBuilder();
-            int at = 0;
-            while (at < body.length()) {
-                int end = body.indexOf("\r\n", at);
-                if (end < 0) {
-                    break;
-                }
-                int size = Integer.parseInt(body.substring(at, end).strip(), 16);
-                if (size == 0) {
-                    break;
-                }
-                out.append(body, end + 2, Math.min(body.length(), end + 2 + size));
-                at = end + 2 + size + 2;
-            }
-            return out.toString();
-        }
-
-        @Override
-        public String toString() {
-            return head + "\n\n" + (body.length() > 400 ? body.substring(0, 400) : body);
-        }
+        return RawHttp.send(port, head);
     }
 }

@@ -1,0 +1,4 @@
+package io.pledge.catalog;
+
+/** Hostile variants of every operation, on H2. */
+class HostileRequestsH2IntegrationTest extends HostileRequestsContract {}
