@@ -1,16 +1,13 @@
 package io.pledge.alerts;
 
+import io.pledge.core.Signatures;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.springframework.stereotype.Component;
 
 /**
@@ -45,8 +42,8 @@ class WebhookChannel implements Channel {
                     .orElse(null);
             if (delivery.action() == EscalationRule.Action.WEBHOOK && secret != null) {
                 String timestamp = Long.toString(now.getEpochSecond());
-                request.header("X-Pledge-Timestamp", timestamp)
-                        .header("X-Pledge-Signature", "sha256=" + sign(secret, timestamp, delivery.payload()));
+                request.header(Signatures.TIMESTAMP_HEADER, timestamp)
+                        .header(Signatures.SIGNATURE_HEADER, Signatures.sign(secret, timestamp, delivery.payload()));
             }
             HttpResponse<Void> response = http.send(request.build(), HttpResponse.BodyHandlers.discarding());
             return response.statusCode() / 100 == 2 ? null : Failures.status(response.statusCode());
@@ -58,12 +55,5 @@ class WebhookChannel implements Channel {
         } catch (Exception e) {
             return Failures.describe(e, CONNECT_TIMEOUT, ANSWER_TIMEOUT);
         }
-    }
-
-    static String sign(String secret, String timestamp, String body) throws GeneralSecurityException {
-        Mac mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-        mac.update((timestamp + ".").getBytes(StandardCharsets.UTF_8));
-        return HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
     }
 }

@@ -1,5 +1,6 @@
 package io.pledge.monitoring;
 
+import io.pledge.core.Secrets;
 import io.pledge.core.jdbc.Timestamps;
 import io.pledge.monitoring.jdbc.MonitoringStore;
 import io.pledge.monitoring.jdbc.MonitoringStore.Downtime;
@@ -37,7 +38,7 @@ public class InboundAlerts {
     @Transactional
     public boolean beat(String token) {
         Optional<Monitor> found =
-                store.lockBySecret(Secrets.hash(token)).filter(m -> m.kind() == MonitorKind.HEARTBEAT && m.active());
+                store.lockBySecret(Secrets.sha256(token)).filter(m -> m.kind() == MonitorKind.HEARTBEAT && m.active());
         if (found.isEmpty()) {
             return false;
         }
@@ -75,7 +76,7 @@ public class InboundAlerts {
     @Transactional
     public Optional<Applied> apply(String secret, String source, List<Alert> alerts) {
         Optional<Monitor> found =
-                store.lockBySecret(Secrets.hash(secret)).filter(m -> m.kind() == MonitorKind.EXTERNAL);
+                store.lockBySecret(Secrets.sha256(secret)).filter(m -> m.kind() == MonitorKind.EXTERNAL);
         if (found.isEmpty()) {
             return Optional.empty();
         }

@@ -1,6 +1,7 @@
 package io.pledge.monitoring;
 
 import io.pledge.core.Scope;
+import io.pledge.core.Secrets;
 import io.pledge.core.jdbc.Timestamps;
 import io.pledge.monitoring.jdbc.MonitoringStore;
 import io.pledge.monitoring.uptime.MonitorState;
@@ -38,9 +39,9 @@ public class MonitorCatalog {
     @Transactional
     public Saved add(Monitor draft) {
         Instant now = Timestamps.now(clock);
-        String secret = needsSecret(draft.kind()) ? Secrets.generate() : null;
+        String secret = needsSecret(draft.kind()) ? Secrets.newSecret() : null;
         Monitor monitor = withSchedule(draft, now, now, null);
-        store.insert(monitor, secret == null ? null : Secrets.hash(secret));
+        store.insert(monitor, secret == null ? null : Secrets.sha256(secret));
         return new Saved(store.find(monitor.id(), Scope.everything()).orElseThrow(), secret);
     }
 
@@ -56,9 +57,9 @@ public class MonitorCatalog {
         }
         Instant now = Timestamps.now(clock);
         boolean issue = needsSecret(draft.kind()) && (newSecret || current.get().kind() != draft.kind());
-        String secret = issue ? Secrets.generate() : null;
+        String secret = issue ? Secrets.newSecret() : null;
         Monitor monitor = withSchedule(draft, current.get().createdAt(), now, current.get());
-        store.update(monitor, secret == null ? null : Secrets.hash(secret));
+        store.update(monitor, secret == null ? null : Secrets.sha256(secret));
         if (draft.kind() == MonitorKind.EXTERNAL) {
             // Its tool reports from now on, if the monitor was not fed before.
             store.watchedFrom(draft.id(), now);

@@ -1,11 +1,7 @@
 package io.pledge.security;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
+import io.pledge.core.Secrets;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -35,18 +31,11 @@ public interface ApiTokens {
     Optional<ApiToken> revoke(UUID id, Instant now);
 
     static String newSecret() {
-        byte[] bytes = new byte[32];
-        new SecureRandom().nextBytes(bytes);
-        return SECRET_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return Secrets.newSecret(SECRET_PREFIX);
     }
 
     static String hash(String secret) {
-        try {
-            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(sha256.digest(secret.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every Java runtime", e);
-        }
+        return Secrets.sha256(secret);
     }
 
     /** What is shown of a token in lists: enough to recognise it, far too little to use it. */

@@ -6,6 +6,7 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.sun.net.httpserver.HttpServer;
+import io.pledge.core.Signatures;
 import io.pledge.support.Api;
 import io.pledge.support.Api.Response;
 import io.pledge.support.DatabaseIntegrationTest;
@@ -121,8 +122,7 @@ public abstract class EscalationContract extends DatabaseIntegrationTest {
         assertThat(hook.headers().get("Idempotency-Key"))
                 .isEqualTo(body.get("idempotencyKey").asString());
         assertThat(hook.headers().get("X-Pledge-Signature"))
-                .isEqualTo(
-                        "sha256=" + WebhookChannel.sign(secret, hook.headers().get("X-Pledge-Timestamp"), hook.body()));
+                .isEqualTo(Signatures.sign(secret, hook.headers().get("X-Pledge-Timestamp"), hook.body()));
         Received chat = received.stream()
                 .filter(r -> r.path().equals("/chat"))
                 .findFirst()

@@ -14,6 +14,7 @@ import io.pledge.core.Durations;
 import io.pledge.core.HttpUrls;
 import io.pledge.core.NotFoundException;
 import io.pledge.core.Numbers;
+import io.pledge.core.Secrets;
 import io.pledge.core.UnprocessableException;
 import io.pledge.core.Violations;
 import io.pledge.sla.Metric;
@@ -25,11 +26,9 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.math.BigDecimal;
 import java.net.URI;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -226,9 +225,7 @@ class EscalationController {
                                 () -> new UnprocessableException("client", "unknown client \"" + body.client() + "\""));
         String secret = body.secret();
         if (secret == null && newRule && action == EscalationRule.Action.WEBHOOK) {
-            byte[] bytes = new byte[32];
-            new SecureRandom().nextBytes(bytes);
-            secret = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+            secret = Secrets.newSecret();
         }
         return new EscalationRule(
                 id, 0, name, tier, priority, metric, client, firesOn, threshold, action, target, secret, true, null);

@@ -1,5 +1,6 @@
 package io.pledge.security.web;
 
+import io.pledge.core.Secrets;
 import io.pledge.security.ApiTokens;
 import io.pledge.security.Role;
 import io.pledge.security.Users;
@@ -10,8 +11,6 @@ import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
-import java.util.Base64;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -126,9 +125,7 @@ class Bootstrap implements ApplicationRunner {
     }
 
     private static String generatePassword() {
-        byte[] bytes = new byte[18];
-        new SecureRandom().nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return Secrets.newPassword();
     }
 
     @ConfigurationProperties("pledge")

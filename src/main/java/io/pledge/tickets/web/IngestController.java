@@ -1,6 +1,7 @@
 package io.pledge.tickets.web;
 
 import io.pledge.core.InvalidRequestException;
+import io.pledge.core.Signatures;
 import io.pledge.core.Violation;
 import io.pledge.core.web.JsonViolations;
 import io.pledge.core.web.Problems;
@@ -10,15 +11,9 @@ import io.pledge.tickets.TicketDesk;
 import io.pledge.tickets.jdbc.SourceStore;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Clock;
-import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -40,9 +35,8 @@ import tools.jackson.databind.json.JsonMapper;
 @Tag(name = "Ingest", description = "Events from the helpdesk or PSA an MSP already runs, signed per source")
 class IngestController {
 
-    static final Duration MAX_AGE = Duration.ofMinutes(5);
-    static final String TIMESTAMP = "X-Pledge-Timestamp";
-    static final String SIGNATURE = "X-Pledge-Signature";
+    static final String TIMESTAMP = Signatures.TIMESTAMP_HEADER;
+    static final String SIGNATURE = Signatures.SIGNATURE_HEADER;
 
     private final Ingest ingest;
     private final SourceStore sources;
@@ -99,39 +93,8 @@ class IngestController {
     }
 
     private boolean authentic(String secret, String timestamp, String signature, byte[] body) {
-        if (timestamp == null || signature == null || !signature.startsWith("sha256=")) {
-            return false;
-        }
-        long seconds;
-        try {
-            seconds = Long.parseLong(timestamp.strip());
-        } catch (NumberFormatException e) {
-            return false;
-        }
-        if (Math.abs(clock.instant().getEpochSecond() - seconds) > MAX_AGE.getSeconds()) {
-            return false;
-        }
-        byte[] expected = sign(secret, timestamp.strip(), body);
-        byte[] given;
-        try {
-            given = HexFormat.of()
-                    .parseHex(signature.substring("sha256=".length()).strip());
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
-        return MessageDigest.isEqual(expected, given);
-    }
-
-    /** HMAC-SHA256 of {@code <timestamp>.<body>} with the source's secret. */
-    static byte[] sign(String secret, String timestamp, byte[] body) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            mac.update((timestamp + ".").getBytes(StandardCharsets.UTF_8));
-            return mac.doFinal(body);
-        } catch (java.security.GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is required of every Java runtime", e);
-        }
+        return Signatures.fresh(timestamp, clock.instant())
+                && Signatures.verifies(secret, timestamp.strip(), body, signature);
     }
 
     private static ResponseEntity<ProblemDetail> unauthorized() {

@@ -2,15 +2,14 @@ package io.pledge.tickets.web;
 
 import io.pledge.core.ConflictException;
 import io.pledge.core.NotFoundException;
+import io.pledge.core.Secrets;
 import io.pledge.core.Violations;
 import io.pledge.sla.TicketStatus;
 import io.pledge.tickets.jdbc.SourceStore;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
-import java.security.SecureRandom;
 import java.time.Clock;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -56,9 +55,7 @@ class SourceController {
         }
         violations.throwIfAny();
         if (secret == null) {
-            byte[] bytes = new byte[32];
-            new SecureRandom().nextBytes(bytes);
-            secret = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+            secret = Secrets.newSecret();
         }
         try {
             sources.add(name, secret, clock.instant());
