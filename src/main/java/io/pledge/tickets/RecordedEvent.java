@@ -13,7 +13,7 @@ import java.util.UUID;
 /**
  * One stored ticket event, as it arrived: never updated, never deleted. {@code seq} orders events of
  * the same instant by arrival. {@code bodySha256} is the SHA-256 of the body (hex), computed from it when
- * not given: it stays when a client's view leaves the body out.
+ * given as null: it stays when a client's view leaves the body out.
  */
 public record RecordedEvent(
         UUID id,
@@ -38,43 +38,6 @@ public record RecordedEvent(
         if (body != null && bodySha256 == null) {
             bodySha256 = sha256(body);
         }
-    }
-
-    public RecordedEvent(
-            UUID id,
-            TicketId ticket,
-            long seq,
-            EventKind kind,
-            Instant at,
-            Priority priority,
-            TicketStatus status,
-            String statusLabel,
-            String author,
-            Boolean isPublic,
-            String body,
-            UUID technicianId,
-            UUID teamId,
-            String source,
-            String eventId,
-            Instant recordedAt) {
-        this(
-                id,
-                ticket,
-                seq,
-                kind,
-                at,
-                priority,
-                status,
-                statusLabel,
-                author,
-                isPublic,
-                body,
-                technicianId,
-                teamId,
-                source,
-                eventId,
-                recordedAt,
-                null);
     }
 
     /**

@@ -273,7 +273,8 @@ public class TicketDesk {
                 null,
                 ticket.source(),
                 eventId,
-                now);
+                now,
+                null);
     }
 
     /**
@@ -425,7 +426,8 @@ public class TicketDesk {
                 team,
                 ticket.source(),
                 eventId,
-                now);
+                now,
+                null);
     }
 
     /**

@@ -99,6 +99,7 @@ class ImportDigestTest {
                 null,
                 "servicenow",
                 ticket + "/" + seq,
-                Instant.parse("2026-11-27T10:00:00Z"));
+                Instant.parse("2026-11-27T10:00:00Z"),
+                null);
     }
 }

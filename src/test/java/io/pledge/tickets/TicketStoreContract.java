@@ -82,7 +82,8 @@ public abstract class TicketStoreContract extends DatabaseIntegrationTest {
                     null,
                     source,
                     "T-1/" + i + (text == null ? "" : text),
-                    now));
+                    now,
+                    null));
         }
 
         transactions.executeWithoutResult(status -> {

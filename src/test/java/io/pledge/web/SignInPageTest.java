@@ -2,19 +2,14 @@ package io.pledge.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.pledge.support.Browser;
 import io.pledge.support.DatabaseIntegrationTest;
-import java.io.File;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
  * The sign-in form in a real browser (Debian's chromium, headless): signing in, the page after it,
@@ -22,37 +17,18 @@ import org.openqa.selenium.chrome.ChromeOptions;
  */
 class SignInPageTest extends DatabaseIntegrationTest {
 
+    private Browser opened;
     private WebDriver browser;
-    private Path profile;
 
     @BeforeEach
-    void browser() throws Exception {
-        profile = Files.createTempDirectory("pledge-chromium");
-        ChromeOptions options = new ChromeOptions()
-                .setBinary("/usr/bin/chromium")
-                .addArguments(
-                        "--headless=new",
-                        "--no-sandbox",
-                        "--disable-gpu",
-                        "--disable-dev-shm-usage",
-                        "--user-data-dir=" + profile);
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File("/usr/bin/chromedriver"))
-                .usingAnyFreePort()
-                .build();
-        browser = new ChromeDriver(service, options);
-        browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
+    void browser() {
+        opened = Browser.open(Duration.ofSeconds(5));
+        browser = opened.driver();
     }
 
     @AfterEach
     void close() throws Exception {
-        if (browser != null) {
-            browser.quit();
-        }
-        try (var files = Files.walk(profile)) {
-            files.sorted(java.util.Comparator.reverseOrder())
-                    .forEach(path -> path.toFile().delete());
-        }
+        opened.close();
     }
 
     @Test
@@ -62,9 +38,7 @@ class SignInPageTest extends DatabaseIntegrationTest {
         assertThat(browser.findElement(By.cssSelector("input[name='_csrf']")).getAttribute("value"))
                 .isNotBlank();
 
-        browser.findElement(By.name("username")).sendKeys(ADMIN_EMAIL);
-        browser.findElement(By.name("password")).sendKeys(ADMIN_PASSWORD);
-        browser.findElement(By.cssSelector("button[type='submit']")).click();
+        opened.signIn(ADMIN_EMAIL, ADMIN_PASSWORD);
 
         assertThat(browser.findElement(By.id("user")).getText()).isEqualTo(ADMIN_EMAIL);
         assertThat(browser.findElement(By.id("role")).getText()).isEqualTo("ADMIN");
@@ -94,9 +68,7 @@ class SignInPageTest extends DatabaseIntegrationTest {
     @Test
     void aWrongPasswordKeepsThePersonOut() {
         browser.get("http://localhost:" + port + "/login");
-        browser.findElement(By.name("username")).sendKeys(ADMIN_EMAIL);
-        browser.findElement(By.name("password")).sendKeys("not the password at all");
-        browser.findElement(By.cssSelector("button[type='submit']")).click();
+        opened.signIn(ADMIN_EMAIL, "not the password at all");
 
         assertThat(urlSoon("/login?error")).contains("/login?error");
         assertThat(browser.findElement(By.cssSelector("[role=alert]")).getText())

@@ -2,10 +2,8 @@ package io.pledge.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.pledge.support.Browser;
 import io.pledge.support.DatabaseIntegrationTest;
-import java.io.File;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -14,9 +12,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
  * Swagger UI in a real browser (Debian's chromium, headless), used by a person signed in through the
@@ -25,46 +20,24 @@ import org.openqa.selenium.chrome.ChromeOptions;
  */
 class SwaggerUiPageTest extends DatabaseIntegrationTest {
 
+    private Browser opened;
     private WebDriver browser;
-    private Path profile;
 
     @BeforeEach
-    void browser() throws Exception {
-        profile = Files.createTempDirectory("pledge-chromium");
-        ChromeOptions options = new ChromeOptions()
-                .setBinary("/usr/bin/chromium")
-                .addArguments(
-                        "--headless=new",
-                        "--no-sandbox",
-                        "--disable-gpu",
-                        "--disable-dev-shm-usage",
-                        "--user-data-dir=" + profile);
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File("/usr/bin/chromedriver"))
-                .usingAnyFreePort()
-                .build();
-        browser = new ChromeDriver(service, options);
-        browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(10));
-        browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(10));
+    void browser() {
+        opened = Browser.open(Duration.ofSeconds(10));
+        browser = opened.driver();
     }
 
     @AfterEach
     void close() throws Exception {
-        if (browser != null) {
-            browser.quit();
-        }
-        try (var files = Files.walk(profile)) {
-            files.sorted(java.util.Comparator.reverseOrder())
-                    .forEach(path -> path.toFile().delete());
-        }
+        opened.close();
     }
 
     @Test
     void aSignedInPersonCreatesACalendarFromSwaggerUi() {
         browser.get("http://localhost:" + port + "/login");
-        browser.findElement(By.name("username")).sendKeys(ADMIN_EMAIL);
-        browser.findElement(By.name("password")).sendKeys(ADMIN_PASSWORD);
-        browser.findElement(By.cssSelector("button[type='submit']")).click();
+        opened.signIn(ADMIN_EMAIL, ADMIN_PASSWORD);
         assertThat(browser.findElement(By.id("user")).getText()).isEqualTo(ADMIN_EMAIL);
 
         browser.get("http://localhost:" + port + "/swagger-ui/index.html");

@@ -536,6 +536,7 @@ public class TicketStore {
                 row.getObject("team_id", UUID.class),
                 row.getString("source"),
                 row.getString("event_id"),
-                Timestamps.instant(row, "recorded_at"));
+                Timestamps.instant(row, "recorded_at"),
+                null);
     }
 }
