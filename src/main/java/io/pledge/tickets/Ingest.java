@@ -74,6 +74,7 @@ public class Ingest implements DisposableBean {
     }
 
     private final TicketDesk desk;
+    private final ClockRefresh refresh;
     private final TicketStore tickets;
     private final AuditLog audit;
     private final TransactionTemplate transactions;
@@ -86,12 +87,14 @@ public class Ingest implements DisposableBean {
 
     Ingest(
             TicketDesk desk,
+            ClockRefresh refresh,
             TicketStore tickets,
             AuditLog audit,
             TransactionTemplate transactions,
             Clock clock,
             MeterRegistry meters) {
         this.desk = desk;
+        this.refresh = refresh;
         this.audit = audit;
         this.tickets = tickets;
         this.transactions = transactions;
@@ -439,7 +442,7 @@ public class Ingest implements DisposableBean {
                         .computeIfAbsent(event.ticket(), id -> new ArrayList<>())
                         .add(event);
             }
-            desk.insertNew(created, timelines, now);
+            refresh.insert(refresh.evaluate(created, timelines, now), now, ClockRefresh.Thresholds.FIRE);
             tickets.appendAll(accepted);
             Map<TicketId, Ticket> byId = new HashMap<>();
             known.values().forEach(same -> same.forEach(ticket -> byId.put(ticket.id(), ticket)));
@@ -448,7 +451,7 @@ public class Ingest implements DisposableBean {
                 changes.add(TicketAudit.event(byId.get(event.ticket()), event, "source:" + event.source()));
             }
             audit.append(changes);
-            desk.refreshAll(updated.values(), timelines, now);
+            refresh.update(updated.values(), timelines, now, ClockRefresh.Thresholds.FIRE);
         }
 
         /** One request's changes, seen through to the group's. */

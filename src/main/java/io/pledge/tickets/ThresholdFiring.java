@@ -22,12 +22,12 @@ import org.springframework.transaction.annotation.Transactional;
 public class ThresholdFiring {
 
     private final TicketStore tickets;
-    private final TicketDesk desk;
+    private final ClockRefresh refresh;
     private final Clock clock;
 
-    ThresholdFiring(TicketStore tickets, TicketDesk desk, Clock clock) {
+    ThresholdFiring(TicketStore tickets, ClockRefresh refresh, Clock clock) {
         this.tickets = tickets;
-        this.desk = desk;
+        this.refresh = refresh;
         this.clock = clock;
     }
 
@@ -37,7 +37,11 @@ public class ThresholdFiring {
         Instant now = Timestamps.now(clock);
         List<Ticket> due = tickets.lockDue(now, limit);
         if (!due.isEmpty()) {
-            desk.refreshAll(due, tickets.events(due.stream().map(Ticket::id).toList(), Scope.everything()), now);
+            refresh.update(
+                    due,
+                    tickets.events(due.stream().map(Ticket::id).toList(), Scope.everything()),
+                    now,
+                    ClockRefresh.Thresholds.FIRE);
         }
         return due.size();
     }

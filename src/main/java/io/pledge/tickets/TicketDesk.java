@@ -17,7 +17,6 @@ import io.pledge.core.Violations;
 import io.pledge.core.jdbc.Timestamps;
 import io.pledge.sla.Priority;
 import io.pledge.sla.PriorityScheme;
-import io.pledge.sla.SlaClock;
 import io.pledge.sla.TicketStatus;
 import io.pledge.tickets.jdbc.SourceStore;
 import io.pledge.tickets.jdbc.TicketStore;
@@ -26,10 +25,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -53,38 +48,31 @@ public class TicketDesk {
     /** The source of tickets opened in Pledge itself. */
     public static final String OWN_SOURCE = "pledge";
 
-    /** The order of a ticket's timeline: by instant, then by arrival. */
-    private static final Comparator<RecordedEvent> TIMELINE_ORDER =
-            Comparator.comparing(RecordedEvent::at).thenComparingLong(RecordedEvent::seq);
-
     private final TicketStore tickets;
     private final SourceStore sources;
-    private final SlaCalculator calculator;
     private final Clients clients;
     private final Contracts contracts;
     private final Tiers tiers;
     private final PriorityScheme priorities;
     private final JdbcClient jdbc;
     private final AuditLog audit;
-    private final ThresholdFirings firings;
+    private final ClockRefresh refresh;
     private final Clock clock;
 
     TicketDesk(
             TicketStore tickets,
             SourceStore sources,
-            SlaCalculator calculator,
             Clients clients,
             Contracts contracts,
             Tiers tiers,
             PriorityScheme priorities,
             JdbcClient jdbc,
             AuditLog audit,
-            ThresholdFirings firings,
+            ClockRefresh refresh,
             Clock clock) {
         this.tickets = tickets;
-        this.firings = firings;
+        this.refresh = refresh;
         this.sources = sources;
-        this.calculator = calculator;
         this.clients = clients;
         this.contracts = contracts;
         this.tiers = tiers;
@@ -103,7 +91,10 @@ public class TicketDesk {
         Instant now = Timestamps.now(clock);
         Ticket ticket = draft(within(document, scope), now, new Violations(), "", memo(), scope);
         RecordedEvent created = created(ticket, null, now);
-        insertNew(List.of(ticket), Map.of(ticket.id(), List.of(created)), now);
+        refresh.insert(
+                refresh.evaluate(List.of(ticket), Map.of(ticket.id(), List.of(created)), now),
+                now,
+                ClockRefresh.Thresholds.FIRE);
         tickets.appendAll(List.of(created));
         audit.append(TicketAudit.event(ticket, created, AuditLog.currentActor()));
         return tickets.find(ticket.id(), scope).orElseThrow();
@@ -300,7 +291,11 @@ public class TicketDesk {
         violations.throwIfAny();
         tickets.appendAll(List.of(event));
         audit.append(TicketAudit.event(ticket, event, actor));
-        refresh(ticket, tickets.events(id, Scope.everything()), now);
+        refresh.update(
+                List.of(ticket),
+                Map.of(ticket.id(), tickets.events(id, Scope.everything())),
+                now,
+                ClockRefresh.Thresholds.FIRE);
         return event;
     }
 
@@ -428,146 +423,6 @@ public class TicketDesk {
                 eventId,
                 now,
                 null);
-    }
-
-    /**
-     * Inserts new tickets already in the state their first events leave them, with their clocks, so
-     * each is written once, and fires the thresholds their clocks crossed already. Their events are
-     * appended afterwards.
-     *
-     * @param timelines each new ticket's events, in any order
-     */
-    public void insertNew(List<Ticket> created, Map<TicketId, List<RecordedEvent>> timelines, Instant now) {
-        Evaluated evaluated = evaluate(created, timelines, now);
-        tickets.insertWithState(evaluated.current(), evaluated.clocks(), now);
-        firings.fire(created, evaluated.clocks(), now);
-    }
-
-    /**
-     * The current state and clocks of new tickets of imported history, computed from their timelines. It
-     * reads the database only for policy versions and calendars not cached yet, so an import can compute
-     * them on a thread of its own while it writes others; {@link #insertHistory} stores them.
-     *
-     * @param timelines each new ticket's events, in any order
-     */
-    public Evaluated evaluateHistory(List<Ticket> created, Map<TicketId, List<RecordedEvent>> timelines, Instant now) {
-        return evaluate(created, timelines, now);
-    }
-
-    /**
-     * Inserts tickets of imported history, as {@link #insertNew}, without firing thresholds: what was
-     * crossed in the past of another system is history, not news.
-     */
-    public void insertHistory(Evaluated evaluated, Instant now) {
-        tickets.insertWithState(evaluated.current(), evaluated.clocks(), now);
-    }
-
-    /** Recomputes a ticket's clocks and current state from all its events, stores them, fires thresholds. */
-    public List<SlaClock> refresh(Ticket ticket, List<RecordedEvent> events, Instant now) {
-        return refreshAll(List.of(ticket), Map.of(ticket.id(), events), now).get(ticket.id());
-    }
-
-    /**
-     * Recomputes stored tickets' clocks and current state from all their events, stores them, and fires
-     * every threshold crossed and not fired yet (a retroactive priority change, say, crosses several at
-     * once).
-     *
-     * @param timelines each ticket's events, stored and new, in any order
-     */
-    public Map<TicketId, List<SlaClock>> refreshAll(
-            Collection<Ticket> stored, Map<TicketId, List<RecordedEvent>> timelines, Instant now) {
-        return save(stored, timelines, now, true);
-    }
-
-    /** Recomputes an imported ticket's clocks and state, as {@link #refresh}, without firing thresholds. */
-    public void refreshHistory(Ticket ticket, List<RecordedEvent> events, Instant now) {
-        save(List.of(ticket), Map.of(ticket.id(), events), now, false);
-    }
-
-    private Map<TicketId, List<SlaClock>> save(
-            Collection<Ticket> stored, Map<TicketId, List<RecordedEvent>> timelines, Instant now, boolean fire) {
-        Evaluated evaluated = evaluate(stored, timelines, now);
-        tickets.saveStates(evaluated.current(), evaluated.clocks(), now);
-        if (fire) {
-            firings.fire(stored, evaluated.clocks(), now);
-        }
-        return evaluated.clocks();
-    }
-
-    private Evaluated evaluate(Collection<Ticket> tickets, Map<TicketId, List<RecordedEvent>> timelines, Instant now) {
-        Map<TicketId, List<SlaClock>> clocks = new HashMap<>();
-        List<Ticket> current = new ArrayList<>(tickets.size());
-        for (Ticket ticket : tickets) {
-            List<RecordedEvent> timeline = new ArrayList<>(timelines.get(ticket.id()));
-            timeline.sort(TIMELINE_ORDER);
-            clocks.put(ticket.id(), calculator.clocks(ticket, timeline, now));
-            current.add(current(ticket, timeline));
-        }
-        return new Evaluated(current, clocks);
-    }
-
-    /** Tickets as their timelines leave them, with their clocks. */
-    public record Evaluated(List<Ticket> current, Map<TicketId, List<SlaClock>> clocks) {}
-
-    /** The ticket row as its events leave it: priority, status and assignee after the last of each. */
-    public static Ticket current(Ticket ticket, List<RecordedEvent> events) {
-        Priority priority = ticket.priority();
-        TicketStatus status = TicketStatus.NEW;
-        String label = null;
-        UUID technician = null;
-        UUID team = null;
-        Instant updated = ticket.createdAt();
-        for (RecordedEvent event : events) {
-            updated = event.at().isAfter(updated) ? event.at() : updated;
-            switch (event.kind()) {
-                case CREATED -> priority = event.priority();
-                case PRIORITY_CHANGED -> priority = event.priority();
-                case STATUS_CHANGED -> {
-                    status = event.status();
-                    label = event.statusLabel();
-                }
-                case RESOLVED -> {
-                    status = TicketStatus.RESOLVED;
-                    label = null;
-                }
-                case CLOSED -> {
-                    status = TicketStatus.CLOSED;
-                    label = null;
-                }
-                case REOPENED -> {
-                    status = TicketStatus.OPEN;
-                    label = null;
-                }
-                case ASSIGNED -> {
-                    technician = event.technicianId();
-                    team = event.teamId();
-                }
-                default -> {
-                    // Replies, notes and cancellation leave the row as it is.
-                }
-            }
-        }
-        return new Ticket(
-                ticket.id(),
-                ticket.clientId(),
-                ticket.contractId(),
-                ticket.tierId(),
-                ticket.policyVersion(),
-                ticket.calendarId(),
-                ticket.scopeReason(),
-                priority,
-                status,
-                label,
-                ticket.service(),
-                ticket.subject(),
-                ticket.description(),
-                ticket.requester(),
-                ticket.source(),
-                ticket.externalId(),
-                technician,
-                team,
-                ticket.createdAt(),
-                updated);
     }
 
     /** An engine status by name, or the source's mapping of its own label; null when neither. */

@@ -43,6 +43,9 @@ public abstract class IngestGroupContract extends DatabaseIntegrationTest {
     TicketDesk desk;
 
     @Autowired
+    ClockRefresh refresh;
+
+    @Autowired
     TicketStore tickets;
 
     @Autowired
@@ -127,7 +130,10 @@ public abstract class IngestGroupContract extends DatabaseIntegrationTest {
                     new Violations(),
                     "");
             RecordedEvent creation = desk.created(ticket, "c2", now);
-            desk.insertNew(List.of(ticket), Map.of(ticket.id(), List.of(creation)), now);
+            refresh.insert(
+                    refresh.evaluate(List.of(ticket), Map.of(ticket.id(), List.of(creation)), now),
+                    now,
+                    ClockRefresh.Thresholds.FIRE);
             tickets.appendAll(List.of(creation));
             inserted.countDown();
             // Commit only once this node's group waits on the row inserted here: the conflict is certain.
@@ -151,7 +157,7 @@ public abstract class IngestGroupContract extends DatabaseIntegrationTest {
 
     @Test
     void twoNodesStoringTheSameEventsStoreEachOnce() throws Exception {
-        Ingest otherNode = new Ingest(desk, tickets, audit, transactions, clock, new SimpleMeterRegistry());
+        Ingest otherNode = new Ingest(desk, refresh, tickets, audit, transactions, clock, new SimpleMeterRegistry());
         ExecutorService senders = Executors.newFixedThreadPool(8);
         try {
             List<Future<BatchResult>> sent = new ArrayList<>();

@@ -45,6 +45,9 @@ public abstract class TicketStoreContract extends DatabaseIntegrationTest {
     TicketDesk desk;
 
     @Autowired
+    ClockRefresh refresh;
+
+    @Autowired
     TicketStore tickets;
 
     @Autowired
@@ -87,7 +90,10 @@ public abstract class TicketStoreContract extends DatabaseIntegrationTest {
         }
 
         transactions.executeWithoutResult(status -> {
-            desk.insertNew(List.of(ticket), Map.of(ticket.id(), List.of(created)), now);
+            refresh.insert(
+                    refresh.evaluate(List.of(ticket), Map.of(ticket.id(), List.of(created)), now),
+                    now,
+                    ClockRefresh.Thresholds.FIRE);
             tickets.appendAll(List.of(created));
             tickets.appendAll(events);
         });
@@ -111,7 +117,7 @@ public abstract class TicketStoreContract extends DatabaseIntegrationTest {
         }
 
         transactions.executeWithoutResult(status -> {
-            desk.insertNew(created, timelines, now);
+            refresh.insert(refresh.evaluate(created, timelines, now), now, ClockRefresh.Thresholds.FIRE);
             tickets.appendAll(timelines.values().stream().flatMap(List::stream).toList());
         });
 

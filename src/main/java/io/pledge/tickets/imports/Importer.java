@@ -9,6 +9,7 @@ import io.pledge.core.Violation;
 import io.pledge.core.Violations;
 import io.pledge.core.jdbc.Timestamps;
 import io.pledge.tickets.CatalogMemo;
+import io.pledge.tickets.ClockRefresh;
 import io.pledge.tickets.RecordedEvent;
 import io.pledge.tickets.Ticket;
 import io.pledge.tickets.TicketAudit;
@@ -66,6 +67,7 @@ public class Importer implements DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(Importer.class);
 
     private final TicketDesk desk;
+    private final ClockRefresh refresh;
     private final TicketStore tickets;
     private final ImportJobs jobs;
     private final Clients clients;
@@ -78,6 +80,7 @@ public class Importer implements DisposableBean {
 
     Importer(
             TicketDesk desk,
+            ClockRefresh refresh,
             TicketStore tickets,
             ImportJobs jobs,
             Clients clients,
@@ -85,6 +88,7 @@ public class Importer implements DisposableBean {
             AuditLog audit,
             Clock clock) {
         this.desk = desk;
+        this.refresh = refresh;
         this.tickets = tickets;
         this.jobs = jobs;
         this.clients = clients;
@@ -265,7 +269,7 @@ public class Importer implements DisposableBean {
                     throw new IllegalStateException("checking the file failed", failure);
                 }
                 Chunk chunk = (Chunk) next;
-                desk.insertHistory(chunk.created(), now);
+                refresh.insert(chunk.created(), now, ClockRefresh.Thresholds.HISTORY);
                 tickets.appendAll(chunk.events());
                 created += chunk.created().current().size();
                 events += chunk.events().size();
@@ -283,7 +287,11 @@ public class Importer implements DisposableBean {
         audit.append(checks.digest.changes(job, actor));
         phases.done("audited");
         for (Ticket ticket : updated) {
-            desk.refreshHistory(ticket, tickets.events(ticket.id(), Scope.everything()), now);
+            refresh.update(
+                    List.of(ticket),
+                    Map.of(ticket.id(), tickets.events(ticket.id(), Scope.everything())),
+                    now,
+                    ClockRefresh.Thresholds.HISTORY);
         }
         phases.done("recomputed " + updated.size() + " stored tickets");
         progress.stored(created + updated.size(), events);
@@ -300,7 +308,7 @@ public class Importer implements DisposableBean {
     }
 
     /** Checked tickets ready to write: the new ones with their clocks, the events, the stored ones updated. */
-    private record Chunk(TicketDesk.Evaluated created, List<RecordedEvent> events, List<Ticket> updated) {}
+    private record Chunk(ClockRefresh.Evaluated created, List<RecordedEvent> events, List<Ticket> updated) {}
 
     /**
      * Checks the tickets read and computes their clocks, handing them over in chunks, then {@link #END}; or
@@ -423,7 +431,7 @@ public class Importer implements DisposableBean {
                 busy += System.nanoTime() - started;
                 return;
             }
-            Chunk chunk = new Chunk(desk.evaluateHistory(created, timelines, now), events, updated);
+            Chunk chunk = new Chunk(refresh.evaluate(created, timelines, now), events, updated);
             busy += System.nanoTime() - started;
             put(handed, chunk);
         }
