@@ -1,6 +1,5 @@
 package io.pledge.tickets;
 
-import io.pledge.core.jdbc.Timestamps;
 import io.pledge.sla.SlaClock;
 import io.pledge.sla.ThresholdCrossing;
 import io.pledge.tickets.jdbc.TicketStore;
@@ -37,28 +36,21 @@ class ThresholdFirings {
         if (crossing.isEmpty()) {
             return;
         }
-        Set<String> fired =
+        Set<ClockThreshold> fired =
                 tickets.firedThresholds(crossing.stream().map(Ticket::id).toList());
-        List<Object[]> firings = new ArrayList<>();
+        List<TicketStore.Firing> firings = new ArrayList<>();
         for (Ticket ticket : crossing) {
             for (SlaClock clock : clocks.get(ticket.id())) {
                 for (ThresholdCrossing threshold : clock.thresholds()) {
-                    if (!threshold.crossed()
-                            || !fired.add(TicketStore.firingKey(
-                                    ticket.id(),
-                                    clock.metric().name(),
-                                    clock.cycle(),
-                                    threshold.threshold().key()))) {
+                    ClockThreshold key = new ClockThreshold(
+                            ticket.id(),
+                            clock.metric(),
+                            clock.cycle(),
+                            threshold.threshold().key());
+                    if (!threshold.crossed() || !fired.add(key)) {
                         continue;
                     }
-                    firings.add(new Object[] {
-                        ticket.id().value(),
-                        clock.metric().name(),
-                        clock.cycle(),
-                        threshold.threshold().key(),
-                        Timestamps.utc(threshold.at()),
-                        Timestamps.utc(now)
-                    });
+                    firings.add(new TicketStore.Firing(key, threshold.at(), now));
                     events.publishEvent(
                             threshold.threshold().isBreach()
                                     ? new ClockBreached(

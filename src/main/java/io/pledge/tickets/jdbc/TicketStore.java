@@ -4,9 +4,11 @@ import io.pledge.core.Scope;
 import io.pledge.core.jdbc.BulkInsert;
 import io.pledge.core.jdbc.ScopeSql;
 import io.pledge.core.jdbc.Timestamps;
+import io.pledge.sla.Metric;
 import io.pledge.sla.Priority;
 import io.pledge.sla.SlaClock;
 import io.pledge.sla.TicketStatus;
+import io.pledge.tickets.ClockThreshold;
 import io.pledge.tickets.EventKind;
 import io.pledge.tickets.RecordedEvent;
 import io.pledge.tickets.Ticket;
@@ -300,34 +302,42 @@ public class TicketStore {
                 .list();
     }
 
-    /** The thresholds already fired for these tickets, as {@link #firingKey} keys. */
-    public Set<String> firedThresholds(Collection<TicketId> tickets) {
-        Set<String> fired = new HashSet<>();
+    /** The thresholds already fired for these tickets. */
+    public Set<ClockThreshold> firedThresholds(Collection<TicketId> tickets) {
+        Set<ClockThreshold> fired = new HashSet<>();
         if (tickets.isEmpty()) {
             return fired;
         }
         jdbc.sql("select ticket_id, metric, cycle, threshold from clock_firing where ticket_id in (:tickets)")
                 .param("tickets", tickets.stream().map(TicketId::value).toList())
-                .query((row, i) -> fired.add(firingKey(
+                .query((row, i) -> fired.add(new ClockThreshold(
                         new TicketId(row.getObject("ticket_id", UUID.class)),
-                        row.getString("metric"),
+                        Metric.valueOf(row.getString("metric")),
                         row.getInt("cycle"),
                         row.getString("threshold"))))
                 .list();
         return fired;
     }
 
-    /** Records fired thresholds, each: ticket id, metric, cycle, threshold key, crossed at, fired at. */
-    public void recordFirings(List<Object[]> firings) {
-        bulk.insert(
-                "clock_firing",
-                List.of("ticket_id", "metric", "cycle", "threshold", "crossed_at", "fired_at"),
-                firings);
-    }
+    /** A threshold fired: crossed at an instant, fired at another (later, when it was crossed in the past). */
+    public record Firing(ClockThreshold threshold, Instant crossedAt, Instant firedAt) {}
 
-    /** Identifies one threshold of one clock cycle. */
-    public static String firingKey(TicketId ticket, String metric, int cycle, String threshold) {
-        return ticket + "|" + metric + "|" + cycle + "|" + threshold;
+    /** Records fired thresholds. */
+    public void recordFirings(List<Firing> firings) {
+        List<Object[]> rows = new ArrayList<>(firings.size());
+        for (Firing firing : firings) {
+            ClockThreshold threshold = firing.threshold();
+            rows.add(new Object[] {
+                threshold.ticket().value(),
+                threshold.metric().name(),
+                threshold.cycle(),
+                threshold.threshold(),
+                Timestamps.utc(firing.crossedAt()),
+                Timestamps.utc(firing.firedAt())
+            });
+        }
+        bulk.insert(
+                "clock_firing", List.of("ticket_id", "metric", "cycle", "threshold", "crossed_at", "fired_at"), rows);
     }
 
     /** Of these event ids of a source, those already stored. */
