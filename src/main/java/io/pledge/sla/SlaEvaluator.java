@@ -371,7 +371,13 @@ public final class SlaEvaluator {
 
         private void closeSegment(Instant t) {
             if (!segments.isEmpty() && segments.get(segments.size() - 1)[1] == null) {
-                segments.get(segments.size() - 1)[1] = t;
+                Instant[] open = segments.get(segments.size() - 1);
+                if (open[0].equals(t)) {
+                    // Paused or stopped at the instant it began (that event comes first): it never counted.
+                    segments.remove(segments.size() - 1);
+                } else {
+                    open[1] = t;
+                }
             }
         }
 

@@ -198,6 +198,22 @@ class SlaEvaluatorTest {
         }
 
         @Test
+        void aLeadLongerThanTheTargetIsReachedWhenTheClockFirstCountsNotWhileItIsPausedFromItsStart() {
+            // Raised straight into waiting on the customer (an event at the creation instant comes first):
+            // the resolution clock never counted, so its 9 h lead on an 8 h target is not reached yet.
+            Story waiting = ticketRaised("2026-03-30T09:00+02:00", "P2").waitingOnCustomer("2026-03-30T09:00+02:00");
+            Story resumed = ticketRaised("2026-03-30T09:00+02:00", "P2")
+                    .waitingOnCustomer("2026-03-30T09:00+02:00")
+                    .inProgress("2026-03-30T11:00+02:00");
+
+            assertThatClock(clock(evaluate(warnsEarly, PARIS_OFFICE, waiting, "2026-03-30T10:00+02:00"), RESOLUTION))
+                    .is(ClockState.PAUSED)
+                    .crosses("PT9H", null, false);
+            assertThatClock(clock(evaluate(warnsEarly, PARIS_OFFICE, resumed, "2026-03-30T11:10+02:00"), RESOLUTION))
+                    .crosses("PT9H", "2026-03-30T11:00+02:00", true);
+        }
+
+        @Test
         void crossedLeadsAreOnTheTimeline() {
             Story story = ticketRaised("2026-03-30T09:00+02:00", "P2").resolved("2026-03-30T17:45+02:00");
 
