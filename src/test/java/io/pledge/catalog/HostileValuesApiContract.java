@@ -7,11 +7,7 @@ import io.pledge.support.Api.Response;
 import io.pledge.support.DatabaseIntegrationTest;
 import io.pledge.support.MutableClock;
 import io.pledge.support.TestCatalog;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.HexFormat;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -183,23 +179,6 @@ public abstract class HostileValuesApiContract extends DatabaseIntegrationTest {
     }
 
     private Response signed(String source, String secret, String body) {
-        String timestamp = Long.toString(clock.instant().getEpochSecond());
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            mac.update((timestamp + ".").getBytes(StandardCharsets.UTF_8));
-            String signature = "sha256=" + HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
-            return Api.at(port)
-                    .send(
-                            "POST",
-                            "/api/v1/ingest/" + source + "/events",
-                            body,
-                            "X-Pledge-Timestamp",
-                            timestamp,
-                            "X-Pledge-Signature",
-                            signature);
-        } catch (java.security.GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return Api.at(port).ingest(source, secret, body, clock.instant(), "");
     }
 }

@@ -11,16 +11,12 @@ import io.pledge.support.TcpForwarder;
 import io.pledge.support.TestCatalog;
 import io.pledge.tickets.Ingest;
 import io.pledge.tickets.IngestEvent;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -149,23 +145,6 @@ public abstract class DatabaseOutageContract extends DatabaseIntegrationTest {
     }
 
     private Response signed(String source, String secret, String body) {
-        String timestamp = Long.toString(clock.instant().getEpochSecond());
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            mac.update((timestamp + ".").getBytes(StandardCharsets.UTF_8));
-            String signature = "sha256=" + HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
-            return Api.at(port)
-                    .send(
-                            "POST",
-                            "/api/v1/ingest/" + source + "/events",
-                            body,
-                            "X-Pledge-Timestamp",
-                            timestamp,
-                            "X-Pledge-Signature",
-                            signature);
-        } catch (java.security.GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return Api.at(port).ingest(source, secret, body, clock.instant(), "");
     }
 }
