@@ -11,36 +11,28 @@ import java.util.List;
  * The slow, obviously correct business-time arithmetic the fast {@link BusinessCalendar} is checked
  * against: it walks the calendar date by date and interval by interval, nothing precomputed.
  */
-final class ReferenceCalendar {
+public final class ReferenceCalendar {
 
     private final CalendarDefinition definition;
 
-    ReferenceCalendar(CalendarDefinition definition) {
+    public ReferenceCalendar(CalendarDefinition definition) {
         this.definition = definition;
     }
 
-    Duration between(Instant start, Instant end) {
+    /** Business time inside {@code [start, end)} (negative when {@code end} is before {@code start}). */
+    public Duration between(Instant start, Instant end) {
         if (end.isBefore(start)) {
             return between(end, start).negated();
         }
         Duration total = Duration.ZERO;
-        LocalDate last = LocalDate.ofInstant(end, definition.zone()).plusDays(1);
-        for (LocalDate date = LocalDate.ofInstant(start, definition.zone()).minusDays(1);
-                !date.isAfter(last);
-                date = date.plusDays(1)) {
-            for (Instant[] interval : intervals(date)) {
-                Instant from = max(interval[0], start);
-                Instant to = min(interval[1], end);
-                if (from.isBefore(to)) {
-                    total = total.plus(Duration.between(from, to));
-                }
-            }
+        for (Instant[] opening : openings(start, end)) {
+            total = total.plus(Duration.between(opening[0], opening[1]));
         }
         return total;
     }
 
     /** Forwards only: the first instant at which {@code duration} of business time has elapsed. */
-    Instant add(Instant start, Duration duration) {
+    public Instant add(Instant start, Duration duration) {
         if (duration.isZero()) {
             return start;
         }
@@ -61,6 +53,24 @@ final class ReferenceCalendar {
                 left = left.minus(available);
             }
         }
+    }
+
+    /** The openings inside {@code [start, end)}, clipped to it, in order: each an instant pair. */
+    public List<Instant[]> openings(Instant start, Instant end) {
+        List<Instant[]> inside = new java.util.ArrayList<>();
+        LocalDate last = LocalDate.ofInstant(end, definition.zone()).plusDays(1);
+        for (LocalDate date = LocalDate.ofInstant(start, definition.zone()).minusDays(1);
+                !date.isAfter(last);
+                date = date.plusDays(1)) {
+            for (Instant[] interval : intervals(date)) {
+                Instant from = max(interval[0], start);
+                Instant to = min(interval[1], end);
+                if (from.isBefore(to)) {
+                    inside.add(new Instant[] {from, to});
+                }
+            }
+        }
+        return inside;
     }
 
     private List<Instant[]> intervals(LocalDate date) {

@@ -1,15 +1,12 @@
 package io.pledge.sla;
 
 import io.pledge.calendar.CalendarDefinition;
-import io.pledge.calendar.HolidaySets;
-import io.pledge.calendar.TimeRange;
+import io.pledge.calendar.CalendarRangeException;
+import io.pledge.calendar.ReferenceCalendar;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalTime;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -362,22 +359,18 @@ final class ReferenceEvaluator {
 
     // ---------------------------------------------------------------- business time, opening by opening
 
-    /** A calendar's openings read straight from its definition, date by date. */
+    /** A calendar's openings, read straight from its definition date by date by the calendar's reference. */
     private static final class BusinessHours {
 
-        private final CalendarDefinition definition;
+        private final ReferenceCalendar reference;
 
         BusinessHours(CalendarDefinition definition) {
-            this.definition = definition;
+            this.reference = new ReferenceCalendar(definition);
         }
 
         /** Business time inside {@code [from, to)}. */
         Duration between(Instant from, Instant to) {
-            Duration total = Duration.ZERO;
-            for (Instant[] opening : openings(from, to)) {
-                total = total.plus(Duration.between(opening[0], opening[1]));
-            }
-            return total;
+            return reference.between(from, to);
         }
 
         /**
@@ -393,7 +386,7 @@ final class ReferenceEvaluator {
             }
             Duration left = amount;
             for (Stretch stretch : stretches) {
-                for (Instant[] opening : openings(stretch.from(), stretch.to())) {
+                for (Instant[] opening : reference.openings(stretch.from(), stretch.to())) {
                     Duration available = Duration.between(opening[0], opening[1]);
                     if (available.compareTo(left) >= 0) {
                         return opening[0].plus(left);
@@ -404,80 +397,13 @@ final class ReferenceEvaluator {
             return null;
         }
 
-        /** The first instant at which {@code amount} of business time has passed since {@code from}. */
+        /** The first instant at which {@code amount} of business time has passed since {@code from}; null past the span. */
         Instant after(Instant from, Duration amount) {
-            if (amount.isZero()) {
-                return from;
+            try {
+                return reference.add(from, amount);
+            } catch (CalendarRangeException beyondTheSpan) {
+                return null;
             }
-            Duration left = amount;
-            for (LocalDate date = LocalDate.ofInstant(from, definition.zone()).minusDays(1);
-                    !date.isAfter(CalendarDefinition.LAST_DATE);
-                    date = date.plusDays(1)) {
-                for (Instant[] opening : openingsOn(date)) {
-                    Instant start = opening[0].isBefore(from) ? from : opening[0];
-                    if (!start.isBefore(opening[1])) {
-                        continue;
-                    }
-                    Duration available = Duration.between(start, opening[1]);
-                    if (available.compareTo(left) >= 0) {
-                        return start.plus(left);
-                    }
-                    left = left.minus(available);
-                }
-            }
-            return null;
-        }
-
-        /** The openings inside {@code [from, to)}, clipped to it, in order. */
-        private List<Instant[]> openings(Instant from, Instant to) {
-            List<Instant[]> inside = new ArrayList<>();
-            LocalDate last = LocalDate.ofInstant(to, definition.zone()).plusDays(1);
-            for (LocalDate date = LocalDate.ofInstant(from, definition.zone()).minusDays(1);
-                    !date.isAfter(last);
-                    date = date.plusDays(1)) {
-                for (Instant[] opening : openingsOn(date)) {
-                    Instant start = opening[0].isBefore(from) ? from : opening[0];
-                    Instant end = opening[1].isAfter(to) ? to : opening[1];
-                    if (start.isBefore(end)) {
-                        inside.add(new Instant[] {start, end});
-                    }
-                }
-            }
-            return inside;
-        }
-
-        /** A date's hours: its override, else none on a holiday, else its weekday's hours. */
-        private List<Instant[]> openingsOn(LocalDate date) {
-            List<TimeRange> ranges;
-            if (definition.overrides().containsKey(date)) {
-                ranges = definition.overrides().get(date);
-            } else if (isHoliday(date)) {
-                ranges = List.of();
-            } else if (definition.hours().isAlwaysOpen()) {
-                ranges = List.of(TimeRange.of("00:00", "24:00"));
-            } else {
-                ranges = definition.hours().on(date.getDayOfWeek());
-            }
-            return ranges.stream()
-                    .map(range -> new Instant[] {at(date, range.startMinute()), at(date, range.endMinute())})
-                    .toList();
-        }
-
-        private boolean isHoliday(LocalDate date) {
-            return definition.holidays().contains(date)
-                    || definition.holidaySets().stream()
-                            .anyMatch(set -> HolidaySets.standard()
-                                    .closedDates(set, date.getYear())
-                                    .contains(date));
-        }
-
-        private Instant at(LocalDate date, int minute) {
-            if (minute == 24 * 60) {
-                return ZonedDateTime.of(date.plusDays(1), LocalTime.MIDNIGHT, definition.zone())
-                        .toInstant();
-            }
-            return ZonedDateTime.of(date, LocalTime.of(minute / 60, minute % 60), definition.zone())
-                    .toInstant();
         }
     }
 }
