@@ -358,6 +358,36 @@ public abstract class TicketApiContract extends DatabaseIntegrationTest {
         assertThat(api().put("/api/v1/technicians/" + technician, "{\"name\": \"Ana\", \"email\": \"not-an-email\"}")
                         .status())
                 .isEqualTo(400);
+
+        String taken = unique("Taken");
+        assertThat(api().post("/api/v1/teams", "{\"name\": \"%s\"}".formatted(taken))
+                        .status())
+                .isEqualTo(201);
+        assertThat(api().post("/api/v1/teams", "{\"name\": \"%s\"}".formatted(taken))
+                        .status())
+                .isEqualTo(409);
+        String email = unique("bo") + "@msp.example";
+        assertThat(api().post("/api/v1/technicians", "{\"name\": \"Bo\", \"email\": \"%s\"}".formatted(email))
+                        .status())
+                .isEqualTo(201);
+        assertThat(api().post("/api/v1/technicians", "{\"name\": \"Bo\", \"email\": \"%s\"}".formatted(email))
+                        .status())
+                .isEqualTo(409);
+        Response unknownTeam = api().post(
+                        "/api/v1/technicians",
+                        "{\"name\": \"Cy\", \"email\": \"%s@msp.example\", \"teamId\": \"%s\"}"
+                                .formatted(unique("cy"), spare));
+        assertThat(unknownTeam.status()).as(unknownTeam.toString()).isEqualTo(422);
+        assertThat(api().put("/api/v1/teams/" + spare, "{\"name\": \"%s\"}".formatted(unique("Gone")))
+                        .status())
+                .isEqualTo(404);
+        assertThat(api().put(
+                                "/api/v1/technicians/" + spare,
+                                "{\"name\": \"Cy\", \"email\": \"%s@msp.example\"}".formatted(unique("cy")))
+                        .status())
+                .isEqualTo(404);
+        assertThat(api().get("/api/v1/technicians").json().findValuesAsString("email"))
+                .contains(email);
     }
 
     // --- ingest ---
