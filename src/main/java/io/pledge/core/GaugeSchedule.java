@@ -2,14 +2,10 @@ package io.pledge.core;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,33 +15,18 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ConditionalOnWebApplication
-class GaugeSchedule implements SmartLifecycle {
+class GaugeSchedule extends Poller {
 
     private static final Logger log = LoggerFactory.getLogger(GaugeSchedule.class);
 
-    private final List<GaugeSource> sources;
-    private final Duration interval;
-    private ScheduledExecutorService executor;
-
     GaugeSchedule(List<GaugeSource> sources, @Value("${pledge.metrics.interval:PT30S}") Duration interval) {
-        this.sources = sources;
-        this.interval = interval;
-    }
-
-    @Override
-    public synchronized void start() {
-        if (interval.isZero() || executor != null) {
-            return;
-        }
-        executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "pledge-metrics");
-            thread.setDaemon(true);
-            return thread;
+        super("pledge-metrics", interval, Duration.ZERO, 1, () -> {
+            refresh(sources);
+            return 0;
         });
-        executor.scheduleWithFixedDelay(this::refresh, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    private void refresh() {
+    private static void refresh(List<GaugeSource> sources) {
         for (GaugeSource source : sources) {
             try {
                 source.refresh();
@@ -53,18 +34,5 @@ class GaugeSchedule implements SmartLifecycle {
                 log.warn("{} could not refresh its gauges; they keep their last figures", source, e);
             }
         }
-    }
-
-    @Override
-    public synchronized void stop() {
-        if (executor != null) {
-            executor.shutdownNow();
-            executor = null;
-        }
-    }
-
-    @Override
-    public synchronized boolean isRunning() {
-        return executor != null;
     }
 }

@@ -20,6 +20,7 @@ public class Poller implements SmartLifecycle {
 
     private final String name;
     private final Duration interval;
+    private final Duration firstRun;
     private final int batch;
     private final IntSupplier work;
     private ScheduledExecutorService executor;
@@ -28,8 +29,17 @@ public class Poller implements SmartLifecycle {
      * @param work does one batch of at most {@code batch} items and says how many it did
      */
     public Poller(String name, Duration interval, int batch, IntSupplier work) {
+        this(name, interval, interval, batch, work);
+    }
+
+    /**
+     * @param firstRun how long after the start the first batch runs (zero: at once)
+     * @param work does one batch of at most {@code batch} items and says how many it did
+     */
+    public Poller(String name, Duration interval, Duration firstRun, int batch, IntSupplier work) {
         this.name = name;
         this.interval = interval;
+        this.firstRun = firstRun;
         this.batch = batch;
         this.work = work;
     }
@@ -44,7 +54,7 @@ public class Poller implements SmartLifecycle {
             thread.setDaemon(true);
             return thread;
         });
-        executor.scheduleWithFixedDelay(this::poll, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+        executor.scheduleWithFixedDelay(this::poll, firstRun.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     private void poll() {
