@@ -1,5 +1,9 @@
 package io.pledge.alerts;
 
+import io.pledge.clients.ClientId;
+import io.pledge.clients.TierId;
+import io.pledge.sla.Metric;
+import io.pledge.sla.Priority;
 import io.pledge.sla.Threshold;
 import java.time.Instant;
 import java.util.UUID;
@@ -15,10 +19,10 @@ public record EscalationRule(
         UUID id,
         int version,
         String name,
-        UUID tierId,
-        String priority,
-        String metric,
-        UUID clientId,
+        TierId tierId,
+        Priority priority,
+        Metric metric,
+        ClientId clientId,
         FiresOn firesOn,
         Threshold threshold,
         Action action,

@@ -1,6 +1,10 @@
 package io.pledge.alerts;
 
+import io.pledge.clients.ClientId;
+import io.pledge.clients.TierId;
 import io.pledge.core.jdbc.Timestamps;
+import io.pledge.sla.Metric;
+import io.pledge.sla.Priority;
 import io.pledge.sla.Threshold;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -45,10 +49,14 @@ public class EscalationRules {
                 .param("id", rule.id())
                 .param("version", version)
                 .param("name", rule.name())
-                .param("tier", rule.tierId())
-                .param("priority", rule.priority())
-                .param("metric", rule.metric())
-                .param("client", rule.clientId())
+                .param("tier", rule.tierId() == null ? null : rule.tierId().value())
+                .param(
+                        "priority",
+                        rule.priority() == null ? null : rule.priority().code())
+                .param("metric", rule.metric() == null ? null : rule.metric().name())
+                .param(
+                        "client",
+                        rule.clientId() == null ? null : rule.clientId().value())
                 .param("firesOn", rule.firesOn().name())
                 .param(
                         "threshold",
@@ -96,7 +104,8 @@ public class EscalationRules {
 
     /** The active rules matching a fired threshold. */
     @Transactional(readOnly = true)
-    public List<EscalationRule> matching(UUID tier, String priority, String metric, UUID client, Threshold threshold) {
+    public List<EscalationRule> matching(
+            TierId tier, Priority priority, Metric metric, ClientId client, Threshold threshold) {
         return jdbc.sql(CURRENT + """
                          and r.active and r.fires_on = 'THRESHOLD' and r.threshold = :threshold
                          and (r.tier_id is null or r.tier_id = :tier)
@@ -105,22 +114,22 @@ public class EscalationRules {
                          and (r.client_id is null or r.client_id = :client)
                         order by r.id""")
                 .param("threshold", threshold.key())
-                .param("tier", tier)
-                .param("priority", priority)
-                .param("metric", metric)
-                .param("client", client)
+                .param("tier", tier == null ? null : tier.value())
+                .param("priority", priority.code())
+                .param("metric", metric.name())
+                .param("client", client.value())
                 .query(EscalationRules::rule)
                 .list();
     }
 
     /** The active rules firing on a monitor event of a client. */
     @Transactional(readOnly = true)
-    public List<EscalationRule> matching(EscalationRule.FiresOn event, UUID client) {
+    public List<EscalationRule> matching(EscalationRule.FiresOn event, ClientId client) {
         return jdbc.sql(CURRENT + """
                          and r.active and r.fires_on = :event and (r.client_id is null or r.client_id = :client)
                         order by r.id""")
                 .param("event", event.name())
-                .param("client", client)
+                .param("client", client.value())
                 .query(EscalationRules::rule)
                 .list();
     }
@@ -130,10 +139,12 @@ public class EscalationRules {
                 row.getObject("id", UUID.class),
                 row.getInt("version"),
                 row.getString("name"),
-                row.getObject("tier_id", UUID.class),
-                row.getString("priority"),
-                row.getString("metric"),
-                row.getObject("client_id", UUID.class),
+                row.getObject("tier_id", UUID.class) == null ? null : new TierId(row.getObject("tier_id", UUID.class)),
+                row.getString("priority") == null ? null : Priority.of(row.getString("priority")),
+                row.getString("metric") == null ? null : Metric.valueOf(row.getString("metric")),
+                row.getObject("client_id", UUID.class) == null
+                        ? null
+                        : new ClientId(row.getObject("client_id", UUID.class)),
                 EscalationRule.FiresOn.valueOf(row.getString("fires_on")),
                 row.getString("threshold") == null ? null : Threshold.parse(row.getString("threshold")),
                 EscalationRule.Action.valueOf(row.getString("action")),

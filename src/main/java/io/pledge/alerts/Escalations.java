@@ -1,160 +1,156 @@
 package io.pledge.alerts;
 
-import io.pledge.clients.Client;
 import io.pledge.clients.ClientId;
 import io.pledge.clients.Clients;
-import io.pledge.core.jdbc.Timestamps;
-import io.pledge.sla.Metric;
-import io.pledge.sla.Priority;
+import io.pledge.clients.Tier;
+import io.pledge.clients.TierId;
+import io.pledge.clients.Tiers;
+import io.pledge.core.ConflictException;
+import io.pledge.core.NotFoundException;
+import io.pledge.core.Secrets;
+import io.pledge.core.UnprocessableException;
 import io.pledge.sla.PriorityScheme;
-import io.pledge.sla.Threshold;
-import io.pledge.tickets.ClockBreached;
-import io.pledge.tickets.ClockWarned;
-import io.pledge.tickets.TicketId;
+import io.pledge.tickets.Assignees;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.LinkedHashMap;
+import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
-import org.springframework.context.event.EventListener;
-import org.springframework.stereotype.Component;
-import tools.jackson.databind.json.JsonMapper;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Turns a fired threshold into deliveries, one per matching rule, in the transaction that fires it: a
- * threshold fired is a delivery owed, and a rolled-back firing owes none. Each delivery's idempotency key
- * names the rule version, ticket, metric, clock cycle and threshold, so that a receiver can drop a
- * repeat. What each delivery says ({@link ClockNotice}) is written once, when it is owed.
+ * Escalation rules as people edit them (versioned: a change or a removal is a new version) and the
+ * deliveries they owe, each change in one transaction. A rule is checked in two steps: its document
+ * ({@link EscalationRuleDefinition#parse}, 400 naming every invalid field), then what only the catalog
+ * can tell (422 on the first unknown tier, team or client, or a lead no policy warns at).
  */
-@Component
-class Escalations {
+@Service
+@Transactional
+public class Escalations {
 
     private final EscalationRules rules;
     private final Outbox outbox;
-    private final JsonMapper json;
-    private final Clock clock;
+    private final Tiers tiers;
     private final Clients clients;
+    private final Assignees assignees;
     private final PriorityScheme priorities;
-    private final PublicLinks links;
+    private final Clock clock;
 
     Escalations(
             EscalationRules rules,
             Outbox outbox,
-            JsonMapper json,
-            Clock clock,
+            Tiers tiers,
             Clients clients,
+            Assignees assignees,
             PriorityScheme priorities,
-            PublicLinks links) {
+            Clock clock) {
         this.rules = rules;
         this.outbox = outbox;
-        this.json = json;
-        this.clock = clock;
+        this.tiers = tiers;
         this.clients = clients;
+        this.assignees = assignees;
         this.priorities = priorities;
-        this.links = links;
+        this.clock = clock;
     }
 
-    @EventListener
-    void on(ClockWarned warned) {
-        owe(
-                "clock.warned",
-                warned.ticket(),
-                warned.clientId(),
-                warned.tierId(),
-                warned.priority(),
-                warned.metric(),
-                warned.cycle(),
-                warned.threshold(),
-                warned.crossedAt(),
-                warned.dueAt(),
-                warned.firedAt(),
-                warned.subject(),
-                warned.source(),
-                warned.externalId());
-    }
-
-    @EventListener
-    void on(ClockBreached breached) {
-        owe(
-                "clock.breached",
-                breached.ticket(),
-                breached.clientId(),
-                breached.tierId(),
-                breached.priority(),
-                breached.metric(),
-                breached.cycle(),
-                Threshold.BREACH,
-                breached.breachedAt(),
-                breached.breachedAt(),
-                breached.firedAt(),
-                breached.subject(),
-                breached.source(),
-                breached.externalId());
-    }
-
-    private void owe(
-            String event,
-            TicketId ticket,
-            UUID clientId,
-            UUID tier,
-            Priority priority,
-            Metric metric,
-            int cycle,
-            Threshold threshold,
-            Instant crossedAt,
-            Instant dueAt,
-            Instant firedAt,
-            String subject,
-            String source,
-            String externalId) {
-        List<EscalationRule> matching = rules.matching(tier, priority.code(), metric.name(), clientId, threshold);
-        if (matching.isEmpty()) {
-            return;
+    /** Saves a new rule; a WEBHOOK rule given no secret gets a random one. */
+    public EscalationRule create(EscalationRuleDocument document) {
+        EscalationRuleDefinition definition = checked(document);
+        String secret = definition.secret();
+        if (secret == null && definition.action() == EscalationRule.Action.WEBHOOK) {
+            secret = Secrets.newSecret();
         }
-        Optional<Client> client = clients.find(new ClientId(clientId));
-        ClockNotice notice = new ClockNotice(
-                event,
-                ticket,
-                subject,
-                source,
-                externalId,
-                clientId,
-                client.map(Client::name).orElse(clientId.toString()),
-                client.map(Client::slug).orElse(clientId.toString()),
-                client.map(found -> found.details().zone()).orElse(ZoneOffset.UTC),
-                tier,
-                priority,
-                priorities.displayNames().getOrDefault(priority, priority.code()),
-                metric,
-                cycle,
-                threshold,
-                crossedAt,
-                dueAt,
-                firedAt,
-                links.ticket(ticket.value()));
-        Instant now = Timestamps.now(clock);
-        for (EscalationRule rule : matching) {
-            String key = rule.id() + "/" + rule.version() + ":" + ticket + ":" + metric + ":" + cycle + ":"
-                    + threshold.key();
-            outbox.owe(rule, key, ticket.value(), null, json.writeValueAsString(payload(rule, notice, key)), now);
-        }
+        return rules.save(definition.rule(UUID.randomUUID(), client(definition), secret));
     }
 
-    private static Map<String, Object> payload(EscalationRule rule, ClockNotice notice, String key) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        switch (rule.action()) {
-            case CHAT -> body.put("text", notice.chat());
-            case MAIL -> {
-                body.put("subject", notice.mailSubject());
-                body.put("text", notice.mailText(rule));
-                body.put("html", notice.mailHtml(rule));
-            }
-            case REASSIGN, RAISE_PRIORITY -> body.put("reason", notice.headline());
-            case WEBHOOK -> body.putAll(notice.webhook(rule, key));
+    /** The rules in force, each at its current version. */
+    @Transactional(readOnly = true)
+    public List<EscalationRule> current() {
+        return rules.current();
+    }
+
+    /** Every version of a rule, the first first. */
+    @Transactional(readOnly = true)
+    public List<EscalationRule> versions(UUID id) {
+        List<EscalationRule> versions = rules.versions(id);
+        if (versions.isEmpty()) {
+            throw new NotFoundException("escalation", id);
         }
-        return body;
+        return versions;
+    }
+
+    /** Saves the next version of an active rule; it keeps its secret unless given another. */
+    public EscalationRule revise(UUID id, EscalationRuleDocument document) {
+        EscalationRule current = active(id);
+        EscalationRuleDefinition definition = checked(document);
+        String secret = definition.secret() == null ? current.secret() : definition.secret();
+        return rules.save(definition.rule(id, client(definition), secret));
+    }
+
+    /** Saves a last version of an active rule that no longer applies. */
+    public EscalationRule retire(UUID id) {
+        return rules.save(active(id).retired());
+    }
+
+    /** Deliveries in a state, newest first. */
+    @Transactional(readOnly = true)
+    public List<Delivery> deliveries(Delivery.State state, int limit) {
+        return outbox.list(state, limit);
+    }
+
+    /** Puts a dead delivery back in line, now. */
+    public Delivery retry(UUID id) {
+        outbox.find(id).orElseThrow(() -> new NotFoundException("delivery", id));
+        if (!outbox.retry(id, clock.instant())) {
+            throw new ConflictException("state", "only a dead delivery can be retried");
+        }
+        return outbox.find(id).orElseThrow();
+    }
+
+    private EscalationRule active(UUID id) {
+        return rules.current(id)
+                .filter(EscalationRule::active)
+                .orElseThrow(() -> new NotFoundException("escalation", id));
+    }
+
+    /** The document validated, then checked against the tiers, teams and policies it names. */
+    private EscalationRuleDefinition checked(EscalationRuleDocument document) {
+        EscalationRuleDefinition definition = EscalationRuleDefinition.parse(document, priorities);
+        TierId tier = definition.tier();
+        if (tier != null && tiers.find(tier).isEmpty()) {
+            throw new UnprocessableException("tierId", "unknown tier " + tier);
+        }
+        UUID team = definition.team();
+        if (team != null && assignees.team(team).isEmpty()) {
+            throw new UnprocessableException("target", "unknown team " + definition.target());
+        }
+        Duration lead = definition.beforeDue();
+        if (lead != null && !anyPolicyWarns(tier, lead)) {
+            throw new UnprocessableException(
+                    "beforeDue",
+                    "no " + (tier == null ? "tier's" : "such tier's") + " current policy warns " + lead
+                            + " before due: add it to the policy's warnBefore first");
+        }
+        return definition;
+    }
+
+    /** The client the rule names, null when it names none. */
+    private ClientId client(EscalationRuleDefinition definition) {
+        String reference = definition.client();
+        return reference == null
+                ? null
+                : clients.findByReference(reference)
+                        .map(found -> found.id())
+                        .orElseThrow(
+                                () -> new UnprocessableException("client", "unknown client \"" + reference + "\""));
+    }
+
+    /** Whether the tier's current policy, or any tier's when none is named, warns that long before due. */
+    private boolean anyPolicyWarns(TierId tier, Duration lead) {
+        List<Tier> candidates =
+                tier == null ? tiers.all() : tiers.find(tier).stream().toList();
+        return candidates.stream()
+                .anyMatch(found ->
+                        found.currentPolicy().terms().sla().warnBefore().contains(lead));
     }
 }

@@ -136,7 +136,7 @@ class MonitorAlerts {
     }
 
     private void owe(Change change) {
-        List<EscalationRule> matching = rules.matching(change.on(), change.client());
+        List<EscalationRule> matching = rules.matching(change.on(), new ClientId(change.client()));
         if (matching.isEmpty()) {
             return;
         }
