@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.pledge.core.GroupCommit;
 import io.pledge.core.Scope;
 import io.pledge.core.Violations;
 import io.pledge.support.DatabaseIntegrationTest;
@@ -38,6 +39,9 @@ public abstract class IngestGroupContract extends DatabaseIntegrationTest {
 
     @Autowired
     Ingest ingest;
+
+    @Autowired
+    IngestWriter writer;
 
     @Autowired
     TicketDesk desk;
@@ -79,12 +83,12 @@ public abstract class IngestGroupContract extends DatabaseIntegrationTest {
 
     @Test
     void requestsStoredTogetherKeepTheirOwnOutcomes() {
-        Request opens = request(false, created("T1", "e1", 60), event("T1", "e2", "REPLIED", 50, "AGENT"));
-        Request rejected = request(false, event("T1", "e3", "NOTE", 40, null), event("T404", "e4", "NOTE", 40, null));
-        Request follows = request(false, event("T1", "e3", "NOTE", 30, null), event("T1", "e5", "RESOLVED", 20, null));
-        Request repeats = request(true, event("T1", "e2", "REPLIED", 50, "AGENT"));
+        var opens = request(false, created("T1", "e1", 60), event("T1", "e2", "REPLIED", 50, "AGENT"));
+        var rejected = request(false, event("T1", "e3", "NOTE", 40, null), event("T404", "e4", "NOTE", 40, null));
+        var follows = request(false, event("T1", "e3", "NOTE", 30, null), event("T1", "e5", "RESOLVED", 20, null));
+        var repeats = request(true, event("T1", "e2", "REPLIED", 50, "AGENT"));
 
-        ingest.store(List.of(opens, rejected, follows, repeats));
+        writer.write(List.of(opens, rejected, follows, repeats), nothingWaiting());
 
         assertThat(outcomes(opens.await())).containsExactly(Outcome.ACCEPTED, Outcome.ACCEPTED);
         assertThat(rejected.await().stored()).isFalse();
@@ -140,10 +144,10 @@ public abstract class IngestGroupContract extends DatabaseIntegrationTest {
             awaitASessionBlockedOnALock();
         }));
         assertThat(inserted.await(10, TimeUnit.SECONDS)).isTrue();
-        Request sameTicket = request(false, created("T2", "c2", 60));
-        Request another = request(false, created("T3", "c3", 60));
+        var sameTicket = request(false, created("T2", "c2", 60));
+        var another = request(false, created("T3", "c3", 60));
 
-        ingest.store(List.of(sameTicket, another));
+        writer.write(List.of(sameTicket, another), nothingWaiting());
         other.get(10, TimeUnit.SECONDS);
         otherNode.shutdown();
 
@@ -157,7 +161,10 @@ public abstract class IngestGroupContract extends DatabaseIntegrationTest {
 
     @Test
     void twoNodesStoringTheSameEventsStoreEachOnce() throws Exception {
-        Ingest otherNode = new Ingest(desk, refresh, tickets, audit, transactions, clock, new SimpleMeterRegistry());
+        GroupCommit<Request, BatchResult> otherWriter = Ingest.writer(
+                new IngestWriter(desk, refresh, tickets, audit, transactions, clock, new SimpleMeterRegistry()));
+        otherWriter.start();
+        Ingest otherNode = new Ingest(otherWriter);
         ExecutorService senders = Executors.newFixedThreadPool(8);
         try {
             List<Future<BatchResult>> sent = new ArrayList<>();
@@ -184,15 +191,19 @@ public abstract class IngestGroupContract extends DatabaseIntegrationTest {
             assertThat(accepted).isEqualTo(40);
         } finally {
             senders.shutdownNow();
-            otherNode.destroy();
+            otherWriter.stop();
         }
         assertThat(count("select count(*) from ticket where source = :source")).isEqualTo(20);
         assertThat(count("select count(*) from ticket_event where source = :source"))
                 .isEqualTo(40);
     }
 
-    private Request request(boolean partial, IngestEvent... events) {
-        return new Request(source, List.of(events), partial);
+    private GroupCommit.Pending<Request, BatchResult> request(boolean partial, IngestEvent... events) {
+        return new GroupCommit.Pending<>(new Request(source, List.of(events), partial));
+    }
+
+    private static GroupCommit.Waiting nothingWaiting() {
+        return cause -> 0;
     }
 
     private IngestEvent created(String ticket, String eventId, int minutesAgo) {
