@@ -4,14 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pledge.sla.Priority;
 import io.pledge.sla.TicketStatus;
+import io.pledge.support.RealServiceNowExport;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ServiceNowFormatTest {
 
@@ -126,6 +130,26 @@ class ServiceNowFormatTest {
             assertThat(file.errors()).isEmpty();
             assertThat(file.rows()).isEqualTo(1580);
             assertThat(file.tickets()).hasSize(300);
+        }
+    }
+
+    @Test
+    void readsAnExportShapedLikeARealOneRefusingOnlyItsOddStates(@TempDir Path folder) throws IOException {
+        Path export = folder.resolve("export.csv");
+        RealServiceNowExport.Written written =
+                RealServiceNowExport.write(export, 60_000, LocalDateTime.of(2025, 1, 2, 8, 0), 42);
+        List<String> lines = Files.readAllLines(export);
+        try (var reader = Files.newBufferedReader(export)) {
+            ImportFile file = new ServiceNowFormat(PARIS, Map.of()).read(reader, rows -> {});
+
+            assertThat(written.oddStates()).isPositive();
+            assertThat(written.outOfOrder()).isPositive();
+            assertThat(file.rows()).isEqualTo(written.rows());
+            assertThat(file.tickets()).hasSize(written.incidents());
+            assertThat(file.errors()).hasSize(written.oddStates()).allSatisfy(error -> {
+                assertThat(error.column()).isEqualTo("incident_state");
+                assertThat(lines.get(error.line() - 1)).contains(",-100,");
+            });
         }
     }
 
