@@ -8,21 +8,32 @@ import java.util.List;
 
 /**
  * Reads RFC 4180 CSV one record at a time: fields separated by commas, optionally quoted, quotes doubled
- * inside quotes, line breaks inside quoted fields. Knows the line each record starts on.
+ * inside quotes, line breaks inside quoted fields. Knows the line each record starts on. A quote opens a
+ * quoted field only as its first character; after the closing quote, and anywhere in an unquoted
+ * field, characters (quotes too) are taken as they are, up to the next comma or line break.
  */
 final class CsvReader implements AutoCloseable {
 
     private final Reader in;
-    private final char[] buffer = new char[65536];
+    private final char[] buffer;
     private int position;
     private int limit;
     private int line = 1;
     private int recordLine;
-    private int pending = -2;
     private boolean[] kept;
+    /** The field count of the record before, so that the next one's list need not grow. */
+    private int width = 10;
+    /** A field that spans two reads of the input, or a quoted one. */
+    private final StringBuilder spill = new StringBuilder();
 
     CsvReader(Reader in) {
+        this(in, 65536);
+    }
+
+    /** With a buffer of this many characters (tests use tiny ones to cross its end everywhere). */
+    CsvReader(Reader in, int bufferSize) {
         this.in = in;
+        this.buffer = new char[bufferSize];
     }
 
     /** The line the last record returned starts on (1-based). */
@@ -41,64 +52,105 @@ final class CsvReader implements AutoCloseable {
 
     /** The next record's fields, or null at the end of the input. */
     List<String> next() throws IOException {
-        int c = read();
-        if (c == -1) {
+        if (!available()) {
             return null;
         }
         recordLine = line;
-        List<String> fields = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean keep = keeps(0);
-        boolean empty = true;
-        boolean quoted = false;
-        boolean inQuotes = false;
+        List<String> fields = new ArrayList<>(width);
         while (true) {
-            if (inQuotes) {
-                if (c == -1) {
-                    throw new IOException("line " + recordLine + ": a quoted field is not closed");
-                }
-                if (c == '"') {
-                    int after = read();
-                    if (after != '"') {
-                        inQuotes = false;
-                        c = after;
-                        continue;
-                    }
-                } else if (c == '\n') {
-                    line++;
-                }
-                if (keep) {
-                    field.append((char) c);
-                }
-                empty = false;
-            } else if (c == ',') {
-                fields.add(keep ? field.toString() : "");
-                field.setLength(0);
-                keep = keeps(fields.size());
-                empty = true;
-                quoted = false;
-            } else if (c == '\r' || c == '\n' || c == -1) {
-                if (c == '\r') {
-                    int after = read();
-                    if (after != '\n') {
-                        pending = after;
-                    }
-                }
-                if (c != -1) {
-                    line++;
-                }
-                fields.add(keep ? field.toString() : "");
-                return fields;
-            } else if (c == '"' && empty && !quoted) {
-                inQuotes = true;
-                quoted = true;
+            boolean keep = keeps(fields.size());
+            if (buffer[position] == '"') {
+                position++;
+                fields.add(quoted(keep));
             } else {
-                if (keep) {
-                    field.append((char) c);
-                }
-                empty = false;
+                fields.add(plain(keep));
             }
-            c = read();
+            // At the end of the input, or at the comma or line break after the field.
+            if (!available()) {
+                return done(fields);
+            }
+            char delimiter = buffer[position++];
+            if (delimiter == ',') {
+                if (!available()) {
+                    fields.add("");
+                    return done(fields);
+                }
+                continue;
+            }
+            if (delimiter == '\r' && available() && buffer[position] == '\n') {
+                position++;
+            }
+            line++;
+            return done(fields);
+        }
+    }
+
+    private List<String> done(List<String> fields) {
+        width = fields.size();
+        return fields;
+    }
+
+    /**
+     * An unquoted field, or the rest of a quoted one after its closing quote: up to the next comma, line
+     * break or the end of the input, which it leaves unread. Copied straight out of the buffer when it
+     * lies in it whole.
+     */
+    private String plain(boolean keep) throws IOException {
+        int start = position;
+        boolean spilled = false;
+        while (true) {
+            int end = start;
+            while (end < limit) {
+                char c = buffer[end];
+                if (c == ',' || c == '\n' || c == '\r') {
+                    break;
+                }
+                end++;
+            }
+            position = end;
+            if (end < limit) {
+                if (!keep) {
+                    return "";
+                }
+                if (!spilled) {
+                    return end == start ? "" : new String(buffer, start, end - start);
+                }
+                return spill.append(buffer, start, end - start).toString();
+            }
+            if (keep) {
+                if (!spilled) {
+                    spill.setLength(0);
+                    spilled = true;
+                }
+                spill.append(buffer, start, end - start);
+            }
+            if (!refill()) {
+                return keep ? spill.toString() : "";
+            }
+            start = position;
+        }
+    }
+
+    /** A quoted field after its opening quote, with whatever follows its closing quote. */
+    private String quoted(boolean keep) throws IOException {
+        StringBuilder value = new StringBuilder();
+        while (true) {
+            if (!available()) {
+                throw new IOException("line " + recordLine + ": a quoted field is not closed");
+            }
+            char c = buffer[position++];
+            if (c == '"') {
+                if (!available() || buffer[position] != '"') {
+                    String rest = plain(keep);
+                    return keep ? value.append(rest).toString() : "";
+                }
+                position++;
+            } else if (c == '\n') {
+                line++;
+            }
+            if (keep) {
+                value.append(c);
+            }
         }
     }
 
@@ -106,21 +158,19 @@ final class CsvReader implements AutoCloseable {
         return kept == null || (position < kept.length && kept[position]);
     }
 
-    private int read() throws IOException {
-        if (pending != -2) {
-            int c = pending;
-            pending = -2;
-            return c;
+    /** Whether a character is there to read, reading more of the input when the buffer is used up. */
+    private boolean available() throws IOException {
+        return position < limit || refill();
+    }
+
+    private boolean refill() throws IOException {
+        limit = in.read(buffer, 0, buffer.length);
+        position = 0;
+        if (limit <= 0) {
+            limit = 0;
+            return false;
         }
-        if (position == limit) {
-            limit = in.read(buffer, 0, buffer.length);
-            position = 0;
-            if (limit <= 0) {
-                limit = 0;
-                return -1;
-            }
-        }
-        return buffer[position++];
+        return true;
     }
 
     @Override

@@ -90,6 +90,41 @@ final class ExportTimes {
         }
     }
 
+    /**
+     * What {@link Instant#toString()} writes ({@code 2026-02-05T06:06:00Z}), written by hand for the
+     * instants an export holds, whole seconds in Pledge's range: an audit export has one per event, and
+     * {@code toString} goes through a {@link DateTimeFormatter}. Other instants go through {@code toString}.
+     */
+    static String iso(Instant instant) {
+        if (instant.getNano() != 0 || !Instants.inRange(instant)) {
+            return instant.toString();
+        }
+        long seconds = instant.getEpochSecond();
+        LocalDate date = LocalDate.ofEpochDay(seconds / 86_400);
+        int time = (int) (seconds % 86_400);
+        char[] text = new char[20];
+        digits(text, 0, date.getYear(), 4);
+        text[4] = '-';
+        digits(text, 5, date.getMonthValue(), 2);
+        text[7] = '-';
+        digits(text, 8, date.getDayOfMonth(), 2);
+        text[10] = 'T';
+        digits(text, 11, time / 3600, 2);
+        text[13] = ':';
+        digits(text, 14, time / 60 % 60, 2);
+        text[16] = ':';
+        digits(text, 17, time % 60, 2);
+        text[19] = 'Z';
+        return new String(text);
+    }
+
+    private static void digits(char[] text, int at, int value, int count) {
+        for (int i = at + count - 1; i >= at; i--) {
+            text[i] = (char) ('0' + value % 10);
+            value /= 10;
+        }
+    }
+
     /** ISO-8601 with an offset, or local ISO date-time or date, or day-first, the local ones in {@code zone}. */
     static Instant any(String text, ZoneId zone) {
         return Instants.check(anyForm(text.strip(), zone));

@@ -83,6 +83,10 @@ final class ServiceNowFormat {
                 read.add(columns.get(column));
             }
             csv.keepOnly(read);
+            int[] positions = new int[REQUIRED.length];
+            for (int i = 0; i < REQUIRED.length; i++) {
+                positions[i] = columns.get(REQUIRED[i]);
+            }
             // Rows of an incident usually come together, but are grouped by number wherever they are.
             Map<String, List<Row>> incidents = new java.util.LinkedHashMap<>();
             List<String> fields;
@@ -91,7 +95,7 @@ final class ServiceNowFormat {
                     continue;
                 }
                 rows++;
-                Row row = new Row(csv.line(), fields, columns);
+                Row row = new Row(csv.line(), fields, positions);
                 incidents
                         .computeIfAbsent(row.get("number").strip(), number -> new ArrayList<>())
                         .add(row);
@@ -134,7 +138,6 @@ final class ServiceNowFormat {
         Priority current = priority;
         int taken = 0;
         for (Row row : ordered) {
-            String key = number + "/" + row.get("sys_mod_count");
             Instant at;
             try {
                 at = ExportTimes.dayFirst(row.get("sys_updated_at"), zone);
@@ -163,7 +166,8 @@ final class ServiceNowFormat {
             if (rowPriority.equals(current) && next == state) {
                 continue; // an update of other fields: no event
             }
-            String when = at.toString();
+            String key = number + "/" + row.get("sys_mod_count");
+            String when = ExportTimes.iso(at);
             if (!rowPriority.equals(current)) {
                 events.add(event(key + "/priority", "PRIORITY_CHANGED", when, rowPriority.code(), null, row.line));
                 current = rowPriority;
@@ -215,11 +219,12 @@ final class ServiceNowFormat {
         private final String[] values;
         private final long modCount;
 
-        Row(int line, List<String> fields, Map<String, Integer> columns) {
+        /** @param positions where each required column is in the file's rows */
+        Row(int line, List<String> fields, int[] positions) {
             this.line = line;
             this.values = new String[REQUIRED.length];
             for (int i = 0; i < REQUIRED.length; i++) {
-                int index = columns.get(REQUIRED[i]);
+                int index = positions[i];
                 values[i] = index < fields.size() ? fields.get(index) : "";
             }
             long parsed;

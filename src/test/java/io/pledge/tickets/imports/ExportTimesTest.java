@@ -12,6 +12,7 @@ import java.time.format.ResolverStyle;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.LongRange;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -85,5 +86,20 @@ class ExportTimesTest {
             return;
         }
         assertThat(ExportTimes.dayFirst(text, PARIS)).isEqualTo(expected);
+    }
+
+    @Property(tries = 2000)
+    void writesInstantsAsToStringDoes(
+            @ForAll @LongRange(min = -86_400, max = 7_258_204_800L) long seconds, @ForAll boolean withNanos) {
+        Instant instant = Instant.ofEpochSecond(seconds, withNanos ? 123_000_000 : 0);
+
+        assertThat(ExportTimes.iso(instant)).isEqualTo(instant.toString());
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {"1970-01-01T00:00:00Z", "2026-02-05T06:06:59Z", "2199-12-31T23:59:59Z", "2200-01-01T00:00:00Z"})
+    void writesTheEndsOfTheRangeAsToStringDoes(Instant instant) {
+        assertThat(ExportTimes.iso(instant)).isEqualTo(instant.toString());
     }
 }
