@@ -9,8 +9,8 @@ import com.tngtech.archunit.lang.ArchRule;
 import org.junit.jupiter.api.Test;
 
 /**
- * The SLA maths stays plain Java: the calendar and sla domain and the uptime maths know nothing of Spring,
- * JDBC or Jackson.
+ * The SLA maths stays plain Java: the calendar and sla domain, the uptime maths and the pricing of service
+ * credits know nothing of Spring, JDBC or Jackson.
  */
 class ArchitectureTest {
 
@@ -20,7 +20,11 @@ class ArchitectureTest {
 
     private final ArchRule domainIsPlainJava = noClasses()
             .that()
-            .resideInAnyPackage("io.pledge.calendar..", "io.pledge.sla..", "io.pledge.monitoring.uptime..")
+            .resideInAnyPackage(
+                    "io.pledge.calendar..",
+                    "io.pledge.sla..",
+                    "io.pledge.monitoring.uptime..",
+                    "io.pledge.reporting.credits..")
             .and()
             .resideOutsideOfPackages(
                     "io.pledge.calendar.web..",
@@ -37,7 +41,7 @@ class ArchitectureTest {
                     "com.fasterxml.jackson..",
                     "tools.jackson..",
                     "jakarta.persistence..")
-            .because("calendar, SLA and uptime calculations are a plain-Java library inside the service");
+            .because("calendar, SLA, uptime and credit calculations are a plain-Java library inside the service");
 
     @Test
     void calendarAndSlaDomainCodeIsFreeOfFrameworks() {

@@ -235,6 +235,48 @@ public abstract class CatalogApiContract extends DatabaseIntegrationTest {
         assertThat(policy.get("reopenRule").asString()).isEqualTo("RESUME");
         assertThat(policy.get("priorityChangeRule").asString()).isEqualTo("RETROACTIVE");
         assertThat(policy.get("uptimeTarget").decimalValue()).isEqualByComparingTo("99.9");
+        assertThat(policy.get("creditsPer").asString()).isEqualTo("MONITOR");
+        assertThat(policy.get("ticketCredits").size()).isZero();
+    }
+
+    @Test
+    void aPolicyWithInvalidTicketCreditsIsRejectedNamingEachField() {
+        String tier = createTier(unique("Gold"), "PT4H");
+
+        Response response = api().post("/api/v1/tiers/" + tier + "/policies", """
+                {"targets": [{"priority": "P1", "metric": "RESOLUTION", "target": "PT4H"}],
+                 "creditsPer": "TENANT",
+                 "ticketCredits": [{"metric": "RESOLUTION", "priority": "P1", "metBelow": 95, "creditPercent": 5},
+                                   {"metric": "RESOLUTION", "priority": "P1", "metBelow": 97, "creditPercent": 10},
+                                   {"metric": "UPTIME", "metBelow": 0, "creditPercent": 5}]}""");
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(fields(response))
+                .containsExactlyInAnyOrder(
+                        "creditsPer",
+                        "ticketCredits[1].metBelow",
+                        "ticketCredits[2].metric",
+                        "ticketCredits[2].metBelow");
+        assertThat(api().get("/api/v1/tiers/" + tier + "/policies").json().size())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void aPolicyKeepsItsTicketCreditsAndWhatAvailabilityCreditsArePer() {
+        String tier = createTier(unique("Gold"), "PT4H");
+
+        Response revised = api().post("/api/v1/tiers/" + tier + "/policies", """
+                {"targets": [{"priority": "P1", "metric": "RESOLUTION", "target": "PT4H"}],
+                 "credits": [{"availabilityBelow": 99.9, "creditPercent": 10}], "creditsPer": "SERVICE",
+                 "ticketCredits": [{"metric": "RESOLUTION", "priority": "P1", "metBelow": 95, "creditPercent": 5},
+                                   {"metric": "FIRST_RESPONSE", "metBelow": 90, "creditPercent": 5}]}""");
+
+        assertThat(revised.status()).as(revised.toString()).isEqualTo(201);
+        JsonNode version = api().get("/api/v1/tiers/" + tier + "/policies/2").json();
+        assertThat(version.get("creditsPer").asString()).isEqualTo("SERVICE");
+        assertThat(version.get("ticketCredits").toString())
+                .isEqualTo("[{\"metric\":\"RESOLUTION\",\"priority\":\"P1\",\"metBelow\":95,\"creditPercent\":5},"
+                        + "{\"metric\":\"FIRST_RESPONSE\",\"metBelow\":90,\"creditPercent\":5}]");
     }
 
     @Test

@@ -17,6 +17,7 @@ import io.pledge.clients.Contract;
 import io.pledge.clients.ContractDocument;
 import io.pledge.clients.ContractTerms;
 import io.pledge.clients.Contracts;
+import io.pledge.clients.CreditsPer;
 import io.pledge.clients.PolicyTerms;
 import io.pledge.clients.Tier;
 import io.pledge.clients.TierPolicy;
@@ -159,6 +160,31 @@ public abstract class CatalogRepositoriesContract extends DatabaseIntegrationTes
         assertThat(tiers.find(tier.id()))
                 .hasValueSatisfying(
                         found -> assertThat(found.currentPolicy().version()).isEqualTo(2));
+    }
+
+    @Test
+    void aVersionSavedBeforeCreditsPerAndTicketCreditsReadsWithTheirDefaults() {
+        Tier tier = tiers.add(unique("Legacy"), null, policy("PT4H"), "alice");
+        // A definition as versions were written before the two settings existed.
+        jdbc.sql("""
+                        insert into tier_policy (tier_id, version, effective_from, created_by, definition)
+                        values (:tier, 2, :at, 'alice', :definition)""")
+                .param("tier", tier.id().value())
+                .param("at", io.pledge.core.jdbc.Timestamps.utc(clock.instant()))
+                .param("definition", """
+                        {"targets":[{"priority":"P1","metric":"RESOLUTION","target":"PT4H"}],\
+                        "thresholds":[0.75,0.9],"pauseStatuses":{"RESOLUTION":["WAITING_ON_CUSTOMER"]},\
+                        "reopenRule":"RESUME","priorityChangeRule":"RETROACTIVE","uptimeTarget":99.9,\
+                        "credits":[{"availabilityBelow":99.9,"creditPercent":10},\
+                        {"availabilityBelow":99,"creditPercent":25}],"creditCapPercent":50}""")
+                .update();
+
+        assertThat(tiers.version(tier.id(), 2)).hasValueSatisfying(legacy -> {
+            assertThat(legacy.terms().creditsPer()).isEqualTo(CreditsPer.MONITOR);
+            assertThat(legacy.terms().ticketCredits()).isEmpty();
+            assertThat(legacy.terms().credits()).hasSize(2);
+            assertThat(legacy.terms().creditCapPercent()).isEqualByComparingTo("50");
+        });
     }
 
     @Test

@@ -13,6 +13,7 @@ import io.pledge.sla.ReopenRule;
 import io.pledge.sla.TicketStatus;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -84,6 +85,105 @@ class PolicyTermsTest {
                                         "credits[1].availabilityBelow",
                                         "credits[1].creditPercent",
                                         "creditCapPercent"));
+    }
+
+    @Test
+    void aDocumentWithoutTheNewerCreditSettingsCreditsPerMonitorAndOwesNothingForTickets() {
+        PolicyTerms terms = parse("""
+                {"targets": [{"priority": "P1", "metric": "RESOLUTION", "target": "PT4H"}],
+                 "credits": [{"availabilityBelow": 99.9, "creditPercent": 10}], "creditCapPercent": 50}""");
+
+        assertThat(terms.creditsPer()).isEqualTo(CreditsPer.MONITOR);
+        assertThat(terms.ticketCredits()).isEmpty();
+        assertThat(terms)
+                .isEqualTo(new PolicyTerms(
+                        terms.sla(),
+                        null,
+                        List.of(new CreditStep(new BigDecimal("99.9"), BigDecimal.TEN)),
+                        new BigDecimal("50")));
+    }
+
+    @Test
+    void ticketCreditsAndWhatAvailabilityCreditsArePerRoundTrip() {
+        PolicyTerms terms = parse("""
+                {"targets": [{"priority": "P1", "metric": "RESOLUTION", "target": "PT4H"}],
+                 "creditsPer": "SERVICE",
+                 "ticketCredits": [{"metric": "RESOLUTION", "priority": "P1", "metBelow": 95, "creditPercent": 5},
+                                   {"metric": "FIRST_RESPONSE", "metBelow": 90, "creditPercent": 5},
+                                   {"metric": "RESOLUTION", "priority": "P1", "metBelow": 90, "creditPercent": 10}]}""");
+
+        assertThat(terms.creditsPer()).isEqualTo(CreditsPer.SERVICE);
+        assertThat(terms.ticketCredits())
+                .containsExactly(
+                        new TicketCreditStep(
+                                Metric.RESOLUTION, Priority.of("P1"), new BigDecimal("95"), new BigDecimal("5")),
+                        new TicketCreditStep(Metric.FIRST_RESPONSE, null, new BigDecimal("90"), new BigDecimal("5")),
+                        new TicketCreditStep(
+                                Metric.RESOLUTION, Priority.of("P1"), new BigDecimal("90"), BigDecimal.TEN));
+        assertThat(PolicyTerms.parse(terms.toDocument(), PriorityScheme.STANDARD))
+                .isEqualTo(terms);
+        assertThat(PolicyTerms.parse(
+                        json.readValue(json.writeValueAsString(terms.toDocument()), TierPolicyDocument.class),
+                        PriorityScheme.STANDARD))
+                .isEqualTo(terms);
+    }
+
+    @Test
+    void everyInvalidTicketCreditFieldIsNamed() {
+        assertThatThrownBy(() -> parse("""
+                        {"targets": [{"priority": "P1", "metric": "RESOLUTION", "target": "PT4H"}],
+                         "creditsPer": "TENANT",
+                         "ticketCredits": [
+                             {"metric": "UPTIME", "priority": "P7", "metBelow": 0, "creditPercent": 101},
+                             null,
+                             {"metric": "RESOLUTION", "metBelow": 95, "creditPercent": 10},
+                             {"metric": "RESOLUTION", "metBelow": 95, "creditPercent": 20},
+                             {"metric": "RESOLUTION", "metBelow": 90, "creditPercent": 5},
+                             {"metric": "RESOLUTION", "priority": "P1", "metBelow": 99, "creditPercent": 1},
+                             {"priority": "P2", "metBelow": 90, "creditPercent": 5},
+                             {"metric": "FIRST_RESPONSE"},
+                             {"metric": "FIRST_RESPONSE", "metBelow": 100.5, "creditPercent": -1}]}"""))
+                .isInstanceOfSatisfying(
+                        InvalidRequestException.class,
+                        e -> assertThat(e.violations())
+                                .extracting(Violation::field)
+                                .containsExactlyInAnyOrder(
+                                        "creditsPer",
+                                        "ticketCredits[0].metric",
+                                        "ticketCredits[0].priority",
+                                        "ticketCredits[0].metBelow",
+                                        "ticketCredits[0].creditPercent",
+                                        "ticketCredits[1]",
+                                        "ticketCredits[3].metBelow",
+                                        "ticketCredits[4].creditPercent",
+                                        "ticketCredits[6].metric",
+                                        "ticketCredits[7].metBelow",
+                                        "ticketCredits[7].creditPercent",
+                                        "ticketCredits[8].metBelow",
+                                        "ticketCredits[8].creditPercent"));
+    }
+
+    @Test
+    void ticketCreditStepsSayWhatIsWrongWithTheirOrder() {
+        assertThatThrownBy(() -> parse("""
+                        {"targets": [{"priority": "P1", "metric": "RESOLUTION", "target": "PT4H"}],
+                         "ticketCredits": [
+                             {"metric": "RESOLUTION", "priority": "P1", "metBelow": 95, "creditPercent": 10},
+                             {"metric": "RESOLUTION", "priority": "P1", "metBelow": 90, "creditPercent": 5},
+                             {"metric": "RESOLUTION", "metBelow": 99, "creditPercent": 1},
+                             {"metric": "RESOLUTION", "metBelow": 99.5, "creditPercent": 2}]}"""))
+                .isInstanceOfSatisfying(
+                        InvalidRequestException.class,
+                        e -> assertThat(e.violations())
+                                .containsExactly(
+                                        new Violation(
+                                                "ticketCredits[1].creditPercent",
+                                                "must not be below the credit of the higher step ticketCredits[0] of"
+                                                        + " RESOLUTION P1 (10)"),
+                                        new Violation(
+                                                "ticketCredits[3].metBelow",
+                                                "steps of RESOLUTION (every priority) must go from the highest met % to"
+                                                        + " the lowest (ticketCredits[2] is at 99)")));
     }
 
     @Test

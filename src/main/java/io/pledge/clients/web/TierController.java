@@ -181,7 +181,9 @@ class TierController {
             String priorityChangeRule,
             BigDecimal uptimeTarget,
             List<CreditStep> credits,
-            BigDecimal creditCapPercent) {
+            BigDecimal creditCapPercent,
+            String creditsPer,
+            List<TierPolicyDocument.TicketCreditDocument> ticketCredits) {
 
         static PolicyView of(TierPolicy policy) {
             TierPolicyDocument document = policy.terms().toDocument();
@@ -197,7 +199,9 @@ class TierController {
                     document.priorityChangeRule(),
                     document.uptimeTarget(),
                     document.credits(),
-                    document.creditCapPercent());
+                    document.creditCapPercent(),
+                    document.creditsPer(),
+                    document.ticketCredits());
         }
     }
 }

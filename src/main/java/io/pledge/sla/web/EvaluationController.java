@@ -44,7 +44,8 @@ import tools.jackson.databind.json.JsonMapper;
 class EvaluationController {
 
     /** Fields of a tier's policy document that are not SLA clock settings; accepted and ignored here. */
-    private static final Set<String> TIER_ONLY_FIELDS = Set.of("uptimeTarget", "credits", "creditCapPercent");
+    private static final Set<String> TIER_ONLY_FIELDS =
+            Set.of("uptimeTarget", "credits", "creditCapPercent", "creditsPer", "ticketCredits");
 
     private static final BusinessCalendar ALWAYS_OPEN =
             BusinessCalendars.of(CalendarDefinition.alwaysOpen("24x7", ZoneOffset.UTC));

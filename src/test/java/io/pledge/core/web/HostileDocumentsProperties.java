@@ -56,6 +56,7 @@ class HostileDocumentsProperties {
             SlaPolicyDocument.class,
             SlaPolicyDocument.TargetDocument.class,
             io.pledge.clients.CreditStep.class,
+            TierPolicyDocument.TicketCreditDocument.class,
             ClientDocument.class,
             ClientDocument.ContactDocument.class,
             ContractDocument.class,
