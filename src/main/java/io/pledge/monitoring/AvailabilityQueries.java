@@ -4,6 +4,10 @@ import io.pledge.calendar.BusinessCalendar;
 import io.pledge.calendar.BusinessCalendars;
 import io.pledge.calendar.CalendarId;
 import io.pledge.calendar.Calendars;
+import io.pledge.clients.ClientId;
+import io.pledge.clients.Clients;
+import io.pledge.core.Instants;
+import io.pledge.core.Violations;
 import io.pledge.core.jdbc.Timestamps;
 import io.pledge.monitoring.jdbc.MonitoringStore;
 import io.pledge.monitoring.jdbc.MonitoringStore.Downtime;
@@ -15,24 +19,93 @@ import io.pledge.monitoring.uptime.Span;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 
-/** Availability, error budget and burn rates of a monitor, read from its records. */
+/**
+ * Availability, error budget and burn rates of a monitor, its check statistics and the monitoring gaps,
+ * read from their records over the periods and ranges requests name.
+ */
 @Service
 public class AvailabilityQueries {
 
     private final MonitoringStore store;
     private final MaintenanceSchedules maintenance;
     private final Calendars calendars;
+    private final Clients clients;
     private final Clock clock;
 
-    AvailabilityQueries(MonitoringStore store, MaintenanceSchedules maintenance, Calendars calendars, Clock clock) {
+    AvailabilityQueries(
+            MonitoringStore store,
+            MaintenanceSchedules maintenance,
+            Calendars calendars,
+            Clients clients,
+            Clock clock) {
         this.store = store;
         this.maintenance = maintenance;
         this.calendars = calendars;
+        this.clients = clients;
         this.clock = clock;
+    }
+
+    /**
+     * The period a query names for a monitor; days are read in the query's zone, else its client's, else
+     * UTC.
+     *
+     * @throws io.pledge.core.InvalidRequestException naming every invalid parameter
+     */
+    public AvailabilityPeriod period(Monitor monitor, AvailabilityPeriod.Query query) {
+        ZoneId clientZone = query.zone() == null
+                ? clients.find(new ClientId(monitor.clientId()))
+                        .map(c -> c.details().zone())
+                        .orElse(ZoneId.of("UTC"))
+                : null;
+        Violations violations = new Violations();
+        AvailabilityPeriod period = AvailabilityPeriod.parse(query, clientZone, clock.instant(), violations);
+        violations.throwIfAny();
+        return period;
+    }
+
+    /**
+     * The monitor's check statistics per {@code HOUR} or {@code DAY} (UTC) from {@code from} (default: a
+     * day ago for hours, 30 days for days) to {@code to} (default: now).
+     *
+     * @throws io.pledge.core.InvalidRequestException naming every invalid parameter
+     */
+    public List<MonitoringStore.CheckStat> checks(Monitor monitor, String granularity, String from, String to) {
+        Violations violations = new Violations();
+        String unit = granularity.toUpperCase(Locale.ROOT);
+        if (!unit.equals("HOUR") && !unit.equals("DAY")) {
+            violations.add("granularity", "must be HOUR or DAY, got " + granularity);
+        }
+        Instant now = clock.instant();
+        Instant start = from == null
+                ? now.minus(unit.equals("DAY") ? Duration.ofDays(30) : Duration.ofDays(1))
+                : violations.parse("from", from, Instants.WHAT, Instants::parse);
+        Instant end = to == null ? now.plusSeconds(1) : violations.parse("to", to, Instants.WHAT, Instants::parse);
+        violations.throwIfAny();
+        return store.checkStats(monitor.id(), unit, start, end);
+    }
+
+    /**
+     * The monitoring gaps of every node from {@code from} (default: 30 days ago) to {@code to} (default:
+     * now).
+     *
+     * @throws io.pledge.core.InvalidRequestException naming every invalid parameter
+     */
+    public List<MonitoringStore.Gap> gaps(String from, String to) {
+        Violations violations = new Violations();
+        Instant now = clock.instant();
+        Instant start = from == null
+                ? now.minus(Duration.ofDays(30))
+                : violations.parse("from", from, Instants.WHAT, Instants::parse);
+        Instant end = to == null ? now.plusSeconds(1) : violations.parse("to", to, Instants.WHAT, Instants::parse);
+        violations.throwIfAny();
+        return new ArrayList<>(store.gaps(start, end));
     }
 
     /**

@@ -43,6 +43,38 @@ public record Monitor(
         boolean fastBurn,
         boolean slowBurn) {
 
+    /** A monitor not stored yet, of a client, from a definition whose target is settled. */
+    static Monitor draft(UUID id, UUID clientId, MonitorDefinition definition) {
+        MonitorDefinition.Commitment commitment = definition.commitment();
+        return new Monitor(
+                id,
+                clientId,
+                commitment.contract() == null ? null : commitment.contract().value(),
+                commitment.service(),
+                definition.name(),
+                definition.kind(),
+                definition.probe().settings(),
+                definition.schedule().interval(),
+                definition.probe().timeout(),
+                definition.schedule().downAfter(),
+                definition.schedule().upAfter(),
+                commitment.target(),
+                commitment.calendar() == null ? null : commitment.calendar().value(),
+                definition.active(),
+                null,
+                null,
+                MonitorState.pending(),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                false,
+                false);
+    }
+
     /** The instant a heartbeat monitor goes DOWN without a call: last call (or creation) + interval + grace. */
     public Instant heartbeatDeadline() {
         Instant last = lastBeatAt == null ? createdAt : lastBeatAt;

@@ -1,10 +1,20 @@
 package io.pledge.monitoring;
 
+import io.pledge.calendar.Calendars;
+import io.pledge.clients.Client;
+import io.pledge.clients.ClientId;
+import io.pledge.clients.Clients;
+import io.pledge.clients.Contract;
+import io.pledge.clients.Contracts;
+import io.pledge.clients.Tiers;
 import io.pledge.core.Scope;
 import io.pledge.core.Secrets;
+import io.pledge.core.UnprocessableException;
+import io.pledge.core.Violations;
 import io.pledge.core.jdbc.Timestamps;
 import io.pledge.monitoring.jdbc.MonitoringStore;
 import io.pledge.monitoring.uptime.MonitorState;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,27 +27,59 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The monitors: added, changed and retired through the API. A new monitor's first check comes at an
  * offset in its interval drawn from its id, so that monitors created together are checked spread over
- * the interval. Also says whose a monitor is, for access control.
+ * the interval. A definition is validated by {@link MonitorDefinition#parse}; its references (client,
+ * contract and service, calendar) are checked here (422), and a target it leaves out is its contract's
+ * tier's uptime target, else {@link MonitorDefinition#DEFAULT_TARGET}.
  */
 @Service
 public class MonitorCatalog {
 
     private final MonitoringStore store;
     private final MaintenanceSchedules maintenance;
+    private final Clients clients;
+    private final Contracts contracts;
+    private final Calendars calendars;
+    private final Tiers tiers;
     private final Clock clock;
 
-    MonitorCatalog(MonitoringStore store, MaintenanceSchedules maintenance, Clock clock) {
+    MonitorCatalog(
+            MonitoringStore store,
+            MaintenanceSchedules maintenance,
+            Clients clients,
+            Contracts contracts,
+            Calendars calendars,
+            Tiers tiers,
+            Clock clock) {
         this.store = store;
         this.maintenance = maintenance;
+        this.clients = clients;
+        this.contracts = contracts;
+        this.calendars = calendars;
+        this.tiers = tiers;
         this.clock = clock;
     }
 
     /** A monitor saved, with its secret (heartbeat token or inbound secret) when one was issued now. */
     public record Saved(Monitor monitor, String secret) {}
 
-    /** Adds a monitor from a validated draft (id, client and definition; state ignored). */
+    /**
+     * Adds a monitor from a document naming its client.
+     *
+     * @throws io.pledge.core.InvalidRequestException naming every invalid field (400)
+     * @throws UnprocessableException naming a reference that does not hold (422)
+     */
     @Transactional
-    public Saved add(Monitor draft) {
+    public Saved add(MonitorDocument document) {
+        Violations violations = new Violations();
+        if (document.client() == null || document.client().isBlank()) {
+            violations.add("client", "is required");
+        }
+        MonitorDefinition definition = MonitorDefinition.parse(document, violations);
+        violations.throwIfAny();
+        Client client = clients.findByReference(document.client())
+                .orElseThrow(
+                        () -> new UnprocessableException("client", "unknown client \"" + document.client() + "\""));
+        Monitor draft = Monitor.draft(UUID.randomUUID(), client.id().value(), settled(definition, client.id()));
         Instant now = Timestamps.now(clock);
         String secret = needsSecret(draft.kind()) ? Secrets.newSecret() : null;
         Monitor monitor = withSchedule(draft, now, now, null);
@@ -46,11 +88,28 @@ public class MonitorCatalog {
     }
 
     /**
-     * Replaces a monitor's definition; its state and downtime stay. A new secret is issued when asked or
-     * when the kind now needs one.
+     * Replaces the definition of a monitor within the scope; its client, state and downtime stay. A new
+     * secret is issued when the document asks ({@code newSecret}) or when the kind now needs one. Empty
+     * when there is no such monitor.
      */
     @Transactional
-    public Optional<Saved> replace(Monitor draft, boolean newSecret) {
+    public Optional<Saved> replace(UUID id, MonitorDocument document, Scope scope) {
+        Optional<Monitor> found = store.find(id, scope);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        Violations violations = new Violations();
+        MonitorDefinition definition = MonitorDefinition.parse(document, violations);
+        violations.throwIfAny();
+        UUID clientId = found.get().clientId();
+        if (document.client() != null
+                && clients.findByReference(document.client())
+                        .map(c -> !c.id().value().equals(clientId))
+                        .orElse(true)) {
+            throw new UnprocessableException("client", "a monitor stays with its client");
+        }
+        Monitor draft = Monitor.draft(id, clientId, settled(definition, new ClientId(clientId)));
+        boolean newSecret = Boolean.TRUE.equals(document.newSecret());
         Optional<Monitor> current = store.lock(draft.id());
         if (current.isEmpty()) {
             return Optional.empty();
@@ -86,8 +145,17 @@ public class MonitorCatalog {
         return store.find(id, scope);
     }
 
-    /** The monitors of a client (every client's when null) within the scope. */
-    public List<Monitor> list(UUID clientId, Scope scope) {
+    /**
+     * The monitors of a client (id or slug; every client's when null) within the scope; a client outside
+     * the scope is as unknown as one that does not exist (422).
+     */
+    public List<Monitor> list(String client, Scope scope) {
+        UUID clientId = client == null
+                ? null
+                : clients.findByReference(client, scope)
+                        .orElseThrow(() -> new UnprocessableException("client", "unknown client \"" + client + "\""))
+                        .id()
+                        .value();
         return store.list(clientId, scope);
     }
 
@@ -100,6 +168,49 @@ public class MonitorCatalog {
             return "MAINTENANCE";
         }
         return monitor.state().status().name();
+    }
+
+    /**
+     * The definition with its references checked (the contract is the client's and covers the service,
+     * the calendar exists) and its target settled.
+     */
+    private MonitorDefinition settled(MonitorDefinition definition, ClientId client) {
+        MonitorDefinition.Commitment commitment = definition.commitment();
+        BigDecimal target = commitment.target();
+        if (commitment.contract() != null) {
+            Contract found = contracts
+                    .find(commitment.contract())
+                    .filter(c -> c.client().equals(client))
+                    .orElseThrow(() -> new UnprocessableException(
+                            "contractId", "no contract " + commitment.contract() + " of this client"));
+            List<String> covered = found.terms().services();
+            String service = commitment.service();
+            if (service != null && covered != null && !covered.isEmpty() && !covered.contains(service)) {
+                throw new UnprocessableException(
+                        "service", "\"" + service + "\" is not among the contract's services " + covered);
+            }
+            if (target == null) {
+                target = contractTarget(found);
+            }
+        }
+        if (target == null) {
+            target = MonitorDefinition.DEFAULT_TARGET;
+        }
+        if (commitment.calendar() != null && !calendars.exists(commitment.calendar())) {
+            throw new UnprocessableException("calendarId", "unknown calendar " + commitment.calendar());
+        }
+        return definition.withTarget(target.stripTrailingZeros());
+    }
+
+    /**
+     * The uptime target of the contract's tier policy in force now, when it sets one below 100 % (a 100 %
+     * target leaves no error budget to measure); else none.
+     */
+    private BigDecimal contractTarget(Contract contract) {
+        return tiers.policyAt(contract.terms().tier(), clock.instant())
+                .map(policy -> policy.terms().uptimeTarget())
+                .filter(uptime -> uptime != null && uptime.compareTo(BigDecimal.valueOf(100)) < 0)
+                .orElse(null);
     }
 
     private static boolean needsSecret(MonitorKind kind) {

@@ -404,7 +404,41 @@ public class MonitoringStore {
             long latencySumMs,
             int latencyMinMs,
             int latencyMaxMs,
-            int[] histogram) {}
+            int[] histogram) {
+
+        /** The histogram labelled by bucket: {@code le100} ... {@code le10000}, then {@code over10000}. */
+        public java.util.Map<String, Integer> labelled() {
+            java.util.Map<String, Integer> labelled = new java.util.LinkedHashMap<>();
+            for (int i = 0; i < histogram.length; i++) {
+                String label = i < LATENCY_BOUNDS.length
+                        ? "le" + LATENCY_BOUNDS[i]
+                        : "over" + LATENCY_BOUNDS[LATENCY_BOUNDS.length - 1];
+                labelled.put(label, histogram[i]);
+            }
+            return labelled;
+        }
+
+        /**
+         * The upper bound of the bucket holding the 95th percentile, or the slowest check when that is the
+         * last bucket.
+         */
+        public Integer p95LatencyMs() {
+            int needed = (int) Math.ceil(checks * 0.95);
+            int seen = 0;
+            for (int i = 0; i < histogram.length; i++) {
+                seen += histogram[i];
+                if (seen >= needed) {
+                    return i < LATENCY_BOUNDS.length ? LATENCY_BOUNDS[i] : latencyMaxMs;
+                }
+            }
+            return null;
+        }
+
+        /** The mean latency, zero without checks. */
+        public long latencyAvgMs() {
+            return checks == 0 ? 0 : latencySumMs / checks;
+        }
+    }
 
     public List<CheckStat> checkStats(UUID monitorId, String granularity, Instant from, Instant to) {
         return jdbc.sql("select * from monitor_check_stat where monitor_id = :monitor and granularity = :granularity"
