@@ -4,7 +4,6 @@ import io.pledge.calendar.BusinessCalendar;
 import io.pledge.calendar.BusinessCalendars;
 import io.pledge.calendar.CalendarId;
 import io.pledge.calendar.Calendars;
-import io.pledge.clients.ClientId;
 import io.pledge.clients.Clients;
 import io.pledge.core.Instants;
 import io.pledge.core.Violations;
@@ -60,7 +59,7 @@ public class AvailabilityQueries {
      */
     public AvailabilityPeriod period(Monitor monitor, AvailabilityPeriod.Query query) {
         ZoneId clientZone = query.zone() == null
-                ? clients.find(new ClientId(monitor.clientId()))
+                ? clients.find(monitor.client())
                         .map(c -> c.details().zone())
                         .orElse(ZoneId.of("UTC"))
                 : null;
@@ -186,11 +185,12 @@ public class AvailabilityQueries {
     }
 
     private Measure measure(Monitor monitor) {
-        if (monitor.calendarId() == null) {
+        CalendarId calendarId = monitor.definition().commitment().calendar();
+        if (calendarId == null) {
             return Measure.ELAPSED;
         }
         BusinessCalendar calendar = calendars
-                .find(new CalendarId(monitor.calendarId()))
+                .find(calendarId)
                 .map(stored -> BusinessCalendars.of(stored.definition()))
                 .orElse(null);
         return calendar == null ? Measure.ELAPSED : calendar::between;

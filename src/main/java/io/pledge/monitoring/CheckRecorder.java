@@ -43,14 +43,16 @@ class CheckRecorder {
         Instant now = Timestamps.now(clock);
         int latency = (int) Math.min(Integer.MAX_VALUE, result.latency().toMillis());
         store.recordCheck(monitorId, at, result.ok(), latency);
-        if (monitor.lastCheckAt() != null && at.isBefore(monitor.lastCheckAt())) {
+        Instant lastCheckAt = monitor.standing().lastCheckAt();
+        if (lastCheckAt != null && at.isBefore(lastCheckAt)) {
             return;
         }
         store.saveCheck(monitorId, at, result.ok(), latency, result.error());
         Confirmations.Step step =
-                new Confirmations(monitor.downAfter(), monitor.upAfter()).apply(monitor.state(), result.ok(), at);
+                new Confirmations(
+                        monitor.definition().schedule().downAfter(), monitor.definition().schedule().upAfter()).apply(monitor.state(), result.ok(), at);
         Confirmations.Change change = step.change();
-        store.saveState(monitorId, step.state(), change == null ? monitor.statusSince() : change.at());
+        store.saveState(monitorId, step.state(), change == null ? monitor.standing().statusSince() : change.at());
         if (change != null && change.to() == Status.DOWN) {
             transitions.wentDown(monitor, change.at(), "CHECKS", result.error(), now);
         } else if (change != null && change.from() == Status.DOWN) {
@@ -71,9 +73,9 @@ class CheckRecorder {
         if (!now.isBefore(deadline) && monitor.state().status() != Status.DOWN) {
             store.saveState(monitorId, new MonitorState(Status.DOWN, 1, 0, deadline), deadline);
             store.watchedFrom(monitorId, deadline);
-            String reason = monitor.lastBeatAt() == null
+            String reason = monitor.standing().lastBeatAt() == null
                     ? "no heartbeat since the monitor was created"
-                    : "no heartbeat since " + monitor.lastBeatAt();
+                    : "no heartbeat since " + monitor.standing().lastBeatAt();
             transitions.wentDown(monitor, deadline, "HEARTBEAT", reason, now);
         }
         transitions.burns(monitor, now);

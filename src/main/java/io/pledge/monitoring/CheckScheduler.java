@@ -144,7 +144,7 @@ public class CheckScheduler implements DisposableBean {
                         Instant started = clock.instant();
                         Duration late = Duration.between(claim.dueAt(), started);
                         lag.record(late.isNegative() ? Duration.ZERO : late);
-                        ProbeResult result = probes.check(monitor.kind(), monitor.settings(), monitor.timeout());
+                        ProbeResult result = probes.check(monitor.kind(), monitor.definition().probe().settings(), monitor.definition().probe().timeout());
                         checked.complete(new Checked(claim, started.truncatedTo(ChronoUnit.MICROS), result));
                     } catch (RuntimeException e) {
                         checked.completeExceptionally(e);

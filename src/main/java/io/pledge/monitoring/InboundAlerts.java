@@ -82,9 +82,9 @@ public class InboundAlerts {
         }
         Monitor monitor = found.get();
         Instant now = Timestamps.now(clock);
-        Map<String, String> wanted = monitor.settings().labels() == null
+        Map<String, String> wanted = monitor.definition().probe().settings().labels() == null
                 ? Map.of()
-                : monitor.settings().labels();
+                : monitor.definition().probe().settings().labels();
         int matched = 0;
         int opened = 0;
         int closed = 0;
@@ -147,7 +147,7 @@ public class InboundAlerts {
         } else if (wasDown && open.isEmpty()) {
             List<Downtime> recent = store.downtime(
                     monitor.id(),
-                    monitor.statusSince() == null ? Instant.EPOCH : monitor.statusSince(),
+                    monitor.standing().statusSince() == null ? Instant.EPOCH : monitor.standing().statusSince(),
                     now.plusSeconds(1));
             Instant upAt = recent.stream()
                     .map(Downtime::end)
@@ -155,7 +155,7 @@ public class InboundAlerts {
                     .max(Instant::compareTo)
                     .orElse(now);
             store.saveState(monitor.id(), new MonitorState(Status.UP, 0, 0, upAt), upAt);
-            transitions.publishedUp(monitor, monitor.statusSince() == null ? upAt : monitor.statusSince(), upAt, now);
+            transitions.publishedUp(monitor, monitor.standing().statusSince() == null ? upAt : monitor.standing().statusSince(), upAt, now);
         } else if (monitor.state().status() == Status.PENDING && open.isEmpty()) {
             store.saveState(monitor.id(), new MonitorState(Status.UP, 0, 0, now), now);
         }

@@ -70,7 +70,7 @@ public class MaintenanceSchedules {
         UUID monitorId = parsed.monitorId();
         if (monitorId != null
                 && store.find(monitorId, Scope.everything())
-                        .map(m -> !m.clientId().equals(client.id().value()))
+                        .map(m -> !m.client().equals(client.id()))
                         .orElse(true)) {
             throw new UnprocessableException("monitorId", "no monitor " + monitorId + " of this client");
         }
@@ -122,9 +122,9 @@ public class MaintenanceSchedules {
                         .orElseThrow(() -> new NotFoundException("client", client));
         if (monitorId != null) {
             Monitor found = store.find(monitorId, scope)
-                    .filter(m -> clientId == null || m.clientId().equals(clientId))
+                    .filter(m -> clientId == null || m.client().value().equals(clientId))
                     .orElseThrow(() -> new NotFoundException("monitor", monitorId));
-            return store.windows(found.clientId(), monitorId, scope);
+            return store.windows(found.client().value(), monitorId, scope);
         }
         return store.windows(clientId, null, scope);
     }
@@ -138,7 +138,7 @@ public class MaintenanceSchedules {
     /** The maintenance of the monitor inside {@code range}, as a union of spans. */
     public List<Span> within(Monitor monitor, Span range) {
         List<Span> spans = new ArrayList<>();
-        for (StoredWindow window : store.windows(monitor.clientId(), monitor.id(), Scope.everything())) {
+        for (StoredWindow window : store.windows(monitor.client().value(), monitor.id(), Scope.everything())) {
             spans.addAll(of(window).within(range));
         }
         return Span.union(spans);
@@ -154,7 +154,7 @@ public class MaintenanceSchedules {
     /** The monitor's retroactive windows with occurrences inside {@code range}. */
     public List<Retroactive> retroactiveWithin(Monitor monitor, Span range) {
         List<Retroactive> found = new ArrayList<>();
-        for (StoredWindow window : store.windows(monitor.clientId(), monitor.id(), Scope.everything())) {
+        for (StoredWindow window : store.windows(monitor.client().value(), monitor.id(), Scope.everything())) {
             if (window.retroactive()) {
                 List<Span> spans = of(window).within(range);
                 if (!spans.isEmpty()) {

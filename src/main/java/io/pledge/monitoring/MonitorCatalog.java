@@ -13,7 +13,6 @@ import io.pledge.core.UnprocessableException;
 import io.pledge.core.Violations;
 import io.pledge.core.jdbc.Timestamps;
 import io.pledge.monitoring.jdbc.MonitoringStore;
-import io.pledge.monitoring.uptime.MonitorState;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
@@ -79,7 +78,7 @@ public class MonitorCatalog {
         Client client = clients.findByReference(document.client())
                 .orElseThrow(
                         () -> new UnprocessableException("client", "unknown client \"" + document.client() + "\""));
-        Monitor draft = Monitor.draft(UUID.randomUUID(), client.id().value(), settled(definition, client.id()));
+        Monitor draft = Monitor.draft(UUID.randomUUID(), client.id(), settled(definition, client.id()));
         Instant now = Timestamps.now(clock);
         String secret = needsSecret(draft.kind()) ? Secrets.newSecret() : null;
         Monitor monitor = withSchedule(draft, now, now, null);
@@ -101,14 +100,14 @@ public class MonitorCatalog {
         Violations violations = new Violations();
         MonitorDefinition definition = MonitorDefinition.parse(document, violations);
         violations.throwIfAny();
-        UUID clientId = found.get().clientId();
+        ClientId client = found.get().client();
         if (document.client() != null
                 && clients.findByReference(document.client())
-                        .map(c -> !c.id().value().equals(clientId))
+                        .map(c -> !c.id().equals(client))
                         .orElse(true)) {
             throw new UnprocessableException("client", "a monitor stays with its client");
         }
-        Monitor draft = Monitor.draft(id, clientId, settled(definition, new ClientId(clientId)));
+        Monitor draft = Monitor.draft(id, client, settled(definition, client));
         boolean newSecret = Boolean.TRUE.equals(document.newSecret());
         Optional<Monitor> current = store.lock(draft.id());
         if (current.isEmpty()) {
@@ -221,13 +220,15 @@ public class MonitorCatalog {
     private static Monitor withSchedule(Monitor draft, Instant created, Instant now, Monitor current) {
         Instant next;
         if (current != null
-                && current.nextCheckAt() != null
+                && current.standing().nextCheckAt() != null
                 && current.kind() == draft.kind()
                 && current.interval().equals(draft.interval())
                 && current.active()) {
-            next = current.nextCheckAt();
+            next = current.standing().nextCheckAt();
         } else if (draft.kind() == MonitorKind.HEARTBEAT) {
-            Instant last = current == null || current.lastBeatAt() == null ? now : current.lastBeatAt();
+            Instant last = current == null || current.standing().lastBeatAt() == null
+                    ? now
+                    : current.standing().lastBeatAt();
             next = last.plus(draft.interval()).plus(draft.grace());
         } else {
             long offset = Math.floorMod(
@@ -236,30 +237,10 @@ public class MonitorCatalog {
         }
         return new Monitor(
                 draft.id(),
-                draft.clientId(),
-                draft.contractId(),
-                draft.service(),
-                draft.name(),
-                draft.kind(),
-                draft.settings(),
-                draft.interval(),
-                draft.timeout(),
-                draft.downAfter(),
-                draft.upAfter(),
-                draft.target(),
-                draft.calendarId(),
-                draft.active(),
+                draft.client(),
+                draft.definition(),
+                Monitor.Standing.pending(draft.active() ? next : null),
                 created,
-                now,
-                MonitorState.pending(),
-                null,
-                draft.active() ? next : null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                false,
-                false);
+                now);
     }
 }

@@ -39,7 +39,7 @@ class Transitions {
     void published(Monitor monitor, Instant since, String reason, Instant now) {
         events.publishEvent(new MonitorWentDown(
                 monitor.id(),
-                monitor.clientId(),
+                monitor.client().value(),
                 monitor.name(),
                 monitor.kind(),
                 since,
@@ -54,14 +54,14 @@ class Transitions {
         Instant since = closed.stream()
                 .map(MonitoringStore.Downtime::start)
                 .min(Instant::compareTo)
-                .orElse(monitor.statusSince() == null ? upAt : monitor.statusSince());
+                .orElse(monitor.standing().statusSince() == null ? upAt : monitor.standing().statusSince());
         publishedUp(monitor, since, upAt, now);
     }
 
     void publishedUp(Monitor monitor, Instant since, Instant upAt, Instant now) {
         events.publishEvent(new MonitorCameUp(
                 monitor.id(),
-                monitor.clientId(),
+                monitor.client().value(),
                 monitor.name(),
                 monitor.kind(),
                 since,
@@ -79,7 +79,7 @@ class Transitions {
         List<Span> down = store.downtime(monitor.id(), window.start(), now).stream()
                 .map(d -> d.until(now))
                 .toList();
-        if (down.isEmpty() && !monitor.fastBurn() && !monitor.slowBurn()) {
+        if (down.isEmpty() && !monitor.standing().fastBurn() && !monitor.standing().slowBurn()) {
             return;
         }
         List<Span> maintained = maintenance.within(monitor, window);
@@ -91,12 +91,12 @@ class Transitions {
         BurnAlerts.Rates rates = BurnAlerts.at(now, down, maintained, gaps, monitor.target());
         boolean fast = rates.burning(BurnAlerts.Severity.FAST);
         boolean slow = rates.burning(BurnAlerts.Severity.SLOW);
-        if (fast == monitor.fastBurn() && slow == monitor.slowBurn()) {
+        if (fast == monitor.standing().fastBurn() && slow == monitor.standing().slowBurn()) {
             return;
         }
         store.saveBurns(monitor.id(), fast, slow);
-        announce(monitor, BurnSeverity.FAST, monitor.fastBurn(), fast, rates.last1h(), rates.last5m(), now);
-        announce(monitor, BurnSeverity.SLOW, monitor.slowBurn(), slow, rates.last6h(), rates.last30m(), now);
+        announce(monitor, BurnSeverity.FAST, monitor.standing().fastBurn(), fast, rates.last1h(), rates.last5m(), now);
+        announce(monitor, BurnSeverity.SLOW, monitor.standing().slowBurn(), slow, rates.last6h(), rates.last30m(), now);
     }
 
     private void announce(
@@ -110,7 +110,7 @@ class Transitions {
         if (is && !was) {
             events.publishEvent(new ErrorBudgetBurning(
                     monitor.id(),
-                    monitor.clientId(),
+                    monitor.client().value(),
                     monitor.name(),
                     severity,
                     longRate,
@@ -119,7 +119,7 @@ class Transitions {
                     now));
         } else if (was && !is) {
             events.publishEvent(
-                    new ErrorBudgetBurnEnded(monitor.id(), monitor.clientId(), monitor.name(), severity, now));
+                    new ErrorBudgetBurnEnded(monitor.id(), monitor.client().value(), monitor.name(), severity, now));
         }
     }
 }

@@ -3,9 +3,13 @@ package io.pledge.monitoring.jdbc;
 import static io.pledge.core.jdbc.Timestamps.instant;
 import static io.pledge.core.jdbc.Timestamps.utc;
 
+import io.pledge.calendar.CalendarId;
+import io.pledge.clients.ClientId;
+import io.pledge.clients.ContractId;
 import io.pledge.core.Scope;
 import io.pledge.core.jdbc.ScopeSql;
 import io.pledge.monitoring.Monitor;
+import io.pledge.monitoring.MonitorDefinition;
 import io.pledge.monitoring.MonitorKind;
 import io.pledge.monitoring.MonitorSettings;
 import io.pledge.monitoring.uptime.MonitorState;
@@ -50,7 +54,7 @@ public class MonitoringStore {
                           updated_at, status, next_check_at, watched_since)
                         values (:id, :client, :contract, :service, :name, :kind, :settings, :interval, :timeout, :downAfter,
                           :upAfter, :target, :calendar, :secret, :active, :created, :created, 'PENDING', :next, :watched)"""), monitor, secretHash)
-                .param("client", monitor.clientId())
+                .param("client", monitor.client().value())
                 .param("created", utc(monitor.createdAt()))
                 // An external monitor's tool reports incidents as they come: silence since creation is data.
                 .param("watched", monitor.kind() == MonitorKind.EXTERNAL ? utc(monitor.createdAt()) : null)
@@ -73,22 +77,24 @@ public class MonitoringStore {
     /** Binds what defines a monitor, shared by its insert and its update. */
     private JdbcClient.StatementSpec definition(
             JdbcClient.StatementSpec statement, Monitor monitor, String secretHash) {
+        MonitorDefinition definition = monitor.definition();
+        MonitorDefinition.Commitment commitment = definition.commitment();
         return statement
                 .param("id", monitor.id())
-                .param("contract", monitor.contractId())
-                .param("service", monitor.service())
-                .param("name", monitor.name())
-                .param("kind", monitor.kind().name())
-                .param("settings", json.writeValueAsString(monitor.settings()))
-                .param("interval", (int) monitor.interval().toSeconds())
-                .param("timeout", (int) monitor.timeout().toSeconds())
-                .param("downAfter", monitor.downAfter())
-                .param("upAfter", monitor.upAfter())
-                .param("target", monitor.target())
-                .param("calendar", monitor.calendarId())
+                .param("contract", commitment.contract() == null ? null : commitment.contract().value())
+                .param("service", commitment.service())
+                .param("name", definition.name())
+                .param("kind", definition.kind().name())
+                .param("settings", json.writeValueAsString(definition.probe().settings()))
+                .param("interval", (int) definition.schedule().interval().toSeconds())
+                .param("timeout", (int) definition.probe().timeout().toSeconds())
+                .param("downAfter", definition.schedule().downAfter())
+                .param("upAfter", definition.schedule().upAfter())
+                .param("target", commitment.target())
+                .param("calendar", commitment.calendar() == null ? null : commitment.calendar().value())
                 .param("secret", secretHash)
-                .param("active", monitor.active())
-                .param("next", utc(monitor.nextCheckAt()));
+                .param("active", definition.active())
+                .param("next", utc(monitor.standing().nextCheckAt()));
     }
 
     /** Retires a monitor: no more checks, gone from the API; its downtime stays on record. */
@@ -171,7 +177,8 @@ public class MonitoringStore {
         List<Object[]> moves = new java.util.ArrayList<>();
         List<Claim> claims = new java.util.ArrayList<>();
         for (Monitor monitor : due) {
-            Instant next = monitor.nextCheckAt().plus(monitor.interval());
+            Instant dueAt = monitor.standing().nextCheckAt();
+            Instant next = dueAt.plus(monitor.interval());
             if (!next.isAfter(now)) {
                 long behind = Duration.between(next, now).toMillis()
                                 / monitor.interval().toMillis()
@@ -179,7 +186,7 @@ public class MonitoringStore {
                 next = next.plus(monitor.interval().multipliedBy(behind));
             }
             moves.add(new Object[] {utc(next), monitor.id()});
-            claims.add(new Claim(monitor, monitor.nextCheckAt()));
+            claims.add(new Claim(monitor, dueAt));
         }
         for (Object[] move : moves) {
             jdbc.sql("update monitor set next_check_at = ? where id = ?")
@@ -592,40 +599,51 @@ public class MonitoringStore {
     // Rows
 
     private Monitor monitor(ResultSet row, int n) throws SQLException {
+        UUID contract = row.getObject("contract_id", UUID.class);
+        UUID calendar = row.getObject("calendar_id", UUID.class);
+        MonitorDefinition definition = new MonitorDefinition(
+                row.getString("name"),
+                new MonitorDefinition.Probe(
+                        MonitorKind.valueOf(row.getString("kind")),
+                        json.readValue(row.getString("settings"), MonitorSettings.class),
+                        Duration.ofSeconds(row.getInt("timeout_seconds"))),
+                new MonitorDefinition.Schedule(
+                        Duration.ofSeconds(row.getInt("interval_seconds")),
+                        row.getInt("down_after"),
+                        row.getInt("up_after")),
+                new MonitorDefinition.Commitment(
+                        contract == null ? null : new ContractId(contract),
+                        row.getString("service"),
+                        row.getBigDecimal("target").stripTrailingZeros(),
+                        calendar == null ? null : new CalendarId(calendar)),
+                row.getBoolean("active"));
         MonitorState state = new MonitorState(
                 MonitorState.Status.valueOf(row.getString("status")),
                 row.getInt("failures"),
                 row.getInt("successes"),
                 instant(row, "run_started_at"));
-        Object latency = row.getObject("last_latency_ms");
-        Object lastOk = row.getObject("last_ok");
+        Instant lastCheckAt = instant(row, "last_check_at");
+        Monitor.LastCheck lastCheck = lastCheckAt == null
+                ? null
+                : new Monitor.LastCheck(
+                        lastCheckAt,
+                        row.getBoolean("last_ok"),
+                        row.getInt("last_latency_ms"),
+                        row.getString("last_error"));
         return new Monitor(
                 row.getObject("id", UUID.class),
-                row.getObject("client_id", UUID.class),
-                row.getObject("contract_id", UUID.class),
-                row.getString("service"),
-                row.getString("name"),
-                MonitorKind.valueOf(row.getString("kind")),
-                json.readValue(row.getString("settings"), MonitorSettings.class),
-                Duration.ofSeconds(row.getInt("interval_seconds")),
-                Duration.ofSeconds(row.getInt("timeout_seconds")),
-                row.getInt("down_after"),
-                row.getInt("up_after"),
-                row.getBigDecimal("target").stripTrailingZeros(),
-                row.getObject("calendar_id", UUID.class),
-                row.getBoolean("active"),
+                new ClientId(row.getObject("client_id", UUID.class)),
+                definition,
+                new Monitor.Standing(
+                        state,
+                        instant(row, "status_since"),
+                        instant(row, "next_check_at"),
+                        lastCheck,
+                        instant(row, "last_beat_at"),
+                        row.getBoolean("fast_burn"),
+                        row.getBoolean("slow_burn")),
                 instant(row, "created_at"),
-                instant(row, "updated_at"),
-                state,
-                instant(row, "status_since"),
-                instant(row, "next_check_at"),
-                instant(row, "last_check_at"),
-                lastOk == null ? null : row.getBoolean("last_ok"),
-                latency == null ? null : row.getInt("last_latency_ms"),
-                row.getString("last_error"),
-                instant(row, "last_beat_at"),
-                row.getBoolean("fast_burn"),
-                row.getBoolean("slow_burn"));
+                instant(row, "updated_at"));
     }
 
     private static Downtime downtime(ResultSet row, int n) throws SQLException {

@@ -6,6 +6,7 @@ import io.pledge.monitoring.AvailabilityPeriod;
 import io.pledge.monitoring.AvailabilityQueries;
 import io.pledge.monitoring.Monitor;
 import io.pledge.monitoring.MonitorCatalog;
+import io.pledge.monitoring.MonitorDefinition;
 import io.pledge.monitoring.MonitorDocument;
 import io.pledge.monitoring.MonitorKind;
 import io.pledge.monitoring.MonitorSettings;
@@ -161,14 +162,18 @@ class MonitorController {
             Instant updatedAt) {
 
         static MonitorView of(Monitor m, String status, String secret) {
-            MonitorSettings s = m.settings();
+            MonitorDefinition d = m.definition();
+            MonitorDefinition.Commitment c = d.commitment();
+            MonitorSettings s = d.probe().settings();
+            Monitor.Standing standing = m.standing();
+            Monitor.LastCheck last = standing.lastCheck();
             return new MonitorView(
                     m.id(),
-                    m.clientId(),
-                    m.contractId(),
-                    m.service(),
-                    m.name(),
-                    m.kind(),
+                    m.client().value(),
+                    c.contract() == null ? null : c.contract().value(),
+                    c.service(),
+                    d.name(),
+                    d.kind(),
                     s.url(),
                     s.method(),
                     s.statusMin() == null ? null : s.statusMin() + "-" + s.statusMax(),
@@ -182,23 +187,23 @@ class MonitorController {
                     s.warnDays(),
                     s.grace() == null ? null : s.grace().toString(),
                     s.labels(),
-                    m.interval().toString(),
-                    m.timeout().toString(),
-                    m.downAfter(),
-                    m.upAfter(),
-                    m.target(),
-                    m.calendarId(),
-                    m.active(),
+                    d.schedule().interval().toString(),
+                    d.probe().timeout().toString(),
+                    d.schedule().downAfter(),
+                    d.schedule().upAfter(),
+                    c.target(),
+                    c.calendar() == null ? null : c.calendar().value(),
+                    d.active(),
                     status,
-                    m.statusSince(),
-                    m.lastCheckAt(),
-                    m.lastOk(),
-                    m.lastLatencyMs(),
-                    m.lastError(),
-                    m.lastBeatAt(),
-                    m.nextCheckAt(),
+                    standing.statusSince(),
+                    last == null ? null : last.at(),
+                    last == null ? null : last.ok(),
+                    last == null ? null : last.latencyMs(),
+                    last == null ? null : last.error(),
+                    standing.lastBeatAt(),
+                    standing.nextCheckAt(),
                     secret,
-                    secret != null && m.kind() == MonitorKind.HEARTBEAT ? "/api/v1/ingest/heartbeats/" + secret : null,
+                    secret != null && d.kind() == MonitorKind.HEARTBEAT ? "/api/v1/ingest/heartbeats/" + secret : null,
                     m.createdAt(),
                     m.updatedAt());
         }
