@@ -8,8 +8,6 @@ import io.pledge.clients.Clients;
 import io.pledge.core.Instants;
 import io.pledge.core.Violations;
 import io.pledge.core.jdbc.Timestamps;
-import io.pledge.monitoring.jdbc.MonitoringStore;
-import io.pledge.monitoring.jdbc.MonitoringStore.Downtime;
 import io.pledge.monitoring.uptime.Availability;
 import io.pledge.monitoring.uptime.AvailabilityReport;
 import io.pledge.monitoring.uptime.BurnAlerts;
@@ -32,19 +30,28 @@ import org.springframework.stereotype.Service;
 @Service
 public class AvailabilityQueries {
 
-    private final MonitoringStore store;
+    private final Monitors monitors;
+    private final Downtimes downtimes;
+    private final CheckStatistics statistics;
+    private final MonitoringGaps monitoringGaps;
     private final MaintenanceSchedules maintenance;
     private final Calendars calendars;
     private final Clients clients;
     private final Clock clock;
 
     AvailabilityQueries(
-            MonitoringStore store,
+            Monitors monitors,
+            Downtimes downtimes,
+            CheckStatistics statistics,
+            MonitoringGaps monitoringGaps,
             MaintenanceSchedules maintenance,
             Calendars calendars,
             Clients clients,
             Clock clock) {
-        this.store = store;
+        this.monitors = monitors;
+        this.downtimes = downtimes;
+        this.statistics = statistics;
+        this.monitoringGaps = monitoringGaps;
         this.maintenance = maintenance;
         this.calendars = calendars;
         this.clients = clients;
@@ -59,9 +66,7 @@ public class AvailabilityQueries {
      */
     public AvailabilityPeriod period(Monitor monitor, AvailabilityPeriod.Query query) {
         ZoneId clientZone = query.zone() == null
-                ? clients.find(monitor.client())
-                        .map(c -> c.details().zone())
-                        .orElse(ZoneId.of("UTC"))
+                ? clients.find(monitor.client()).map(c -> c.details().zone()).orElse(ZoneId.of("UTC"))
                 : null;
         Violations violations = new Violations();
         AvailabilityPeriod period = AvailabilityPeriod.parse(query, clientZone, clock.instant(), violations);
@@ -75,7 +80,7 @@ public class AvailabilityQueries {
      *
      * @throws io.pledge.core.InvalidRequestException naming every invalid parameter
      */
-    public List<MonitoringStore.CheckStat> checks(Monitor monitor, String granularity, String from, String to) {
+    public List<CheckStat> checks(Monitor monitor, String granularity, String from, String to) {
         Violations violations = new Violations();
         String unit = granularity.toUpperCase(Locale.ROOT);
         if (!unit.equals("HOUR") && !unit.equals("DAY")) {
@@ -87,7 +92,7 @@ public class AvailabilityQueries {
                 : violations.parse("from", from, Instants.WHAT, Instants::parse);
         Instant end = to == null ? now.plusSeconds(1) : violations.parse("to", to, Instants.WHAT, Instants::parse);
         violations.throwIfAny();
-        return store.checkStats(monitor.id(), unit, start, end);
+        return statistics.of(monitor.id(), unit, start, end);
     }
 
     /**
@@ -96,7 +101,7 @@ public class AvailabilityQueries {
      *
      * @throws io.pledge.core.InvalidRequestException naming every invalid parameter
      */
-    public List<MonitoringStore.Gap> gaps(String from, String to) {
+    public List<MonitoringGap> gaps(String from, String to) {
         Violations violations = new Violations();
         Instant now = clock.instant();
         Instant start = from == null
@@ -104,7 +109,7 @@ public class AvailabilityQueries {
                 : violations.parse("from", from, Instants.WHAT, Instants::parse);
         Instant end = to == null ? now.plusSeconds(1) : violations.parse("to", to, Instants.WHAT, Instants::parse);
         violations.throwIfAny();
-        return new ArrayList<>(store.gaps(start, end));
+        return new ArrayList<>(monitoringGaps.between(start, end));
     }
 
     /**
@@ -140,14 +145,14 @@ public class AvailabilityQueries {
         Span elapsed = period.end().isAfter(now)
                 ? Span.of(period.start(), now.isAfter(period.start()) ? now : period.start())
                 : period;
-        List<Downtime> records = store.downtime(monitor.id(), period.start(), period.end());
+        List<Downtime> records = downtimes.overlapping(monitor.id(), period.start(), period.end());
         List<Span> down = records.stream().map(d -> d.until(now)).toList();
         List<Span> maintained = maintenance.within(monitor, period);
         List<Span> gaps = gaps(monitor, period);
         Measure measure = measure(monitor);
         // No data before the monitor was watched: so far it is covered from then to now; the whole
         // period's budget assumes it is watched from then (or from now, if not yet) to the period's end.
-        Optional<Instant> watchedSince = store.watchedSince(monitor.id());
+        Optional<Instant> watchedSince = monitors.watchedSince(monitor.id());
         List<Span> coveredSoFar = watchedSince
                 .filter(since -> since.isBefore(now))
                 .map(since -> List.of(Span.of(since, now)))
@@ -159,7 +164,7 @@ public class AvailabilityQueries {
         AvailabilityReport whole =
                 Availability.over(period, coveredWhole, down, maintained, gaps, monitor.target(), measure);
         Span window = Span.of(now.minus(BurnSeverity.SLOW.longWindow()), now);
-        List<Span> recent = store.downtime(monitor.id(), window.start(), now).stream()
+        List<Span> recent = downtimes.overlapping(monitor.id(), window.start(), now).stream()
                 .map(d -> d.until(now))
                 .toList();
         BurnAlerts.Rates rates = BurnAlerts.at(
@@ -179,7 +184,7 @@ public class AvailabilityQueries {
         if (!monitor.kind().probed()) {
             return List.of();
         }
-        return store.gaps(range.start(), range.end()).stream()
+        return monitoringGaps.between(range.start(), range.end()).stream()
                 .map(g -> Span.of(g.start(), g.end()))
                 .toList();
     }

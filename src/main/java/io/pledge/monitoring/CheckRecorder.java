@@ -1,7 +1,6 @@
 package io.pledge.monitoring;
 
 import io.pledge.core.jdbc.Timestamps;
-import io.pledge.monitoring.jdbc.MonitoringStore;
 import io.pledge.monitoring.probe.ProbeResult;
 import io.pledge.monitoring.uptime.Confirmations;
 import io.pledge.monitoring.uptime.MonitorState;
@@ -20,12 +19,14 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class CheckRecorder {
 
-    private final MonitoringStore store;
+    private final Monitors monitors;
+    private final CheckStatistics statistics;
     private final Transitions transitions;
     private final Clock clock;
 
-    CheckRecorder(MonitoringStore store, Transitions transitions, Clock clock) {
-        this.store = store;
+    CheckRecorder(Monitors monitors, CheckStatistics statistics, Transitions transitions, Clock clock) {
+        this.monitors = monitors;
+        this.statistics = statistics;
         this.transitions = transitions;
         this.clock = clock;
     }
@@ -36,23 +37,25 @@ class CheckRecorder {
      */
     @Transactional
     public void record(UUID monitorId, Instant at, ProbeResult result) {
-        Monitor monitor = store.lock(monitorId).orElse(null);
+        Monitor monitor = monitors.lock(monitorId).orElse(null);
         if (monitor == null || !monitor.active() || !monitor.kind().probed()) {
             return;
         }
         Instant now = Timestamps.now(clock);
         int latency = (int) Math.min(Integer.MAX_VALUE, result.latency().toMillis());
-        store.recordCheck(monitorId, at, result.ok(), latency);
+        statistics.record(monitorId, at, result.ok(), latency);
         Instant lastCheckAt = monitor.standing().lastCheckAt();
         if (lastCheckAt != null && at.isBefore(lastCheckAt)) {
             return;
         }
-        store.saveCheck(monitorId, at, result.ok(), latency, result.error());
-        Confirmations.Step step =
-                new Confirmations(
-                        monitor.definition().schedule().downAfter(), monitor.definition().schedule().upAfter()).apply(monitor.state(), result.ok(), at);
+        monitors.saveCheck(monitorId, new Monitor.LastCheck(at, result.ok(), latency, result.error()));
+        Confirmations.Step step = new Confirmations(
+                        monitor.definition().schedule().downAfter(),
+                        monitor.definition().schedule().upAfter())
+                .apply(monitor.state(), result.ok(), at);
         Confirmations.Change change = step.change();
-        store.saveState(monitorId, step.state(), change == null ? monitor.standing().statusSince() : change.at());
+        monitors.saveState(
+                monitorId, step.state(), change == null ? monitor.standing().statusSince() : change.at());
         if (change != null && change.to() == Status.DOWN) {
             transitions.wentDown(monitor, change.at(), "CHECKS", result.error(), now);
         } else if (change != null && change.from() == Status.DOWN) {
@@ -64,15 +67,15 @@ class CheckRecorder {
     /** A heartbeat monitor's deadline came: DOWN since the deadline unless a call came in time. */
     @Transactional
     public void deadline(UUID monitorId) {
-        Monitor monitor = store.lock(monitorId).orElse(null);
+        Monitor monitor = monitors.lock(monitorId).orElse(null);
         if (monitor == null || !monitor.active() || monitor.kind() != MonitorKind.HEARTBEAT) {
             return;
         }
         Instant now = Timestamps.now(clock);
         Instant deadline = monitor.heartbeatDeadline();
         if (!now.isBefore(deadline) && monitor.state().status() != Status.DOWN) {
-            store.saveState(monitorId, new MonitorState(Status.DOWN, 1, 0, deadline), deadline);
-            store.watchedFrom(monitorId, deadline);
+            monitors.saveState(monitorId, new MonitorState(Status.DOWN, 1, 0, deadline), deadline);
+            monitors.watchedFrom(monitorId, deadline);
             String reason = monitor.standing().lastBeatAt() == null
                     ? "no heartbeat since the monitor was created"
                     : "no heartbeat since " + monitor.standing().lastBeatAt();
@@ -84,7 +87,7 @@ class CheckRecorder {
     /** Reviews an external monitor's burn-rate alerts as time passes. */
     @Transactional
     public void review(UUID monitorId) {
-        store.lock(monitorId)
+        monitors.lock(monitorId)
                 .filter(Monitor::active)
                 .ifPresent(monitor -> transitions.burns(monitor, Timestamps.now(clock)));
     }

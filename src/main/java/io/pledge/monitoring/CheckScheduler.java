@@ -3,8 +3,7 @@ package io.pledge.monitoring;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.pledge.core.jdbc.Timestamps;
-import io.pledge.monitoring.jdbc.MonitoringStore;
-import io.pledge.monitoring.jdbc.MonitoringStore.Claim;
+import io.pledge.monitoring.Monitors.Claim;
 import io.pledge.monitoring.probe.ProbeResult;
 import io.pledge.monitoring.probe.Probes;
 import io.pledge.monitoring.uptime.GapWindow;
@@ -47,7 +46,9 @@ public class CheckScheduler implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(CheckScheduler.class);
 
-    private final MonitoringStore store;
+    private final Monitors monitors;
+    private final MonitoringGaps gaps;
+    private final CheckStatistics statistics;
     private final CheckRecorder recorder;
     private final Probes probes;
     private final Clock clock;
@@ -65,7 +66,9 @@ public class CheckScheduler implements DisposableBean {
     private volatile Instant lastPurge = Instant.EPOCH;
 
     CheckScheduler(
-            MonitoringStore store,
+            Monitors monitors,
+            MonitoringGaps gaps,
+            CheckStatistics statistics,
             CheckRecorder recorder,
             Clock clock,
             TransactionTemplate transactions,
@@ -80,7 +83,9 @@ public class CheckScheduler implements DisposableBean {
             @Value("${pledge.monitoring.retention.hourly:P30D}") Duration hourlyRetention,
             @Value("${pledge.monitoring.retention.daily:P400D}") Duration dailyRetention,
             @Value("${pledge.monitoring.node:}") String node) {
-        this.store = store;
+        this.monitors = monitors;
+        this.gaps = gaps;
+        this.statistics = statistics;
         this.recorder = recorder;
         this.probes = new Probes(clock);
         this.clock = clock;
@@ -132,7 +137,7 @@ public class CheckScheduler implements DisposableBean {
     public Round checkDue() {
         Instant now = Timestamps.now(clock);
         purgeIfDue(now);
-        List<Claim> claims = transactions.execute(status -> store.claimDue(now, now.plus(lookahead), batch));
+        List<Claim> claims = transactions.execute(status -> monitors.claimDue(now, now.plus(lookahead), batch));
         List<CompletableFuture<Checked>> checks = new ArrayList<>();
         List<CompletableFuture<Void>> others = new ArrayList<>();
         for (Claim claim : claims) {
@@ -144,7 +149,10 @@ public class CheckScheduler implements DisposableBean {
                         Instant started = clock.instant();
                         Duration late = Duration.between(claim.dueAt(), started);
                         lag.record(late.isNegative() ? Duration.ZERO : late);
-                        ProbeResult result = probes.check(monitor.kind(), monitor.definition().probe().settings(), monitor.definition().probe().timeout());
+                        ProbeResult result = probes.check(
+                                monitor.kind(),
+                                monitor.definition().probe().settings(),
+                                monitor.definition().probe().timeout());
                         checked.complete(new Checked(claim, started.truncatedTo(ChronoUnit.MICROS), result));
                     } catch (RuntimeException e) {
                         checked.completeExceptionally(e);
@@ -220,10 +228,10 @@ public class CheckScheduler implements DisposableBean {
                     .map(r -> r.startedAt().plus(r.claim().monitor().interval()))
                     .max(Instant::compareTo)
                     .orElseThrow();
-            MonitoringStore.Gap recorded =
-                    new MonitoringStore.Gap(UUID.randomUUID(), node, start, end, gap, results.size(), failures);
+            MonitoringGap recorded =
+                    new MonitoringGap(UUID.randomUUID(), node, start, end, gap, results.size(), failures);
             log.warn("Monitoring gap on {}: {}; failures of this round are not held against the monitors", node, gap);
-            transactions.executeWithoutResult(status -> store.recordGap(recorded, Duration.ofSeconds(5)));
+            transactions.executeWithoutResult(status -> gaps.record(recorded, Duration.ofSeconds(5)));
         }
         for (Checked checked : results) {
             if (gap != null && !checked.result().ok()) {
@@ -256,8 +264,8 @@ public class CheckScheduler implements DisposableBean {
      */
     public void purge(Instant now) {
         transactions.executeWithoutResult(status -> {
-            store.purgeStats("HOUR", now.minus(hourlyRetention));
-            store.purgeStats("DAY", now.minus(dailyRetention));
+            statistics.purge("HOUR", now.minus(hourlyRetention));
+            statistics.purge("DAY", now.minus(dailyRetention));
         });
     }
 

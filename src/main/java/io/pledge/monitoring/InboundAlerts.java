@@ -2,8 +2,6 @@ package io.pledge.monitoring;
 
 import io.pledge.core.Secrets;
 import io.pledge.core.jdbc.Timestamps;
-import io.pledge.monitoring.jdbc.MonitoringStore;
-import io.pledge.monitoring.jdbc.MonitoringStore.Downtime;
 import io.pledge.monitoring.uptime.MonitorState;
 import io.pledge.monitoring.uptime.MonitorState.Status;
 import java.time.Clock;
@@ -24,12 +22,14 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class InboundAlerts {
 
-    private final MonitoringStore store;
+    private final Monitors monitors;
+    private final Downtimes downtimes;
     private final Transitions transitions;
     private final Clock clock;
 
-    InboundAlerts(MonitoringStore store, Transitions transitions, Clock clock) {
-        this.store = store;
+    InboundAlerts(Monitors monitors, Downtimes downtimes, Transitions transitions, Clock clock) {
+        this.monitors = monitors;
+        this.downtimes = downtimes;
         this.transitions = transitions;
         this.clock = clock;
     }
@@ -37,16 +37,16 @@ public class InboundAlerts {
     /** Records a heartbeat; false when the token names no active heartbeat monitor. */
     @Transactional
     public boolean beat(String token) {
-        Optional<Monitor> found =
-                store.lockBySecret(Secrets.sha256(token)).filter(m -> m.kind() == MonitorKind.HEARTBEAT && m.active());
+        Optional<Monitor> found = monitors.lockBySecret(Secrets.sha256(token))
+                .filter(m -> m.kind() == MonitorKind.HEARTBEAT && m.active());
         if (found.isEmpty()) {
             return false;
         }
         Monitor monitor = found.get();
         Instant now = Timestamps.now(clock);
-        store.saveBeat(monitor.id(), now, now.plus(monitor.interval()).plus(monitor.grace()));
+        monitors.saveBeat(monitor.id(), now, now.plus(monitor.interval()).plus(monitor.grace()));
         if (monitor.state().status() != Status.UP) {
-            store.saveState(monitor.id(), new MonitorState(Status.UP, 0, 1, now), now);
+            monitors.saveState(monitor.id(), new MonitorState(Status.UP, 0, 1, now), now);
             if (monitor.state().status() == Status.DOWN) {
                 transitions.cameUp(monitor, now, now);
             }
@@ -76,7 +76,7 @@ public class InboundAlerts {
     @Transactional
     public Optional<Applied> apply(String secret, String source, List<Alert> alerts) {
         Optional<Monitor> found =
-                store.lockBySecret(Secrets.sha256(secret)).filter(m -> m.kind() == MonitorKind.EXTERNAL);
+                monitors.lockBySecret(Secrets.sha256(secret)).filter(m -> m.kind() == MonitorKind.EXTERNAL);
         if (found.isEmpty()) {
             return Optional.empty();
         }
@@ -88,19 +88,19 @@ public class InboundAlerts {
         int matched = 0;
         int opened = 0;
         int closed = 0;
-        boolean wasDown = !store.openDowntime(monitor.id()).isEmpty();
+        boolean wasDown = !downtimes.openOf(monitor.id()).isEmpty();
         for (Alert alert : alerts) {
             if (alert.labels() != null && !alert.labels().entrySet().containsAll(wanted.entrySet())) {
                 continue;
             }
             matched++;
             String prefix = source + ":" + alert.key() + "@";
-            List<Downtime> openOfAlert = store.openDowntime(monitor.id()).stream()
+            List<Downtime> openOfAlert = downtimes.openOf(monitor.id()).stream()
                     .filter(d -> d.alertKey() != null && d.alertKey().startsWith(prefix))
                     .toList();
             if (alert.firing()) {
                 if (openOfAlert.isEmpty()
-                        && store.insertAlertDowntime(
+                        && downtimes.addAlert(
                                 monitor.id(),
                                 prefix + alert.startsAt(),
                                 alert.startsAt(),
@@ -108,14 +108,14 @@ public class InboundAlerts {
                                 source,
                                 alert.reason(),
                                 now)) {
-                    store.watchedFrom(monitor.id(), alert.startsAt());
+                    monitors.watchedFrom(monitor.id(), alert.startsAt());
                     opened++;
                 }
             } else {
                 Instant end =
                         alert.endsAt() == null || alert.endsAt().isBefore(alert.startsAt()) ? now : alert.endsAt();
                 for (Downtime downtime : openOfAlert) {
-                    store.closeAlert(
+                    downtimes.closeAlert(
                             monitor.id(),
                             downtime.alertKey(),
                             end.isBefore(downtime.start()) ? downtime.start() : end,
@@ -125,7 +125,7 @@ public class InboundAlerts {
                 // A resolution whose firing never arrived is still a downtime that happened.
                 if (openOfAlert.isEmpty()
                         && source.equals("ALERTMANAGER")
-                        && store.insertAlertDowntime(
+                        && downtimes.addAlert(
                                 monitor.id(),
                                 prefix + alert.startsAt(),
                                 alert.startsAt(),
@@ -133,31 +133,39 @@ public class InboundAlerts {
                                 source,
                                 alert.reason(),
                                 now)) {
-                    store.watchedFrom(monitor.id(), alert.startsAt());
+                    monitors.watchedFrom(monitor.id(), alert.startsAt());
                     closed++;
                 }
             }
         }
-        List<Downtime> open = store.openDowntime(monitor.id());
+        List<Downtime> open = downtimes.openOf(monitor.id());
         if (!wasDown && !open.isEmpty()) {
             Downtime first =
                     open.stream().min(Comparator.comparing(Downtime::start)).orElseThrow();
-            store.saveState(monitor.id(), new MonitorState(Status.DOWN, 0, 0, first.start()), first.start());
+            monitors.saveState(monitor.id(), new MonitorState(Status.DOWN, 0, 0, first.start()), first.start());
             transitions.published(monitor, first.start(), first.reason(), now);
         } else if (wasDown && open.isEmpty()) {
-            List<Downtime> recent = store.downtime(
+            List<Downtime> recent = downtimes.overlapping(
                     monitor.id(),
-                    monitor.standing().statusSince() == null ? Instant.EPOCH : monitor.standing().statusSince(),
+                    monitor.standing().statusSince() == null
+                            ? Instant.EPOCH
+                            : monitor.standing().statusSince(),
                     now.plusSeconds(1));
             Instant upAt = recent.stream()
                     .map(Downtime::end)
                     .filter(java.util.Objects::nonNull)
                     .max(Instant::compareTo)
                     .orElse(now);
-            store.saveState(monitor.id(), new MonitorState(Status.UP, 0, 0, upAt), upAt);
-            transitions.publishedUp(monitor, monitor.standing().statusSince() == null ? upAt : monitor.standing().statusSince(), upAt, now);
+            monitors.saveState(monitor.id(), new MonitorState(Status.UP, 0, 0, upAt), upAt);
+            transitions.publishedUp(
+                    monitor,
+                    monitor.standing().statusSince() == null
+                            ? upAt
+                            : monitor.standing().statusSince(),
+                    upAt,
+                    now);
         } else if (monitor.state().status() == Status.PENDING && open.isEmpty()) {
-            store.saveState(monitor.id(), new MonitorState(Status.UP, 0, 0, now), now);
+            monitors.saveState(monitor.id(), new MonitorState(Status.UP, 0, 0, now), now);
         }
         transitions.burns(monitor, now);
         return Optional.of(new Applied(matched, opened, closed));

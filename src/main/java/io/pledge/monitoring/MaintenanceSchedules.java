@@ -2,6 +2,7 @@ package io.pledge.monitoring;
 
 import io.pledge.audit.AuditLog;
 import io.pledge.clients.Client;
+import io.pledge.clients.ClientId;
 import io.pledge.clients.Clients;
 import io.pledge.core.Durations;
 import io.pledge.core.Instants;
@@ -10,8 +11,6 @@ import io.pledge.core.Scope;
 import io.pledge.core.UnprocessableException;
 import io.pledge.core.Violations;
 import io.pledge.core.jdbc.Timestamps;
-import io.pledge.monitoring.jdbc.MonitoringStore;
-import io.pledge.monitoring.jdbc.MonitoringStore.StoredWindow;
 import io.pledge.monitoring.uptime.MaintenanceWindow;
 import io.pledge.monitoring.uptime.Span;
 import java.time.Clock;
@@ -40,13 +39,15 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class MaintenanceSchedules {
 
-    private final MonitoringStore store;
+    private final MaintenanceWindows windows;
+    private final Monitors monitors;
     private final Clients clients;
     private final AuditLog audit;
     private final Clock clock;
 
-    MaintenanceSchedules(MonitoringStore store, Clients clients, AuditLog audit, Clock clock) {
-        this.store = store;
+    MaintenanceSchedules(MaintenanceWindows windows, Monitors monitors, Clients clients, AuditLog audit, Clock clock) {
+        this.windows = windows;
+        this.monitors = monitors;
         this.clients = clients;
         this.audit = audit;
         this.clock = clock;
@@ -59,24 +60,24 @@ public class MaintenanceSchedules {
      * @throws UnprocessableException when the client or the monitor is unknown (422)
      */
     @Transactional
-    public StoredWindow plan(MaintenanceWindowDocument document) {
+    public StoredMaintenanceWindow plan(MaintenanceWindowDocument document) {
         Instant now = Timestamps.now(clock);
         Violations violations = new Violations();
-        StoredWindow parsed = parse(document, now, violations);
+        StoredMaintenanceWindow parsed = parse(document, now, violations);
         violations.throwIfAny();
         Client client = clients.findByReference(document.client())
                 .orElseThrow(
                         () -> new UnprocessableException("client", "unknown client \"" + document.client() + "\""));
         UUID monitorId = parsed.monitorId();
         if (monitorId != null
-                && store.find(monitorId, Scope.everything())
+                && monitors.find(monitorId, Scope.everything())
                         .map(m -> !m.client().equals(client.id()))
                         .orElse(true)) {
             throw new UnprocessableException("monitorId", "no monitor " + monitorId + " of this client");
         }
-        StoredWindow window = new StoredWindow(
+        StoredMaintenanceWindow window = new StoredMaintenanceWindow(
                 parsed.id(),
-                client.id().value(),
+                client.id(),
                 monitorId,
                 parsed.name(),
                 parsed.recurrence(),
@@ -89,14 +90,14 @@ public class MaintenanceSchedules {
                 parsed.createdAt(),
                 parsed.retroactive(),
                 parsed.reason());
-        store.insertWindow(window);
+        windows.add(window);
         if (window.retroactive()) {
             audit.append(new AuditLog.Change(
                     AuditLog.PLEDGE_CHAIN,
                     AuditLog.currentActor(),
                     "maintenance.retroactive",
                     "/api/v1/maintenance-windows/" + window.id(),
-                    "retroactive=true;client=" + window.clientId()
+                    "retroactive=true;client=" + window.client()
                             + (monitorId == null ? "" : ";monitor=" + monitorId)
                             + ";startsAt=" + window.startsAt()
                             + (window.endsAt() == null ? "" : ";endsAt=" + window.endsAt())
@@ -111,34 +112,34 @@ public class MaintenanceSchedules {
      *
      * @throws io.pledge.core.InvalidRequestException when {@code monitor} is not an id
      */
-    public List<StoredWindow> list(String client, String monitor, Scope scope) {
+    public List<StoredMaintenanceWindow> list(String client, String monitor, Scope scope) {
         Violations violations = new Violations();
         UUID monitorId = violations.parseOptional("monitor", monitor, "monitor id", UUID::fromString);
         violations.throwIfAny();
-        UUID clientId = client == null
+        ClientId clientId = client == null
                 ? null
                 : clients.findByReference(client, scope)
-                        .map(c -> c.id().value())
+                        .map(Client::id)
                         .orElseThrow(() -> new NotFoundException("client", client));
         if (monitorId != null) {
-            Monitor found = store.find(monitorId, scope)
-                    .filter(m -> clientId == null || m.client().value().equals(clientId))
+            Monitor found = monitors.find(monitorId, scope)
+                    .filter(m -> clientId == null || m.client().equals(clientId))
                     .orElseThrow(() -> new NotFoundException("monitor", monitorId));
-            return store.windows(found.client().value(), monitorId, scope);
+            return windows.of(found.client(), monitorId, scope);
         }
-        return store.windows(clientId, null, scope);
+        return windows.of(clientId, null, scope);
     }
 
     /** Removes a window; false when there was none. */
     @Transactional
     public boolean remove(UUID id) {
-        return store.deleteWindow(id);
+        return windows.remove(id);
     }
 
     /** The maintenance of the monitor inside {@code range}, as a union of spans. */
     public List<Span> within(Monitor monitor, Span range) {
         List<Span> spans = new ArrayList<>();
-        for (StoredWindow window : store.windows(monitor.client().value(), monitor.id(), Scope.everything())) {
+        for (StoredMaintenanceWindow window : windows.of(monitor.client(), monitor.id(), Scope.everything())) {
             spans.addAll(of(window).within(range));
         }
         return Span.union(spans);
@@ -154,7 +155,7 @@ public class MaintenanceSchedules {
     /** The monitor's retroactive windows with occurrences inside {@code range}. */
     public List<Retroactive> retroactiveWithin(Monitor monitor, Span range) {
         List<Retroactive> found = new ArrayList<>();
-        for (StoredWindow window : store.windows(monitor.client().value(), monitor.id(), Scope.everything())) {
+        for (StoredMaintenanceWindow window : windows.of(monitor.client(), monitor.id(), Scope.everything())) {
             if (window.retroactive()) {
                 List<Span> spans = of(window).within(range);
                 if (!spans.isEmpty()) {
@@ -170,7 +171,7 @@ public class MaintenanceSchedules {
     }
 
     /** The document as a window of no client yet; null when invalid. */
-    private static StoredWindow parse(MaintenanceWindowDocument body, Instant now, Violations v) {
+    private static StoredMaintenanceWindow parse(MaintenanceWindowDocument body, Instant now, Violations v) {
         int before = v.count();
         String name = v.text("name", body.name(), 200);
         if (body.client() == null || body.client().isBlank()) {
@@ -244,7 +245,7 @@ public class MaintenanceSchedules {
         if (v.count() > before) {
             return null;
         }
-        return new StoredWindow(
+        return new StoredMaintenanceWindow(
                 UUID.randomUUID(),
                 null,
                 monitorId,
@@ -262,7 +263,7 @@ public class MaintenanceSchedules {
     }
 
     /** The stored window as the calculation sees it. */
-    public static MaintenanceWindow of(StoredWindow window) {
+    public static MaintenanceWindow of(StoredMaintenanceWindow window) {
         if (window.recurrence().equals("ONCE")) {
             return new MaintenanceWindow.Once(Span.of(window.startsAt(), window.endsAt()));
         }

@@ -12,7 +12,6 @@ import io.pledge.core.Secrets;
 import io.pledge.core.UnprocessableException;
 import io.pledge.core.Violations;
 import io.pledge.core.jdbc.Timestamps;
-import io.pledge.monitoring.jdbc.MonitoringStore;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
@@ -33,7 +32,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class MonitorCatalog {
 
-    private final MonitoringStore store;
+    private final Monitors monitors;
+    private final Downtimes downtimes;
     private final MaintenanceSchedules maintenance;
     private final Clients clients;
     private final Contracts contracts;
@@ -42,14 +42,16 @@ public class MonitorCatalog {
     private final Clock clock;
 
     MonitorCatalog(
-            MonitoringStore store,
+            Monitors monitors,
+            Downtimes downtimes,
             MaintenanceSchedules maintenance,
             Clients clients,
             Contracts contracts,
             Calendars calendars,
             Tiers tiers,
             Clock clock) {
-        this.store = store;
+        this.monitors = monitors;
+        this.downtimes = downtimes;
         this.maintenance = maintenance;
         this.clients = clients;
         this.contracts = contracts;
@@ -82,8 +84,8 @@ public class MonitorCatalog {
         Instant now = Timestamps.now(clock);
         String secret = needsSecret(draft.kind()) ? Secrets.newSecret() : null;
         Monitor monitor = withSchedule(draft, now, now, null);
-        store.insert(monitor, secret == null ? null : Secrets.sha256(secret));
-        return new Saved(store.find(monitor.id(), Scope.everything()).orElseThrow(), secret);
+        monitors.add(monitor, secret == null ? null : Secrets.sha256(secret));
+        return new Saved(monitors.find(monitor.id(), Scope.everything()).orElseThrow(), secret);
     }
 
     /**
@@ -93,7 +95,7 @@ public class MonitorCatalog {
      */
     @Transactional
     public Optional<Saved> replace(UUID id, MonitorDocument document, Scope scope) {
-        Optional<Monitor> found = store.find(id, scope);
+        Optional<Monitor> found = monitors.find(id, scope);
         if (found.isEmpty()) {
             return Optional.empty();
         }
@@ -109,7 +111,7 @@ public class MonitorCatalog {
         }
         Monitor draft = Monitor.draft(id, client, settled(definition, client));
         boolean newSecret = Boolean.TRUE.equals(document.newSecret());
-        Optional<Monitor> current = store.lock(draft.id());
+        Optional<Monitor> current = monitors.lock(draft.id());
         if (current.isEmpty()) {
             return Optional.empty();
         }
@@ -117,31 +119,41 @@ public class MonitorCatalog {
         boolean issue = needsSecret(draft.kind()) && (newSecret || current.get().kind() != draft.kind());
         String secret = issue ? Secrets.newSecret() : null;
         Monitor monitor = withSchedule(draft, current.get().createdAt(), now, current.get());
-        store.update(monitor, secret == null ? null : Secrets.sha256(secret));
+        monitors.replace(monitor, secret == null ? null : Secrets.sha256(secret));
         if (draft.kind() == MonitorKind.EXTERNAL) {
             // Its tool reports from now on, if the monitor was not fed before.
-            store.watchedFrom(draft.id(), now);
+            monitors.watchedFrom(draft.id(), now);
         }
         if (current.get().active() && !draft.active()) {
-            store.stopWatching(draft.id(), now);
+            stopWatching(draft.id(), now);
         }
-        return Optional.of(new Saved(store.find(draft.id(), Scope.everything()).orElseThrow(), secret));
+        return Optional.of(
+                new Saved(monitors.find(draft.id(), Scope.everything()).orElseThrow(), secret));
     }
 
     /** Retires a monitor: its open downtime ends now; its records stay. */
     @Transactional
     public boolean retire(UUID id) {
         Instant now = Timestamps.now(clock);
-        if (store.lock(id).isEmpty()) {
+        if (monitors.lock(id).isEmpty()) {
             return false;
         }
-        store.stopWatching(id, now);
-        return store.retire(id, now);
+        stopWatching(id, now);
+        return monitors.retire(id, now);
+    }
+
+    /**
+     * Ends what a monitor that stops being watched leaves open: its downtime ends now (nothing is known
+     * after), and its status starts again from PENDING.
+     */
+    private void stopWatching(UUID id, Instant now) {
+        downtimes.endOpen(id, now);
+        monitors.restartStatus(id);
     }
 
     /** A monitor within the scope. */
     public Optional<Monitor> find(UUID id, Scope scope) {
-        return store.find(id, scope);
+        return monitors.find(id, scope);
     }
 
     /**
@@ -149,13 +161,12 @@ public class MonitorCatalog {
      * the scope is as unknown as one that does not exist (422).
      */
     public List<Monitor> list(String client, Scope scope) {
-        UUID clientId = client == null
+        ClientId clientId = client == null
                 ? null
                 : clients.findByReference(client, scope)
                         .orElseThrow(() -> new UnprocessableException("client", "unknown client \"" + client + "\""))
-                        .id()
-                        .value();
-        return store.list(clientId, scope);
+                        .id();
+        return monitors.list(clientId, scope);
     }
 
     /** UP, DOWN, PENDING, MAINTENANCE (inside a window, whatever the checks say) or PAUSED (inactive). */

@@ -7,7 +7,6 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 import io.pledge.clients.Client;
 import io.pledge.clients.Clients;
 import io.pledge.core.GaugeSource;
-import io.pledge.monitoring.jdbc.MonitorFigures;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -23,12 +22,12 @@ public class MonitorGauges implements GaugeSource, MeterBinder {
 
     public static final String MONITORS = "pledge.monitors";
 
-    private final MonitorFigures figures;
+    private final Monitors stored;
     private final Clients clients;
     private volatile MultiGauge monitors;
 
-    MonitorGauges(MonitorFigures figures, Clients clients) {
-        this.figures = figures;
+    MonitorGauges(Monitors monitors, Clients clients) {
+        this.stored = monitors;
         this.clients = clients;
     }
 
@@ -43,7 +42,7 @@ public class MonitorGauges implements GaugeSource, MeterBinder {
     public void refresh() {
         Map<UUID, String> slugs = clients.all().stream()
                 .collect(Collectors.toMap(client -> client.id().value(), Client::slug));
-        var rows = figures.byStatus().stream()
+        var rows = stored.countByStatus().stream()
                 .map(count -> MultiGauge.Row.of(
                         Tags.of(
                                 "client",

@@ -1,6 +1,5 @@
 package io.pledge.monitoring;
 
-import io.pledge.monitoring.jdbc.MonitoringStore;
 import io.pledge.monitoring.uptime.BurnAlerts;
 import io.pledge.monitoring.uptime.Span;
 import java.time.Instant;
@@ -19,19 +18,28 @@ class Transitions {
 
     static final List<String> OWN_SOURCES = List.of("CHECKS", "HEARTBEAT");
 
-    private final MonitoringStore store;
+    private final Monitors monitors;
+    private final Downtimes downtimes;
+    private final MonitoringGaps gaps;
     private final MaintenanceSchedules maintenance;
     private final ApplicationEventPublisher events;
 
-    Transitions(MonitoringStore store, MaintenanceSchedules maintenance, ApplicationEventPublisher events) {
-        this.store = store;
+    Transitions(
+            Monitors monitors,
+            Downtimes downtimes,
+            MonitoringGaps gaps,
+            MaintenanceSchedules maintenance,
+            ApplicationEventPublisher events) {
+        this.monitors = monitors;
+        this.downtimes = downtimes;
+        this.gaps = gaps;
         this.maintenance = maintenance;
         this.events = events;
     }
 
     /** Opens the monitor's downtime from {@code since} (probes and heartbeats). */
     void wentDown(Monitor monitor, Instant since, String source, String reason, Instant now) {
-        store.openDowntime(monitor.id(), since, source, reason, now);
+        downtimes.open(monitor.id(), since, source, reason, now);
         published(monitor, since, reason, now);
     }
 
@@ -50,11 +58,14 @@ class Transitions {
 
     /** Closes the monitor's open downtime (probes and heartbeats) at {@code upAt}. */
     void cameUp(Monitor monitor, Instant upAt, Instant now) {
-        List<MonitoringStore.Downtime> closed = store.closeOpen(monitor.id(), OWN_SOURCES, upAt, now);
+        List<Downtime> closed = downtimes.closeOpen(monitor.id(), OWN_SOURCES, upAt, now);
         Instant since = closed.stream()
-                .map(MonitoringStore.Downtime::start)
+                .map(Downtime::start)
                 .min(Instant::compareTo)
-                .orElse(monitor.standing().statusSince() == null ? upAt : monitor.standing().statusSince());
+                .orElse(
+                        monitor.standing().statusSince() == null
+                                ? upAt
+                                : monitor.standing().statusSince());
         publishedUp(monitor, since, upAt, now);
     }
 
@@ -76,25 +87,27 @@ class Transitions {
      */
     void burns(Monitor monitor, Instant now) {
         Span window = Span.of(now.minus(BurnSeverity.SLOW.longWindow()), now);
-        List<Span> down = store.downtime(monitor.id(), window.start(), now).stream()
+        List<Span> down = downtimes.overlapping(monitor.id(), window.start(), now).stream()
                 .map(d -> d.until(now))
                 .toList();
-        if (down.isEmpty() && !monitor.standing().fastBurn() && !monitor.standing().slowBurn()) {
+        if (down.isEmpty()
+                && !monitor.standing().fastBurn()
+                && !monitor.standing().slowBurn()) {
             return;
         }
         List<Span> maintained = maintenance.within(monitor, window);
-        List<Span> gaps = monitor.kind().probed()
-                ? store.gaps(window.start(), now).stream()
+        List<Span> blind = monitor.kind().probed()
+                ? gaps.between(window.start(), now).stream()
                         .map(g -> Span.of(g.start(), g.end()))
                         .toList()
                 : List.of();
-        BurnAlerts.Rates rates = BurnAlerts.at(now, down, maintained, gaps, monitor.target());
+        BurnAlerts.Rates rates = BurnAlerts.at(now, down, maintained, blind, monitor.target());
         boolean fast = rates.burning(BurnAlerts.Severity.FAST);
         boolean slow = rates.burning(BurnAlerts.Severity.SLOW);
         if (fast == monitor.standing().fastBurn() && slow == monitor.standing().slowBurn()) {
             return;
         }
-        store.saveBurns(monitor.id(), fast, slow);
+        monitors.saveBurns(monitor.id(), fast, slow);
         announce(monitor, BurnSeverity.FAST, monitor.standing().fastBurn(), fast, rates.last1h(), rates.last5m(), now);
         announce(monitor, BurnSeverity.SLOW, monitor.standing().slowBurn(), slow, rates.last6h(), rates.last30m(), now);
     }

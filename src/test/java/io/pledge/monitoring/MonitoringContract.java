@@ -45,7 +45,13 @@ public abstract class MonitoringContract extends DatabaseIntegrationTest {
     ConfigurableApplicationContext context;
 
     @Autowired
-    io.pledge.monitoring.jdbc.MonitoringStore store;
+    Monitors monitors;
+
+    @Autowired
+    MonitoringGaps gaps;
+
+    @Autowired
+    CheckStatistics statistics;
 
     @Autowired
     org.springframework.transaction.support.TransactionTemplate transactions;
@@ -804,7 +810,9 @@ public abstract class MonitoringContract extends DatabaseIntegrationTest {
     /** Another scheduler over the same database, as a second node configured with a canary. */
     private CheckScheduler node(String canary) {
         return new CheckScheduler(
-                store,
+                monitors,
+                gaps,
+                statistics,
                 checkRecorder,
                 clock,
                 transactions,

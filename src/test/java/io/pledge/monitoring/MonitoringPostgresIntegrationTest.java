@@ -33,7 +33,7 @@ class MonitoringPostgresIntegrationTest extends MonitoringContract {
         java.util.concurrent.ExecutorService otherNode = java.util.concurrent.Executors.newSingleThreadExecutor();
         try {
             java.util.concurrent.Future<List<UUID>> first = otherNode.submit(() -> transactions.execute(status -> {
-                List<UUID> ids = ids(store.claimDue(now, now, 2));
+                List<UUID> ids = ids(monitors.claimDue(now, now, 2));
                 claimed.countDown();
                 try {
                     release.await(10, TimeUnit.SECONDS);
@@ -44,7 +44,7 @@ class MonitoringPostgresIntegrationTest extends MonitoringContract {
             }));
             assertThat(claimed.await(10, TimeUnit.SECONDS)).isTrue();
             // This node's claim skips the rows the other node holds instead of waiting for them.
-            List<UUID> second = transactions.execute(status -> ids(store.claimDue(now, now, 10)));
+            List<UUID> second = transactions.execute(status -> ids(monitors.claimDue(now, now, 10)));
             release.countDown();
             List<UUID> firstIds = first.get(10, TimeUnit.SECONDS);
             assertThat(firstIds).hasSize(2);
@@ -53,17 +53,18 @@ class MonitoringPostgresIntegrationTest extends MonitoringContract {
             all.addAll(second);
             assertThat(all).containsExactlyInAnyOrderElementsOf(created);
             // Claimed means moved on by an interval: nothing is due again until then.
-            List<UUID> again = transactions.execute(status -> ids(store.claimDue(now, now, 10)));
+            List<UUID> again = transactions.execute(status -> ids(monitors.claimDue(now, now, 10)));
             assertThat(again).isEmpty();
             clock.advance(Duration.ofSeconds(30));
-            List<UUID> next = transactions.execute(status -> ids(store.claimDue(clock.instant(), clock.instant(), 10)));
+            List<UUID> next =
+                    transactions.execute(status -> ids(monitors.claimDue(clock.instant(), clock.instant(), 10)));
             assertThat(next).containsExactlyInAnyOrderElementsOf(created);
         } finally {
             otherNode.shutdownNow();
         }
     }
 
-    static List<UUID> ids(List<io.pledge.monitoring.jdbc.MonitoringStore.Claim> claims) {
+    static List<UUID> ids(List<Monitors.Claim> claims) {
         return claims.stream().map(c -> c.monitor().id()).toList();
     }
 }

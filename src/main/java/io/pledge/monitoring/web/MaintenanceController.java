@@ -5,8 +5,8 @@ import io.pledge.core.Scope;
 import io.pledge.monitoring.AvailabilityQueries;
 import io.pledge.monitoring.MaintenanceSchedules;
 import io.pledge.monitoring.MaintenanceWindowDocument;
-import io.pledge.monitoring.jdbc.MonitoringStore;
-import io.pledge.monitoring.jdbc.MonitoringStore.StoredWindow;
+import io.pledge.monitoring.MonitoringGap;
+import io.pledge.monitoring.StoredMaintenanceWindow;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
@@ -46,7 +46,7 @@ class MaintenanceController {
             summary = "Plan maintenance: one-off (startsAt, endsAt) or weekly (weekly: zone, days, start, duration);"
                     + " a start before now needs \"retroactive\": true and a reason")
     ResponseEntity<WindowView> create(@RequestBody MaintenanceWindowDocument body) {
-        StoredWindow window = schedules.plan(body);
+        StoredMaintenanceWindow window = schedules.plan(body);
         return ResponseEntity.created(URI.create("/api/v1/maintenance-windows/" + window.id()))
                 .body(WindowView.of(window));
     }
@@ -73,8 +73,7 @@ class MaintenanceController {
 
     @GetMapping("/api/v1/monitoring-gaps")
     @Operation(summary = "Times when a Pledge node could not tell clients' systems from its own network")
-    List<MonitoringStore.Gap> gaps(
-            @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
+    List<MonitoringGap> gaps(@RequestParam(required = false) String from, @RequestParam(required = false) String to) {
         return queries.gaps(from, to);
     }
 
@@ -91,10 +90,10 @@ class MaintenanceController {
             boolean retroactive,
             String reason) {
 
-        static WindowView of(StoredWindow w) {
+        static WindowView of(StoredMaintenanceWindow w) {
             return new WindowView(
                     w.id(),
-                    w.clientId(),
+                    w.client().value(),
                     w.monitorId(),
                     w.name(),
                     w.recurrence(),

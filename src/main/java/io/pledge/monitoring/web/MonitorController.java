@@ -4,13 +4,13 @@ import io.pledge.core.NotFoundException;
 import io.pledge.core.Scope;
 import io.pledge.monitoring.AvailabilityPeriod;
 import io.pledge.monitoring.AvailabilityQueries;
+import io.pledge.monitoring.CheckStat;
 import io.pledge.monitoring.Monitor;
 import io.pledge.monitoring.MonitorCatalog;
 import io.pledge.monitoring.MonitorDefinition;
 import io.pledge.monitoring.MonitorDocument;
 import io.pledge.monitoring.MonitorKind;
 import io.pledge.monitoring.MonitorSettings;
-import io.pledge.monitoring.jdbc.MonitoringStore;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.math.BigDecimal;
@@ -220,7 +220,7 @@ class MonitorController {
             Integer p95LatencyMs,
             Map<String, Integer> histogram) {
 
-        static CheckStatView of(MonitoringStore.CheckStat stat) {
+        static CheckStatView of(CheckStat stat) {
             return new CheckStatView(
                     stat.start(),
                     stat.checks(),
