@@ -29,7 +29,14 @@ final class ClockCycle {
 
     private final int number;
     private final List<TargetEpoch> epochs = new ArrayList<>(2);
+    /** The stretches counted and closed; the one still counting is {@link #countingSince}. */
     private final List<Stretch> stretches = new ArrayList<>(4);
+    /**
+     * Where the stretch still counting began, or null: kept apart from the closed ones so that a stretch
+     * costs one allocation, when it closes.
+     */
+    private Instant countingSince;
+
     private final List<Pause> pauses = new ArrayList<>(2);
     private final List<Note> notes = new ArrayList<>(6);
     private Instant end;
@@ -51,9 +58,14 @@ final class ClockCycle {
         return epochs.get(epochs.size() - 1);
     }
 
-    /** The counted stretches in order; only the last may be open. */
+    /** The closed stretches, in order. */
     List<Stretch> stretches() {
         return stretches;
+    }
+
+    /** The start of the stretch still counting, after the closed ones; null when not counting. */
+    Instant countingSince() {
+        return countingSince;
     }
 
     List<Pause> pauses() {
@@ -74,7 +86,7 @@ final class ClockCycle {
     }
 
     boolean isCounting() {
-        return end == null && !stretches.isEmpty() && lastStretch().isOpen();
+        return end == null && countingSince != null;
     }
 
     boolean isPaused() {
@@ -113,7 +125,7 @@ final class ClockCycle {
                 pauses.add(new Pause(status, t, null));
                 note(Kind.PAUSED, t, status);
             } else {
-                stretches.add(Stretch.openAt(t));
+                countingSince = t;
                 note(Kind.RESUMED, t, status);
             }
         } else if (pause) {
@@ -143,24 +155,16 @@ final class ClockCycle {
             pauses.add(new Pause(status, t, null));
             note(Kind.PAUSED, t, status);
         } else {
-            stretches.add(Stretch.openAt(t));
+            countingSince = t;
         }
-    }
-
-    private Stretch lastStretch() {
-        return stretches.get(stretches.size() - 1);
     }
 
     private void closeStretch(Instant t) {
-        if (!stretches.isEmpty() && lastStretch().isOpen()) {
-            Stretch open = lastStretch();
-            if (open.start().equals(t)) {
-                // Paused or stopped at the instant it began (that event comes first): it never counted.
-                stretches.remove(stretches.size() - 1);
-            } else {
-                stretches.set(stretches.size() - 1, open.closedAt(t));
-            }
+        // Paused or stopped at the instant it began (that event comes first): it never counted.
+        if (countingSince != null && !countingSince.equals(t)) {
+            stretches.add(new Stretch(countingSince, t));
         }
+        countingSince = null;
     }
 
     private void closePause(Instant t) {

@@ -107,7 +107,7 @@ final class ClockExplanation {
     private Stopwatch stopwatch(
             Map<BusinessCalendar, Stopwatch> stopwatches, TargetEpoch epoch, ClockCycle cycle, Instant limit) {
         return stopwatches.computeIfAbsent(
-                calendars.calendarFor(epoch.target()), calendar -> new Stopwatch(calendar, cycle.stretches(), limit));
+                calendars.calendarFor(epoch.target()), calendar -> Stopwatch.of(calendar, cycle, limit));
     }
 
     /** The epoch in force at an instant; a retarget note belongs to the epoch it starts. */

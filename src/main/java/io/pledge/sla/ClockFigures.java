@@ -36,7 +36,7 @@ final class ClockFigures {
         BusinessCalendar calendar = calendars.calendarFor(epoch.target());
         Instant end = cycle.end();
         Instant limit = end != null ? end : at;
-        Stopwatch stopwatch = new Stopwatch(calendar, cycle.stretches(), limit);
+        Stopwatch stopwatch = Stopwatch.of(calendar, cycle, limit);
         Duration elapsed = stopwatch.total();
         boolean counting = cycle.isCounting() && !track.isCancelled();
 

@@ -17,22 +17,39 @@ final class Stopwatch {
     /** Business nanoseconds counted before each stretch; the last element is the total. */
     private final long[] before;
 
-    /** Counts the stretches that start before {@code limit}, an open or later end cut at the limit. */
-    Stopwatch(BusinessCalendar calendar, List<Stretch> stretches, Instant limit) {
+    /**
+     * Counts the closed stretches, then the one counting since {@code countingSince} (null when none), up
+     * to {@code limit}: the stretches that start before it, a later end cut at it.
+     */
+    Stopwatch(BusinessCalendar calendar, List<Stretch> closed, Instant countingSince, Instant limit) {
         this.calendar = calendar;
         int count = 0;
-        while (count < stretches.size() && stretches.get(count).start().isBefore(limit)) {
+        while (count < closed.size() && closed.get(count).start().isBefore(limit)) {
             count++;
         }
-        starts = new Instant[count];
-        ends = new Instant[count];
-        before = new long[count + 1];
-        for (int i = 0; i < count; i++) {
-            Stretch stretch = stretches.get(i);
-            starts[i] = stretch.start();
-            ends[i] = stretch.isOpen() || stretch.end().isAfter(limit) ? limit : stretch.end();
+        boolean open = count == closed.size() && countingSince != null && countingSince.isBefore(limit);
+        int all = open ? count + 1 : count;
+        starts = new Instant[all];
+        ends = new Instant[all];
+        before = new long[all + 1];
+        for (int i = 0; i < all; i++) {
+            Instant end;
+            if (i < count) {
+                Stretch stretch = closed.get(i);
+                starts[i] = stretch.start();
+                end = stretch.end();
+            } else {
+                starts[i] = countingSince;
+                end = limit;
+            }
+            ends[i] = end.isAfter(limit) ? limit : end;
             before[i + 1] = before[i] + calendar.between(starts[i], ends[i]).toNanos();
         }
+    }
+
+    /** The stretches a cycle counted, up to {@code limit}. */
+    static Stopwatch of(BusinessCalendar calendar, ClockCycle cycle, Instant limit) {
+        return new Stopwatch(calendar, cycle.stretches(), cycle.countingSince(), limit);
     }
 
     Duration total() {
