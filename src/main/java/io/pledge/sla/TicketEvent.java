@@ -8,6 +8,30 @@ public sealed interface TicketEvent {
 
     Instant at();
 
+    EventType type();
+
+    /**
+     * The event of a type, from the fields the type needs: a priority for CREATED and PRIORITY_CHANGED, a
+     * status for STATUS_CHANGED, an author and whether it is public for REPLIED (others are ignored).
+     *
+     * @throws IllegalArgumentException for {@link EventType#ASSIGNED}, which never touches the clocks
+     */
+    static TicketEvent of(
+            EventType type, Instant at, Priority priority, TicketStatus status, Author author, boolean isPublic) {
+        return switch (type) {
+            case CREATED -> new Created(at, priority);
+            case STATUS_CHANGED -> new StatusChanged(at, status);
+            case REPLIED -> new Replied(at, author, isPublic);
+            case NOTE -> new Note(at);
+            case PRIORITY_CHANGED -> new PriorityChanged(at, priority);
+            case RESOLVED -> new Resolved(at);
+            case REOPENED -> new Reopened(at);
+            case CLOSED -> new Closed(at);
+            case CANCELLED -> new Cancelled(at);
+            case ASSIGNED -> throw new IllegalArgumentException("an assignment is not a clock event");
+        };
+    }
+
     /** Who wrote a reply. */
     enum Author {
         AGENT,
@@ -20,12 +44,22 @@ public sealed interface TicketEvent {
             Objects.requireNonNull(at, "at");
             Objects.requireNonNull(priority, "priority");
         }
+
+        @Override
+        public EventType type() {
+            return EventType.CREATED;
+        }
     }
 
     record StatusChanged(Instant at, TicketStatus status) implements TicketEvent {
         public StatusChanged {
             Objects.requireNonNull(at, "at");
             Objects.requireNonNull(status, "status");
+        }
+
+        @Override
+        public EventType type() {
+            return EventType.STATUS_CHANGED;
         }
     }
 
@@ -34,6 +68,11 @@ public sealed interface TicketEvent {
         public Replied {
             Objects.requireNonNull(at, "at");
             Objects.requireNonNull(author, "author");
+        }
+
+        @Override
+        public EventType type() {
+            return EventType.REPLIED;
         }
 
         boolean isFirstResponse() {
@@ -46,6 +85,11 @@ public sealed interface TicketEvent {
         public Note {
             Objects.requireNonNull(at, "at");
         }
+
+        @Override
+        public EventType type() {
+            return EventType.NOTE;
+        }
     }
 
     record PriorityChanged(Instant at, Priority priority) implements TicketEvent {
@@ -53,11 +97,21 @@ public sealed interface TicketEvent {
             Objects.requireNonNull(at, "at");
             Objects.requireNonNull(priority, "priority");
         }
+
+        @Override
+        public EventType type() {
+            return EventType.PRIORITY_CHANGED;
+        }
     }
 
     record Resolved(Instant at) implements TicketEvent {
         public Resolved {
             Objects.requireNonNull(at, "at");
+        }
+
+        @Override
+        public EventType type() {
+            return EventType.RESOLVED;
         }
     }
 
@@ -65,11 +119,21 @@ public sealed interface TicketEvent {
         public Reopened {
             Objects.requireNonNull(at, "at");
         }
+
+        @Override
+        public EventType type() {
+            return EventType.REOPENED;
+        }
     }
 
     record Closed(Instant at) implements TicketEvent {
         public Closed {
             Objects.requireNonNull(at, "at");
+        }
+
+        @Override
+        public EventType type() {
+            return EventType.CLOSED;
         }
     }
 
@@ -77,6 +141,11 @@ public sealed interface TicketEvent {
     record Cancelled(Instant at) implements TicketEvent {
         public Cancelled {
             Objects.requireNonNull(at, "at");
+        }
+
+        @Override
+        public EventType type() {
+            return EventType.CANCELLED;
         }
     }
 }

@@ -4,27 +4,10 @@ import io.pledge.core.Instants;
 import io.pledge.core.Violations;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 
 /** Validates the events of a ticket document, naming each offending path ({@code events[3].at}). */
 public final class TimelineParser {
-
-    /** The event types a timeline is made of. */
-    public enum EventType {
-        CREATED,
-        STATUS_CHANGED,
-        REPLIED,
-        NOTE,
-        PRIORITY_CHANGED,
-        RESOLVED,
-        REOPENED,
-        CLOSED,
-        CANCELLED
-    }
-
-    private static final String TYPES = Arrays.toString(EventType.values());
 
     private TimelineParser() {}
 
@@ -79,54 +62,21 @@ public final class TimelineParser {
             return null;
         }
         int before = all.count();
-        EventType type = fields.parse(
-                "type",
-                document.type(),
-                "event type " + TYPES.replace("[", "(").replace("]", ")"),
-                text -> EventType.valueOf(text.toUpperCase(Locale.ROOT)));
+        EventType type = EventParser.type(document.type(), EventParser.TIMELINE, fields);
         Instant at = fields.parse("at", document.at(), Instants.WHAT, Instants::parse);
         if (type == null) {
             return null;
         }
-        Priority priority = null;
-        TicketStatus status = null;
-        TicketEvent.Author author = null;
-        switch (type) {
-            case CREATED, PRIORITY_CHANGED ->
-                priority = fields.parse(
-                        "priority",
-                        document.priority(),
-                        "priority (" + scheme.describe() + ")",
-                        code -> scheme.find(code.toUpperCase(Locale.ROOT)).orElseThrow());
-            case STATUS_CHANGED ->
-                status = fields.parse(
-                        "status",
-                        document.status(),
-                        "status " + Arrays.toString(TicketStatus.values()),
-                        text -> TicketStatus.valueOf(text.toUpperCase(Locale.ROOT)));
-            case REPLIED ->
-                author = fields.parse(
-                        "author",
-                        document.author(),
-                        "author (AGENT or CUSTOMER)",
-                        text -> TicketEvent.Author.valueOf(text.toUpperCase(Locale.ROOT)));
-            default -> {
-                // No further fields.
-            }
-        }
+        EventParser.Details details = EventParser.details(type, document, scheme, EventParser.ENGINE_STATUSES, fields);
         if (all.count() > before) {
             return null;
         }
-        return switch (type) {
-            case CREATED -> new TicketEvent.Created(at, priority);
-            case STATUS_CHANGED -> new TicketEvent.StatusChanged(at, status);
-            case REPLIED -> new TicketEvent.Replied(at, author, document.isPublic() == null || document.isPublic());
-            case NOTE -> new TicketEvent.Note(at);
-            case PRIORITY_CHANGED -> new TicketEvent.PriorityChanged(at, priority);
-            case RESOLVED -> new TicketEvent.Resolved(at);
-            case REOPENED -> new TicketEvent.Reopened(at);
-            case CLOSED -> new TicketEvent.Closed(at);
-            case CANCELLED -> new TicketEvent.Cancelled(at);
-        };
+        return TicketEvent.of(
+                type,
+                at,
+                details.priority(),
+                details.status(),
+                details.author(),
+                Boolean.TRUE.equals(details.isPublic()));
     }
 }

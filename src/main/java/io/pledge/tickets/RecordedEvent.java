@@ -1,6 +1,7 @@
 package io.pledge.tickets;
 
 import io.pledge.core.Scope;
+import io.pledge.sla.EventType;
 import io.pledge.sla.Priority;
 import io.pledge.sla.TicketStatus;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +20,7 @@ public record RecordedEvent(
         UUID id,
         TicketId ticket,
         long seq,
-        EventKind kind,
+        EventType kind,
         Instant at,
         Priority priority,
         TicketStatus status,
@@ -46,8 +47,8 @@ public record RecordedEvent(
      */
     public boolean isInternal() {
         boolean published = Boolean.TRUE.equals(isPublic);
-        return kind == EventKind.NOTE
-                || (kind == EventKind.REPLIED && !published)
+        return kind == EventType.NOTE
+                || (kind == EventType.REPLIED && !published)
                 || (bodySha256 != null && !published);
     }
 

@@ -7,6 +7,7 @@ import io.pledge.calendar.CalendarId;
 import io.pledge.calendar.Calendars;
 import io.pledge.clients.TierId;
 import io.pledge.clients.Tiers;
+import io.pledge.sla.EventType;
 import io.pledge.sla.SlaClock;
 import io.pledge.sla.SlaEvaluator;
 import io.pledge.sla.SlaPolicy;
@@ -62,22 +63,15 @@ public class SlaCalculator {
     static TicketTimeline timeline(List<RecordedEvent> events) {
         List<TicketEvent> timeline = new ArrayList<>(events.size());
         for (RecordedEvent event : events) {
-            Instant at = event.at();
-            switch (event.kind()) {
-                case CREATED -> timeline.add(new TicketEvent.Created(at, event.priority()));
-                case STATUS_CHANGED -> timeline.add(new TicketEvent.StatusChanged(at, event.status()));
-                case REPLIED ->
-                    timeline.add(new TicketEvent.Replied(
-                            at, TicketEvent.Author.valueOf(event.author()), !Boolean.FALSE.equals(event.isPublic())));
-                case NOTE -> timeline.add(new TicketEvent.Note(at));
-                case PRIORITY_CHANGED -> timeline.add(new TicketEvent.PriorityChanged(at, event.priority()));
-                case RESOLVED -> timeline.add(new TicketEvent.Resolved(at));
-                case REOPENED -> timeline.add(new TicketEvent.Reopened(at));
-                case CLOSED -> timeline.add(new TicketEvent.Closed(at));
-                case CANCELLED -> timeline.add(new TicketEvent.Cancelled(at));
-                case ASSIGNED -> {
-                    // Who works a ticket does not change its clocks.
-                }
+            // Who works a ticket (ASSIGNED) does not change its clocks.
+            if (event.kind().affectsClocks()) {
+                timeline.add(TicketEvent.of(
+                        event.kind(),
+                        event.at(),
+                        event.priority(),
+                        event.status(),
+                        event.kind() == EventType.REPLIED ? TicketEvent.Author.valueOf(event.author()) : null,
+                        !Boolean.FALSE.equals(event.isPublic())));
             }
         }
         return TicketTimeline.of(timeline);

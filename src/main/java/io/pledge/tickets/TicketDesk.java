@@ -15,6 +15,8 @@ import io.pledge.core.Scope;
 import io.pledge.core.UnprocessableException;
 import io.pledge.core.Violations;
 import io.pledge.core.jdbc.Timestamps;
+import io.pledge.sla.EventParser;
+import io.pledge.sla.EventType;
 import io.pledge.sla.Priority;
 import io.pledge.sla.PriorityScheme;
 import io.pledge.sla.TicketStatus;
@@ -25,6 +27,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -44,6 +47,10 @@ public class TicketDesk {
 
     /** Tolerated clock difference for events stamped by another system. */
     static final Duration FUTURE_SKEW = Duration.ofMinutes(5);
+
+    /** What may be recorded on a ticket: every event type but its creation. */
+    static final EventParser.Accepted RECORDED =
+            new EventParser.Accepted(EnumSet.complementOf(EnumSet.of(EventType.CREATED)), "event type");
 
     /** The source of tickets opened in Pledge itself. */
     public static final String OWN_SOURCE = "pledge";
@@ -252,7 +259,7 @@ public class TicketDesk {
                 UUID.randomUUID(),
                 ticket.id(),
                 1,
-                EventKind.CREATED,
+                EventType.CREATED,
                 ticket.createdAt(),
                 ticket.priority(),
                 null,
@@ -336,13 +343,7 @@ public class TicketDesk {
             String prefix) {
         Violations fields = violations.under(prefix);
         int before = violations.count();
-        EventKind kind = fields.parse("type", document.type(), "event type", text -> {
-            EventKind parsed = EventKind.valueOf(text.toUpperCase(Locale.ROOT));
-            if (parsed == EventKind.CREATED) {
-                throw new IllegalArgumentException("a ticket is created once");
-            }
-            return parsed;
-        });
+        EventType kind = EventParser.type(document.type(), RECORDED, fields);
         Instant at =
                 document.at() == null ? now : fields.parse("at", document.at(), Instants.WHAT, TicketDesk::instant);
         if (at != null && at.isBefore(ticket.createdAt())) {
@@ -353,52 +354,22 @@ public class TicketDesk {
         if (kind == null) {
             return null;
         }
-        Priority priority = null;
-        TicketStatus status = null;
-        String label = null;
-        String author = null;
+        EventParser.Details details = EventParser.details(
+                kind, document, priorities, (label, f) -> status(ticket.source(), label, f), fields);
         UUID technician = null;
         UUID team = null;
-        switch (kind) {
-            case PRIORITY_CHANGED ->
-                priority = fields.parse(
-                        "priority", document.priority(), "priority (" + priorities.describe() + ")", this::priority);
-            case STATUS_CHANGED -> {
-                label = fields.text("status", document.status(), 200);
-                if (label != null) {
-                    status = status(ticket.source(), label);
-                    if (status == null) {
-                        fields.add(
-                                "status",
-                                "unknown status \"" + label + "\": use an engine status or map it for source "
-                                        + (ticket.source() == null ? OWN_SOURCE : ticket.source()));
-                    }
-                }
+        if (kind == EventType.ASSIGNED) {
+            technician =
+                    fields.parseOptional("technicianId", document.technicianId(), "technician id", UUID::fromString);
+            team = fields.parseOptional("teamId", document.teamId(), "team id", UUID::fromString);
+            if (document.technicianId() == null && document.teamId() == null) {
+                fields.add("technicianId", "an assignment names a technician, a team or both");
             }
-            case REPLIED ->
-                author = fields.parse("author", document.author(), "author (AGENT or CUSTOMER)", text -> {
-                    String upper = text.toUpperCase(Locale.ROOT);
-                    if (!upper.equals("AGENT") && !upper.equals("CUSTOMER")) {
-                        throw new IllegalArgumentException();
-                    }
-                    return upper;
-                });
-            case ASSIGNED -> {
-                technician = fields.parseOptional(
-                        "technicianId", document.technicianId(), "technician id", UUID::fromString);
-                team = fields.parseOptional("teamId", document.teamId(), "team id", UUID::fromString);
-                if (document.technicianId() == null && document.teamId() == null) {
-                    fields.add("technicianId", "an assignment names a technician, a team or both");
-                }
-                if (technician != null && !exists("technician", technician)) {
-                    fields.add("technicianId", "unknown technician " + technician);
-                }
-                if (team != null && !exists("team", team)) {
-                    fields.add("teamId", "unknown team " + team);
-                }
+            if (technician != null && !exists("technician", technician)) {
+                fields.add("technicianId", "unknown technician " + technician);
             }
-            default -> {
-                // RESOLVED, REOPENED, CLOSED, CANCELLED and NOTE carry nothing more.
+            if (team != null && !exists("team", team)) {
+                fields.add("teamId", "unknown team " + team);
             }
         }
         String body = fields.optionalText("body", document.body(), 100_000);
@@ -411,11 +382,11 @@ public class TicketDesk {
                 seq,
                 kind,
                 at,
-                priority,
-                status,
-                label,
-                author,
-                kind == EventKind.REPLIED ? !Boolean.FALSE.equals(document.isPublic()) : null,
+                details.priority(),
+                details.status(),
+                details.statusLabel(),
+                details.authorName(),
+                details.isPublic(),
                 body,
                 technician,
                 team,
@@ -423,6 +394,22 @@ public class TicketDesk {
                 eventId,
                 now,
                 null);
+    }
+
+    /** A STATUS_CHANGED event's status: an engine status or the source's own label for one. */
+    private TicketStatus status(String source, String text, Violations fields) {
+        String label = fields.text("status", text, 200);
+        if (label == null) {
+            return null;
+        }
+        TicketStatus status = status(source, label);
+        if (status == null) {
+            fields.add(
+                    "status",
+                    "unknown status \"" + label + "\": use an engine status or map it for source "
+                            + (source == null ? OWN_SOURCE : source));
+        }
+        return status;
     }
 
     /** An engine status by name, or the source's mapping of its own label; null when neither. */

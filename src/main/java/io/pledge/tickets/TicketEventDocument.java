@@ -1,11 +1,14 @@
 package io.pledge.tickets;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.pledge.sla.EventFields;
+
 /**
- * An event to record on a ticket: {@code type} STATUS_CHANGED ({@code status}: an engine status or the
- * source's own label), REPLIED ({@code author} AGENT or CUSTOMER, {@code isPublic}, {@code body}), NOTE
- * ({@code body}), PRIORITY_CHANGED ({@code priority}), ASSIGNED ({@code technicianId} and/or
- * {@code teamId}), RESOLVED, REOPENED, CLOSED or CANCELLED; {@code at} defaults to now and is never
- * before the ticket's creation.
+ * An event to record on a ticket, as the tickets API, ingest and imports give it: the {@link EventFields}
+ * with {@code type} STATUS_CHANGED ({@code status}: an engine status or the source's own label), REPLIED
+ * ({@code author} AGENT or CUSTOMER, {@code public}, {@code body}), NOTE ({@code body}), PRIORITY_CHANGED
+ * ({@code priority}), ASSIGNED ({@code technicianId} and/or {@code teamId}), RESOLVED, REOPENED, CLOSED or
+ * CANCELLED; {@code at} defaults to now and is never before the ticket's creation.
  */
 public record TicketEventDocument(
         String type,
@@ -13,7 +16,8 @@ public record TicketEventDocument(
         String priority,
         String status,
         String author,
-        Boolean isPublic,
+        @JsonProperty("public") Boolean isPublic,
         String body,
         String technicianId,
-        String teamId) {}
+        String teamId)
+        implements EventFields {}

@@ -3,6 +3,7 @@ package io.pledge.tickets;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pledge.audit.AuditLog;
+import io.pledge.sla.EventType;
 import io.pledge.sla.Priority;
 import io.pledge.sla.TicketStatus;
 import java.nio.charset.StandardCharsets;
@@ -71,25 +72,25 @@ class ImportDigestTest {
     }
 
     private static RecordedEvent created(TicketId ticket, long seq) {
-        return event(ticket, seq, EventKind.CREATED, null, null);
+        return event(ticket, seq, EventType.CREATED, null, null);
     }
 
     private static RecordedEvent status(TicketId ticket, long seq, TicketStatus status) {
-        return event(ticket, seq, EventKind.STATUS_CHANGED, status, null);
+        return event(ticket, seq, EventType.STATUS_CHANGED, status, null);
     }
 
     private static RecordedEvent note(TicketId ticket, long seq) {
-        return event(ticket, seq, EventKind.NOTE, null, "called the vendor");
+        return event(ticket, seq, EventType.NOTE, null, "called the vendor");
     }
 
-    private static RecordedEvent event(TicketId ticket, long seq, EventKind kind, TicketStatus status, String body) {
+    private static RecordedEvent event(TicketId ticket, long seq, EventType kind, TicketStatus status, String body) {
         return new RecordedEvent(
                 UUID.randomUUID(),
                 ticket,
                 seq,
                 kind,
                 Instant.parse("2026-03-02T09:00:00Z").plusSeconds(60 * seq),
-                kind == EventKind.CREATED ? Priority.of("P2") : null,
+                kind == EventType.CREATED ? Priority.of("P2") : null,
                 status,
                 null,
                 null,

@@ -8,6 +8,7 @@ import io.pledge.clients.ClientId;
 import io.pledge.core.UnprocessableException;
 import io.pledge.core.Violation;
 import io.pledge.core.Violations;
+import io.pledge.sla.EventType;
 import io.pledge.sla.Priority;
 import io.pledge.tickets.Ingest.BatchResult;
 import io.pledge.tickets.Ingest.Outcome;
@@ -191,8 +192,8 @@ class IngestGroupTest {
         assertThat(group.accepted())
                 .extracting(RecordedEvent::kind, RecordedEvent::seq, RecordedEvent::eventId)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple(EventKind.CREATED, 1L, null),
-                        org.assertj.core.groups.Tuple.tuple(EventKind.NOTE, 2L, "e1"));
+                        org.assertj.core.groups.Tuple.tuple(EventType.CREATED, 1L, null),
+                        org.assertj.core.groups.Tuple.tuple(EventType.NOTE, 2L, "e1"));
     }
 
     @Test
@@ -251,7 +252,7 @@ class IngestGroupTest {
                 externalId);
         List<RecordedEvent> timeline = new ArrayList<>();
         for (int seq = 1; seq <= events; seq++) {
-            timeline.add(recorded(ticket, seq == 1 ? EventKind.CREATED : EventKind.NOTE, seq, "s" + seq));
+            timeline.add(recorded(ticket, seq == 1 ? EventType.CREATED : EventType.NOTE, seq, "s" + seq));
         }
         group.storedTicket(ticket, timeline);
         return ticket;
@@ -329,14 +330,14 @@ class IngestGroupTest {
         return new Client(ClientId.random(), new ClientDetails(slug, slug, ZoneOffset.UTC, List.of()), NOW, NOW);
     }
 
-    private static RecordedEvent recorded(Ticket ticket, EventKind kind, long seq, String eventId) {
+    private static RecordedEvent recorded(Ticket ticket, EventType kind, long seq, String eventId) {
         return new RecordedEvent(
                 UUID.randomUUID(),
                 ticket.id(),
                 seq,
                 kind,
                 NOW,
-                kind == EventKind.CREATED ? ticket.priority() : null,
+                kind == EventType.CREATED ? ticket.priority() : null,
                 null,
                 null,
                 null,
@@ -382,7 +383,7 @@ class IngestGroupTest {
 
         @Override
         public RecordedEvent created(Ticket ticket, String eventId) {
-            return recorded(ticket, EventKind.CREATED, 1, eventId);
+            return recorded(ticket, EventType.CREATED, 1, eventId);
         }
 
         @Override
@@ -393,9 +394,9 @@ class IngestGroupTest {
                 long seq,
                 Violations violations,
                 String prefix) {
-            EventKind kind;
+            EventType kind;
             try {
-                kind = EventKind.valueOf(document.type());
+                kind = EventType.valueOf(document.type());
             } catch (IllegalArgumentException e) {
                 violations.add(prefix + "type", "unknown event type \"" + document.type() + "\"");
                 return null;

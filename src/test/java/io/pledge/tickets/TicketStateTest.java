@@ -2,6 +2,7 @@ package io.pledge.tickets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.pledge.sla.EventType;
 import io.pledge.sla.Priority;
 import io.pledge.sla.TicketStatus;
 import java.time.Instant;
@@ -34,7 +35,7 @@ class TicketStateTest {
                         10),
                 Arguments.of(
                         "resolved drops the label",
-                        List.of(status(10, TicketStatus.IN_PROGRESS, "Working"), event(20, EventKind.RESOLVED)),
+                        List.of(status(10, TicketStatus.IN_PROGRESS, "Working"), event(20, EventType.RESOLVED)),
                         "P2",
                         "RESOLVED",
                         null,
@@ -43,7 +44,7 @@ class TicketStateTest {
                         20),
                 Arguments.of(
                         "reopened is open again",
-                        List.of(event(20, EventKind.RESOLVED), event(30, EventKind.REOPENED)),
+                        List.of(event(20, EventType.RESOLVED), event(30, EventType.REOPENED)),
                         "P2",
                         "OPEN",
                         null,
@@ -52,7 +53,7 @@ class TicketStateTest {
                         30),
                 Arguments.of(
                         "closed",
-                        List.of(event(20, EventKind.RESOLVED), event(40, EventKind.CLOSED)),
+                        List.of(event(20, EventType.RESOLVED), event(40, EventType.CLOSED)),
                         "P2",
                         "CLOSED",
                         null,
@@ -79,7 +80,7 @@ class TicketStateTest {
                         7),
                 Arguments.of(
                         "replies, notes and cancellation leave the row, but move its update instant",
-                        List.of(event(3, EventKind.REPLIED), event(4, EventKind.NOTE), event(6, EventKind.CANCELLED)),
+                        List.of(event(3, EventType.REPLIED), event(4, EventType.NOTE), event(6, EventType.CANCELLED)),
                         "P2",
                         "NEW",
                         null,
@@ -105,7 +106,7 @@ class TicketStateTest {
                 UUID.randomUUID(),
                 ticket.id(),
                 1,
-                EventKind.CREATED,
+                EventType.CREATED,
                 CREATED,
                 Priority.of("P2"),
                 null,
@@ -157,25 +158,25 @@ class TicketStateTest {
                 CREATED);
     }
 
-    private static RecordedEvent event(int minutes, EventKind kind) {
+    private static RecordedEvent event(int minutes, EventType kind) {
         return event(minutes, kind, null, null, null, null, null);
     }
 
     private static RecordedEvent status(int minutes, TicketStatus status, String label) {
-        return event(minutes, EventKind.STATUS_CHANGED, null, status, label, null, null);
+        return event(minutes, EventType.STATUS_CHANGED, null, status, label, null, null);
     }
 
     private static RecordedEvent priority(int minutes, String code) {
-        return event(minutes, EventKind.PRIORITY_CHANGED, Priority.of(code), null, null, null, null);
+        return event(minutes, EventType.PRIORITY_CHANGED, Priority.of(code), null, null, null, null);
     }
 
     private static RecordedEvent assigned(int minutes, UUID technician, UUID team) {
-        return event(minutes, EventKind.ASSIGNED, null, null, null, technician, team);
+        return event(minutes, EventType.ASSIGNED, null, null, null, technician, team);
     }
 
     private static RecordedEvent event(
             int minutes,
-            EventKind kind,
+            EventType kind,
             Priority priority,
             TicketStatus status,
             String label,
@@ -191,8 +192,8 @@ class TicketStateTest {
                 priority,
                 status,
                 label,
-                kind == EventKind.REPLIED ? "AGENT" : null,
-                kind == EventKind.REPLIED ? Boolean.TRUE : null,
+                kind == EventType.REPLIED ? "AGENT" : null,
+                kind == EventType.REPLIED ? Boolean.TRUE : null,
                 null,
                 technician,
                 team,

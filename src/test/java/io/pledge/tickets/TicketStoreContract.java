@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.pledge.core.Scope;
 import io.pledge.core.Violations;
 import io.pledge.core.jdbc.Timestamps;
+import io.pledge.sla.EventType;
 import io.pledge.support.DatabaseIntegrationTest;
 import io.pledge.support.MutableClock;
 import io.pledge.support.TestCatalog;
@@ -73,7 +74,7 @@ public abstract class TicketStoreContract extends DatabaseIntegrationTest {
                     UUID.randomUUID(),
                     ticket.id(),
                     i + 2,
-                    i % 2 == 0 ? EventKind.NOTE : EventKind.REPLIED,
+                    i % 2 == 0 ? EventType.NOTE : EventType.REPLIED,
                     now.minus(Duration.ofMinutes(150 - i)),
                     null,
                     null,

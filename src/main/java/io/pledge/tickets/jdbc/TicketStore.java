@@ -4,12 +4,12 @@ import io.pledge.core.Scope;
 import io.pledge.core.jdbc.BulkInsert;
 import io.pledge.core.jdbc.ScopeSql;
 import io.pledge.core.jdbc.Timestamps;
+import io.pledge.sla.EventType;
 import io.pledge.sla.Metric;
 import io.pledge.sla.Priority;
 import io.pledge.sla.SlaClock;
 import io.pledge.sla.TicketStatus;
 import io.pledge.tickets.ClockThreshold;
-import io.pledge.tickets.EventKind;
 import io.pledge.tickets.RecordedEvent;
 import io.pledge.tickets.Ticket;
 import io.pledge.tickets.TicketId;
@@ -534,7 +534,7 @@ public class TicketStore {
                 row.getObject("id", UUID.class),
                 new TicketId(row.getObject("ticket_id", UUID.class)),
                 row.getLong("seq"),
-                EventKind.valueOf(row.getString("type")),
+                EventType.valueOf(row.getString("type")),
                 Timestamps.instant(row, "at"),
                 priority == null ? null : Priority.of(priority),
                 status == null ? null : TicketStatus.valueOf(status),

@@ -1,6 +1,5 @@
 package io.pledge.tickets.web;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import io.pledge.clients.Clients;
 import io.pledge.core.Instants;
 import io.pledge.core.InvalidRequestException;
@@ -95,8 +94,8 @@ class TicketController {
 
     @PostMapping("/api/v1/tickets/{id}/events")
     @Operation(summary = "Record an event (status, reply, note, priority, assignment, resolve, reopen, close, cancel)")
-    ResponseEntity<EventView> record(@PathVariable UUID id, @RequestBody EventBody body, Scope scope) {
-        RecordedEvent event = desk.record(new TicketId(id), body.document(), scope);
+    ResponseEntity<EventView> record(@PathVariable UUID id, @RequestBody TicketEventDocument body, Scope scope) {
+        RecordedEvent event = desk.record(new TicketId(id), body, scope);
         return ResponseEntity.created(URI.create("/api/v1/tickets/" + id + "/events"))
                 .body(EventView.of(event));
     }
@@ -198,22 +197,6 @@ class TicketController {
         String due = raw.substring(0, bar);
         return new TicketQuery.Cursor(
                 due.isEmpty() ? null : Instants.check(Instant.parse(due)), UUID.fromString(raw.substring(bar + 1)));
-    }
-
-    record EventBody(
-            String type,
-            String at,
-            String priority,
-            String status,
-            String author,
-            @JsonProperty("public") Boolean isPublic,
-            String body,
-            String technicianId,
-            String teamId) {
-
-        TicketEventDocument document() {
-            return new TicketEventDocument(type, at, priority, status, author, isPublic, body, technicianId, teamId);
-        }
     }
 
     record SlaView(UUID ticketId, String noClocksReason, List<ClockView> clocks) {}
