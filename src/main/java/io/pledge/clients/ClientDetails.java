@@ -4,16 +4,36 @@ import io.pledge.core.Violations;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
-/** What describes a client: name, unique slug (its stable handle in URLs and imports), zone, contacts. */
-public record ClientDetails(String name, String slug, ZoneId zone, List<Contact> contacts) {
+/**
+ * What describes a client: name, unique slug (its stable handle in URLs and imports), zone, the language
+ * its reports are written in, contacts.
+ */
+public record ClientDetails(String name, String slug, ZoneId zone, String language, List<Contact> contacts) {
+
+    /** The languages reports are written in; the first is the default. */
+    public static final List<String> LANGUAGES = List.of("en", "fr");
 
     private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
     public ClientDetails {
+        if (!LANGUAGES.contains(language)) {
+            throw new IllegalArgumentException("unsupported language " + language);
+        }
         contacts = List.copyOf(contacts);
+    }
+
+    /** A client whose reports are in the default language. */
+    public ClientDetails(String name, String slug, ZoneId zone, List<Contact> contacts) {
+        this(name, slug, zone, LANGUAGES.get(0), contacts);
+    }
+
+    /** The locale the client's reports are written in. */
+    public Locale locale() {
+        return Locale.forLanguageTag(language);
     }
 
     /**
@@ -30,6 +50,10 @@ public record ClientDetails(String name, String slug, ZoneId zone, List<Contact>
                     "slug", "must be lower-case letters and digits in words joined by '-', got \"" + slug + "\"");
         }
         ZoneId zone = violations.parse("zone", document.zone(), "zone", ZoneId::of);
+        String language = document.language() == null ? LANGUAGES.get(0) : document.language();
+        if (!LANGUAGES.contains(language)) {
+            violations.add("language", "must be one of " + String.join(", ", LANGUAGES) + ", got \"" + language + "\"");
+        }
         List<Contact> contacts = new ArrayList<>();
         List<ClientDocument.ContactDocument> contactDocuments =
                 document.contacts() == null ? List.of() : document.contacts();
@@ -49,6 +73,6 @@ public record ClientDetails(String name, String slug, ZoneId zone, List<Contact>
             contacts.add(new Contact(contactName, email, phone));
         }
         violations.throwIfAny();
-        return new ClientDetails(name, slug, zone, contacts);
+        return new ClientDetails(name, slug, zone, language, contacts);
     }
 }

@@ -39,12 +39,13 @@ class JdbcClients implements Clients {
         OffsetDateTime now = Timestamps.utc(Timestamps.now(clock));
         try {
             jdbc.sql("""
-                            insert into client (id, name, slug, zone, created_at, updated_at)
-                            values (:id, :name, :slug, :zone, :now, :now)""")
+                            insert into client (id, name, slug, zone, language, created_at, updated_at)
+                            values (:id, :name, :slug, :zone, :language, :now, :now)""")
                     .param("id", id.value())
                     .param("name", details.name())
                     .param("slug", details.slug())
                     .param("zone", details.zone().getId())
+                    .param("language", details.language())
                     .param("now", now)
                     .update();
         } catch (DuplicateKeyException e) {
@@ -86,12 +87,14 @@ class JdbcClients implements Clients {
         int updated;
         try {
             updated = jdbc.sql("""
-                            update client set name = :name, slug = :slug, zone = :zone, updated_at = :now
+                            update client set name = :name, slug = :slug, zone = :zone, language = :language,
+                                updated_at = :now
                             where id = :id""")
                     .param("id", id.value())
                     .param("name", details.name())
                     .param("slug", details.slug())
                     .param("zone", details.zone().getId())
+                    .param("language", details.language())
                     .param("now", Timestamps.utc(Timestamps.now(clock)))
                     .update();
         } catch (DuplicateKeyException e) {
@@ -155,7 +158,11 @@ class JdbcClients implements Clients {
                 .query((r, i) -> new Contact(r.getString("name"), r.getString("email"), r.getString("phone")))
                 .list();
         ClientDetails details = new ClientDetails(
-                row.getString("name"), row.getString("slug"), ZoneId.of(row.getString("zone")), contacts);
+                row.getString("name"),
+                row.getString("slug"),
+                ZoneId.of(row.getString("zone")),
+                row.getString("language"),
+                contacts);
         return new Client(
                 new ClientId(id),
                 details,

@@ -57,7 +57,7 @@ class ClientController {
     }
 
     @PutMapping("/{client}")
-    @Operation(summary = "Replace a client's details (name, slug, zone, contacts)")
+    @Operation(summary = "Replace a client's details (name, slug, zone, report language, contacts)")
     ClientView update(@PathVariable String client, @RequestBody ClientDocument document) {
         ClientDetails details = ClientDetails.parse(document);
         Client existing = find(clients, client);
@@ -84,6 +84,7 @@ class ClientController {
             String name,
             String slug,
             String zone,
+            String language,
             List<Contact> contacts,
             Instant createdAt,
             Instant updatedAt) {
@@ -95,6 +96,7 @@ class ClientController {
                     details.name(),
                     details.slug(),
                     details.zone().getId(),
+                    details.language(),
                     details.contacts(),
                     client.createdAt(),
                     client.updatedAt());

@@ -109,6 +109,11 @@ final class AccessRules {
             editors(HttpMethod.POST, "/api/v1/maintenance-windows"),
             editors(HttpMethod.DELETE, "/api/v1/maintenance-windows/{id}"),
             staff(HttpMethod.GET, "/api/v1/monitoring-gaps"),
+            // The QBR pack: a client's contacts read their own client's pack; managers write its notes.
+            clients(HttpMethod.GET, "/api/v1/reports/qbr/{client}/pdf"),
+            clients(HttpMethod.GET, "/api/v1/reports/qbr/{client}/html"),
+            editors(HttpMethod.GET, "/api/v1/reports/qbr/{client}/notes"),
+            editors(HttpMethod.PUT, "/api/v1/reports/qbr/{client}/notes"),
             new Rule(HttpMethod.GET, "/api/v1/tokens", ADMINS),
             new Rule(HttpMethod.POST, "/api/v1/tokens", ADMINS),
             new Rule(HttpMethod.DELETE, "/api/v1/tokens/{id}", ADMINS),

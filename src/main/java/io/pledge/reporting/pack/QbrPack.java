@@ -1,0 +1,289 @@
+package io.pledge.reporting.pack;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.Currency;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * Everything the QBR pack shows, already computed: the templates and charts only format and draw it.
+ * Figures come from the compliance report and the credits through {@link QbrPacks}; nothing here is
+ * derived again, so the pack can never disagree with the API.
+ *
+ * @param from first day of the period, in the client's zone
+ * @param to last day of the period (inclusive), in the client's zone
+ * @param creditTotal the credits owed in the period, as the credits state it
+ * @param notes the manager's notes for this client and period, or null
+ */
+public record QbrPack(
+        String mspName,
+        String clientName,
+        Locale locale,
+        ZoneId zone,
+        LocalDate from,
+        LocalDate to,
+        Instant generatedAt,
+        List<Headline> headlines,
+        List<PriorityRow> priorities,
+        List<MonthlyMet> monthlyMet,
+        List<Distribution> distributions,
+        List<SystemUptime> systems,
+        List<PausedTime> paused,
+        List<BreachLine> breaches,
+        List<CreditLine> credits,
+        BigDecimal creditTotal,
+        Currency currency,
+        AccountingRules rules,
+        String notes) {
+
+    public QbrPack {
+        Objects.requireNonNull(clientName, "clientName");
+        Objects.requireNonNull(locale, "locale");
+        Objects.requireNonNull(zone, "zone");
+        if (to.isBefore(from)) {
+            throw new IllegalArgumentException("period ends before it starts: " + from + ".." + to);
+        }
+        headlines = List.copyOf(headlines);
+        priorities = List.copyOf(priorities);
+        monthlyMet = List.copyOf(monthlyMet);
+        distributions = List.copyOf(distributions);
+        systems = List.copyOf(systems);
+        paused = List.copyOf(paused);
+        breaches = List.copyOf(breaches);
+        credits = List.copyOf(credits);
+    }
+
+    public boolean hasNotes() {
+        return notes != null && !notes.isBlank();
+    }
+
+    /** The same pack with the manager's notes. */
+    public QbrPack withNotes(String notes) {
+        return new QbrPack(
+                mspName,
+                clientName,
+                locale,
+                zone,
+                from,
+                to,
+                generatedAt,
+                headlines,
+                priorities,
+                monthlyMet,
+                distributions,
+                systems,
+                paused,
+                breaches,
+                credits,
+                creditTotal,
+                currency,
+                rules,
+                notes);
+    }
+
+    /** What a headline figure measures, how it is shown, and which way is better. */
+    public enum Measure {
+        RESPONSE_MET(Unit.PERCENT, Better.HIGHER),
+        RESOLUTION_MET(Unit.PERCENT, Better.HIGHER),
+        AVAILABILITY(Unit.PERCENT, Better.HIGHER),
+        CLOCKS_STOPPED(Unit.COUNT, Better.NEITHER),
+        BREACHES(Unit.COUNT, Better.LOWER),
+        PAUSED(Unit.DURATION, Better.NEITHER),
+        CREDITS(Unit.MONEY, Better.LOWER);
+
+        public enum Unit {
+            PERCENT,
+            COUNT,
+            DURATION,
+            MONEY
+        }
+
+        public enum Better {
+            HIGHER,
+            LOWER,
+            NEITHER
+        }
+
+        private final Unit unit;
+        private final Better better;
+
+        Measure(Unit unit, Better better) {
+            this.unit = unit;
+            this.better = better;
+        }
+
+        public Unit unit() {
+            return unit;
+        }
+
+        public Better better() {
+            return better;
+        }
+
+        /** The message key of its label. */
+        public String key() {
+            return "qbr.measure." + name().toLowerCase(Locale.ROOT).replace('_', '-');
+        }
+    }
+
+    /**
+     * A headline figure against the previous period. Values are in the measure's unit: percent (0–100),
+     * a count, seconds of business time, or an amount of money.
+     *
+     * @param current this period's value, or null when there was nothing to measure
+     * @param previous the previous period's value, or null
+     * @param change current − previous as the report states it, or null when either is missing
+     */
+    public record Headline(Measure measure, BigDecimal current, BigDecimal previous, BigDecimal change) {
+
+        public Headline {
+            Objects.requireNonNull(measure, "measure");
+        }
+
+        /** Up, down or level against the previous period; empty when there is nothing to compare. */
+        public Trend trend() {
+            if (change == null) {
+                return Trend.NONE;
+            }
+            return switch (change.signum()) {
+                case 1 -> Trend.UP;
+                case -1 -> Trend.DOWN;
+                default -> Trend.LEVEL;
+            };
+        }
+
+        /** Whether the change is for the better, for the worse, or neither. */
+        public String judgement() {
+            Trend trend = trend();
+            if (trend == Trend.NONE || trend == Trend.LEVEL || measure.better() == Measure.Better.NEITHER) {
+                return "neutral";
+            }
+            boolean up = trend == Trend.UP;
+            return up == (measure.better() == Measure.Better.HIGHER) ? "better" : "worse";
+        }
+    }
+
+    public enum Trend {
+        UP("\u2191"),
+        DOWN("\u2193"),
+        LEVEL("="),
+        NONE("");
+
+        private final String arrow;
+
+        Trend(String arrow) {
+            this.arrow = arrow;
+        }
+
+        public String arrow() {
+            return arrow;
+        }
+    }
+
+    /**
+     * One priority and metric over the period.
+     *
+     * @param metPercent clocks met ÷ clocks stopped, or null when none stopped
+     */
+    public record PriorityRow(
+            String priority,
+            String metric,
+            long stopped,
+            BigDecimal metPercent,
+            Duration median,
+            Duration p90,
+            Duration target,
+            long breaches) {}
+
+    /** Met % of one priority and metric in one month of the period (null when no clock stopped). */
+    public record MonthlyMet(YearMonth month, String priority, String metric, BigDecimal metPercent) {}
+
+    /** How many clocks stopped with a business time in {@code [from, to)}. */
+    public record Bucket(Duration from, Duration to, long count) {}
+
+    /** The business times achieved for one priority and metric, in buckets, against the target. */
+    public record Distribution(String priority, String metric, Duration target, List<Bucket> buckets) {
+
+        public Distribution {
+            buckets = List.copyOf(buckets);
+        }
+    }
+
+    /** Availability of one day, percent. */
+    public record DailyUptime(LocalDate day, BigDecimal percent) {}
+
+    /** A monitored system over the period. */
+    public record SystemUptime(
+            String name,
+            BigDecimal targetPercent,
+            BigDecimal availabilityPercent,
+            Duration downtime,
+            List<DailyUptime> days) {
+
+        public SystemUptime {
+            days = List.copyOf(days);
+        }
+
+        public boolean meetsTarget() {
+            return availabilityPercent == null || availabilityPercent.compareTo(targetPercent) >= 0;
+        }
+    }
+
+    /** Paused resolution time by reason: {@code customer}, {@code vendor} or {@code other}. */
+    public record PausedTime(String reason, Duration time) {
+
+        public String key() {
+            return "qbr.pause." + reason;
+        }
+    }
+
+    /**
+     * One breached clock.
+     *
+     * @param ticket the ticket as the client knows it (its reference in the helpdesk, else Pledge's id)
+     */
+    public record BreachLine(
+            String ticket,
+            String subject,
+            String priority,
+            String metric,
+            Duration target,
+            Duration businessTime,
+            Duration overshoot,
+            Instant breachedAt) {}
+
+    /**
+     * One credit owed.
+     *
+     * @param kind {@code availability}, {@code response} or {@code resolution}
+     * @param subject what it is for: a system's name, or a priority
+     * @param evidence the figure that priced it, as the report states it (e.g. the availability reached)
+     */
+    public record CreditLine(String kind, String subject, String evidence, BigDecimal percentOfFee, BigDecimal amount) {
+
+        public String key() {
+            return "qbr.credit.kind." + kind;
+        }
+    }
+
+    /** How every figure was counted, stated so that a reader can check any of them. */
+    public record AccountingRules(
+            List<String> calendars,
+            List<String> pauseStatuses,
+            List<String> policyVersions,
+            int failuresToDown,
+            int successesToUp) {
+
+        public AccountingRules {
+            calendars = List.copyOf(calendars);
+            pauseStatuses = List.copyOf(pauseStatuses);
+            policyVersions = List.copyOf(policyVersions);
+        }
+    }
+}

@@ -1,0 +1,4 @@
+package io.pledge.reporting;
+
+/** The QBR pack's API on H2. */
+class QbrApiH2IntegrationTest extends QbrApiContract {}
