@@ -91,7 +91,8 @@ public class QbrPacks {
     private Assembled assemble(String client, String period, Scope scope) {
         Client found = find(client, scope);
         PackPeriod parsed = PackPeriod.parse(period);
-        QbrPack pack = figures.figures(mspName, found, parsed.label(), parsed.firstDay(), parsed.lastDay(), clock.instant());
+        QbrPack pack =
+                figures.figures(mspName, found, parsed.label(), parsed.firstDay(), parsed.lastDay(), clock.instant());
         String text = notes.find(found.id().value(), parsed.label(), scope)
                 .map(ReportNote::notes)
                 .orElse(null);

@@ -41,14 +41,20 @@ public abstract class QbrApiContract extends DatabaseIntegrationTest {
 
     @Test
     void aClientsLanguageIsEnglishUntilSetAndOnlyEnglishOrFrench() {
-        assertThat(api().get("/api/v1/clients/" + client.slug()).json().get("language").asString())
+        assertThat(api().get("/api/v1/clients/" + client.slug())
+                        .json()
+                        .get("language")
+                        .asString())
                 .isEqualTo("en");
         Response refused = api().put("/api/v1/clients/" + client.slug(), document("Acme", client.slug(), "de"));
         assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
         assertThat(refused.json().findValuesAsString("field")).containsExactly("language");
         Response french = api().put("/api/v1/clients/" + client.slug(), document("Acme", client.slug(), "fr"));
         assertThat(french.status()).as(french.toString()).isEqualTo(200);
-        assertThat(api().get("/api/v1/clients/" + client.slug()).json().get("language").asString())
+        assertThat(api().get("/api/v1/clients/" + client.slug())
+                        .json()
+                        .get("language")
+                        .asString())
                 .isEqualTo("fr");
     }
 
@@ -64,7 +70,8 @@ public abstract class QbrApiContract extends DatabaseIntegrationTest {
         assertThat(api().get(notesPath(client.slug())).json().get("notes").asString())
                 .isEqualTo(notes);
 
-        HttpResponse<byte[]> pdf = download("/api/v1/reports/qbr/" + client.slug() + "/pdf?period=2026-Q3", clientToken);
+        HttpResponse<byte[]> pdf =
+                download("/api/v1/reports/qbr/" + client.slug() + "/pdf?period=2026-Q3", clientToken);
         assertThat(pdf.statusCode()).isEqualTo(200);
         assertThat(pdf.headers().firstValue("Content-Type")).hasValue("application/pdf");
         assertThat(pdf.headers().firstValue("Content-Disposition").orElseThrow())
@@ -92,19 +99,26 @@ public abstract class QbrApiContract extends DatabaseIntegrationTest {
                         .get("/api/v1/reports/qbr/" + other.clientId() + "/html?period=2026-Q3")
                         .status())
                 .isEqualTo(404);
-        Response write =
-                Api.at(port).withToken(clientToken).put(notesPath(client.slug()), "{\"notes\": \"mine now\"}");
+        Response write = Api.at(port).withToken(clientToken).put(notesPath(client.slug()), "{\"notes\": \"mine now\"}");
         assertThat(write.status()).as(write.toString()).isEqualTo(403);
-        assertThat(Api.at(port).withToken(clientToken).get(notesPath(client.slug())).status())
+        assertThat(Api.at(port)
+                        .withToken(clientToken)
+                        .get(notesPath(client.slug()))
+                        .status())
                 .isEqualTo(403);
     }
 
     @Test
     void theHtmlViewIsTheSameTemplateAllowedOnlyItsOwnStyle() {
-        Response html = Api.at(port).withToken(clientToken).get("/api/v1/reports/qbr/" + client.slug() + "/html?period=2026-07");
+        Response html = Api.at(port)
+                .withToken(clientToken)
+                .get("/api/v1/reports/qbr/" + client.slug() + "/html?period=2026-07");
         assertThat(html.status()).as(html.toString()).isEqualTo(200);
         assertThat(html.header("Content-Type")).startsWith("text/html");
-        assertThat(html.body()).contains("Quarterly business review").contains("<svg").doesNotContain("<script");
+        assertThat(html.body())
+                .contains("Quarterly business review")
+                .contains("<svg")
+                .doesNotContain("<script");
         assertThat(html.header("Content-Security-Policy"))
                 .startsWith("default-src 'none'; style-src 'sha256-")
                 .doesNotContain("unsafe");

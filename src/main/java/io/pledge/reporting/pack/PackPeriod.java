@@ -25,7 +25,8 @@ public record PackPeriod(String label, LocalDate firstDay, LocalDate lastDay) {
         String text = period.strip();
         Matcher quarter = QUARTER.matcher(text);
         if (quarter.matches()) {
-            LocalDate first = LocalDate.of(Integer.parseInt(quarter.group(1)), (Integer.parseInt(quarter.group(2)) - 1) * 3 + 1, 1);
+            LocalDate first = LocalDate.of(
+                    Integer.parseInt(quarter.group(1)), (Integer.parseInt(quarter.group(2)) - 1) * 3 + 1, 1);
             return new PackPeriod(text, first, first.plusMonths(3).minusDays(1));
         }
         if (MONTH.matcher(text).matches()) {

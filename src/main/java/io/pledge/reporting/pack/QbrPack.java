@@ -262,10 +262,17 @@ public record QbrPack(
      * One credit owed.
      *
      * @param kind {@code availability}, {@code response} or {@code resolution}
-     * @param subject what it is for: a system's name, or a priority
-     * @param evidence the figure that priced it, as the report states it (e.g. the availability reached)
+     * @param subject what it is for: a system or service's name, or a priority
+     * @param figure the availability or met % that priced it (percent)
+     * @param below the level of the schedule's step the figure fell under (percent)
      */
-    public record CreditLine(String kind, String subject, String evidence, BigDecimal percentOfFee, BigDecimal amount) {
+    public record CreditLine(
+            String kind,
+            String subject,
+            BigDecimal figure,
+            BigDecimal below,
+            BigDecimal percentOfFee,
+            BigDecimal amount) {
 
         public String key() {
             return "qbr.credit.kind." + kind;

@@ -35,7 +35,8 @@ class QbrController {
     @Operation(
             summary = "A client's QBR pack as PDF, in the client's language, for a month (period=2026-10) or a"
                     + " quarter (period=2026-Q3)")
-    ResponseEntity<byte[]> pdf(@PathVariable String client, @RequestParam(required = false) String period, Scope scope) {
+    ResponseEntity<byte[]> pdf(
+            @PathVariable String client, @RequestParam(required = false) String period, Scope scope) {
         Rendered<byte[]> pdf = packs.pdf(client, period, scope);
         return ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_PDF)
@@ -45,7 +46,8 @@ class QbrController {
 
     @GetMapping(value = "/api/v1/reports/qbr/{client}/html", produces = MediaType.TEXT_HTML_VALUE)
     @Operation(summary = "The same QBR pack as an HTML page, from the same template, charts inline as SVG")
-    ResponseEntity<String> html(@PathVariable String client, @RequestParam(required = false) String period, Scope scope) {
+    ResponseEntity<String> html(
+            @PathVariable String client, @RequestParam(required = false) String period, Scope scope) {
         Rendered<String> html = packs.html(client, period, scope);
         return ResponseEntity.ok()
                 .contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))

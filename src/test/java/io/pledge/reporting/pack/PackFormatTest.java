@@ -86,10 +86,11 @@ class PackFormatTest {
 
     @ParameterizedTest
     @MethodSource("dates")
-    void instantsInTheClientsZone(Locale locale, String ignored) {
+    void instantsInTheClientsZone(Locale locale, String ignored, String halfPastMidnight) {
         // 22:30 UTC on 31 March is already 1 April in Paris (summer time, UTC+2).
-        assertThat(format(locale).dateTime(Instant.parse("2026-03-31T22:30:00Z")))
-                .contains("00:30");
+        assertThat(plain(format(locale).dateTime(Instant.parse("2026-03-31T22:30:00Z"))))
+                .contains(halfPastMidnight)
+                .containsAnyOf("Apr 1", "1 avr.");
     }
 
     private static PackFormat format(Locale locale) {

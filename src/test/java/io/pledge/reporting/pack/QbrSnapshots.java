@@ -34,7 +34,10 @@ public final class QbrSnapshots {
             for (int page = 0; page < document.getNumberOfPages(); page++) {
                 BufferedImage image = pages.renderImageWithDPI(page, dpi);
                 ImageIO.write(
-                        image, "png", folder.resolve("qbr-" + locale.getLanguage() + "-" + (page + 1) + ".png").toFile());
+                        image,
+                        "png",
+                        folder.resolve("qbr-" + locale.getLanguage() + "-" + (page + 1) + ".png")
+                                .toFile());
             }
         }
     }

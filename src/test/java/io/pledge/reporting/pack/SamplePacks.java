@@ -83,7 +83,8 @@ public final class SamplePacks {
                 List.of(new CreditLine(
                         "availability",
                         "ERP (Sage X3)",
-                        "99.87% < 99.9%",
+                        new BigDecimal("99.87"),
+                        new BigDecimal("99.9"),
                         new BigDecimal("10"),
                         new BigDecimal("1234.50"))),
                 new BigDecimal("1234.50"),
