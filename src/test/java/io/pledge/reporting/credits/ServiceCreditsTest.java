@@ -333,6 +333,55 @@ class ServiceCreditsTest {
         });
     }
 
+    @Test
+    void aMonitorWithNothingCountedOwesNothingAndHasNoDowntimeToForecast() {
+        MonitorFigures maintained = new MonitorFigures(
+                Credits.id("db"),
+                "db",
+                null,
+                THIRTY_DAYS,
+                THIRTY_DAYS,
+                Duration.ZERO,
+                Duration.ZERO,
+                null,
+                List.of("m1"),
+                null);
+
+        CreditForecast forecast = ServiceCredits.forecast(inputs(maintained));
+
+        assertThat(maintained.availability()).isEqualTo(decimal("100.000000"));
+        assertThat(ServiceCredits.compute(inputs(maintained)).lines()).isEmpty();
+        assertThat(forecast.downtime()).singleElement().satisfies(headroom -> {
+            assertThat(headroom.next()).isNull();
+            assertThat(headroom.moreDowntime()).isNull();
+        });
+    }
+
+    @Test
+    void figuresThatDoNotAddUpAreRefused() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new MonitorFigures(
+                        Credits.id("x"),
+                        "x",
+                        null,
+                        Duration.ofHours(1),
+                        Duration.ofMinutes(40),
+                        Duration.ofMinutes(30),
+                        Duration.ZERO,
+                        null,
+                        null,
+                        null))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("maintenance and gaps exceed");
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> monitor("x", null, Duration.ofHours(1), Duration.ofHours(2)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("downtime exceeds");
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> MetFigures.of(Metric.RESOLUTION, Priority.of("P1"), 1, List.of("a", "b")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("2 breaches among 1 stopped");
+    }
+
     /** Resolution of P1 below 95 → 5 %, below 90 → 10 %; first response of every priority below 90 → 5 %. */
     static io.pledge.clients.TierPolicy ticketPolicy() {
         return policy(4, """
