@@ -14,9 +14,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
- * {@code DatabaseWriteCeiling JDBC_URL USER [ROUNDS [COMMIT_EVERY]]}: the database alone, without Pledge's reading,
- * checking or clock computing. On Pledge's schema (its Flyway migrations), inserts as many tickets,
- * clock rows (two per ticket) and events as the 150,004-row import writes, through the importer's own
+ * {@code DatabaseWriteCeiling JDBC_URL USER [ROUNDS [COMMIT_EVERY [TICKETS EVENTS FILE_ROWS]]]}: the database
+ * alone, without Pledge's reading, checking or clock computing. On Pledge's schema (its Flyway migrations),
+ * inserts as many tickets, clock rows (two per ticket) and events as the 150,004-row import writes (or
+ * as the counts given, such as those of the real-shaped file: 25,612 tickets and 116,629 events for
+ * 150,005 rows; {@code COMMIT_EVERY} 0 is one transaction), through the importer's own
  * {@link BulkInsert} ({@code COPY} on PostgreSQL, JDBC batches of 1,000 on H2), in one transaction, and
  * times the inserts and the commit. Each round writes another client's tickets into the same database,
  * so later rounds run on compiled code, as in a long-running server. Whatever Pledge does before the
@@ -26,16 +28,25 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
  */
 public final class DatabaseWriteCeiling {
 
-    private static final int TICKETS = 28_109;
-    private static final int EVENTS = 150_004;
-    private static final int FILE_ROWS = 150_004;
+    /** The 150,004-row simple file's, unless given. */
+    private static int ticketCount = 28_109;
+    private static int eventCount = 150_004;
+    private static int fileRows = 150_004;
 
     private DatabaseWriteCeiling() {}
 
     public static void main(String[] args) throws Exception {
         String url = args[0];
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 3;
-        int commitEvery = args.length > 3 ? Integer.parseInt(args[3]) : Integer.MAX_VALUE;
+        int commitEvery = args.length > 3 ? Integer.parseInt(args[3]) : 0;
+        if (commitEvery <= 0) {
+            commitEvery = Integer.MAX_VALUE;
+        }
+        if (args.length > 6) {
+            ticketCount = Integer.parseInt(args[4]);
+            eventCount = Integer.parseInt(args[5]);
+            fileRows = Integer.parseInt(args[6]);
+        }
         Flyway.configure().dataSource(url, args[1], "").load().migrate();
         SingleConnectionDataSource dataSource = new SingleConnectionDataSource(url, args[1], "", true);
         dataSource.setAutoCommit(false);
@@ -65,9 +76,9 @@ public final class DatabaseWriteCeiling {
         connection.commit();
 
         long start = System.nanoTime();
-        List<UUID> tickets = new ArrayList<>(TICKETS);
-        List<Object[]> rows = new ArrayList<>(TICKETS);
-        for (int i = 0; i < TICKETS; i++) {
+        List<UUID> tickets = new ArrayList<>(ticketCount);
+        List<Object[]> rows = new ArrayList<>(ticketCount);
+        for (int i = 0; i < ticketCount; i++) {
             UUID id = TicketId.random().value();
             tickets.add(id);
             rows.add(new Object[] {
@@ -90,7 +101,7 @@ public final class DatabaseWriteCeiling {
                         "next_due_at",
                         "breached"),
                 rows);
-        rows = new ArrayList<>(TICKETS * 2);
+        rows = new ArrayList<>(ticketCount * 2);
         for (UUID ticket : tickets) {
             for (String metric : new String[] {"FIRST_RESPONSE", "RESOLUTION"}) {
                 rows.add(new Object[] {ticket, metric, "MET", "P3", 28_800L, 3_600L, 1, now, null, null, now, now});
@@ -99,11 +110,11 @@ public final class DatabaseWriteCeiling {
         bulk.insert("ticket_clock", TicketStore.CLOCK_COLUMNS, rows);
         long ticketsWritten = System.nanoTime();
         // As the importer writes them: each ticket's events together, in order.
-        rows = new ArrayList<>(EVENTS);
+        rows = new ArrayList<>(eventCount);
         int previous = -1;
         long seq = 0;
-        for (int i = 0; i < EVENTS; i++) {
-            int ticket = (int) ((long) i * TICKETS / EVENTS);
+        for (int i = 0; i < eventCount; i++) {
+            int ticket = (int) ((long) i * ticketCount / eventCount);
             seq = ticket == previous ? seq + 1 : 1;
             previous = ticket;
             rows.add(new Object[] {
@@ -141,15 +152,15 @@ public final class DatabaseWriteCeiling {
                 "round %d: %,d tickets and %,d clock rows %,d ms, %,d events %,d ms, commit %,d ms: %,d ms in all,"
                         + " at most %,d rows/s for the %,d-row file%n",
                 round,
-                TICKETS,
-                TICKETS * 2,
+                ticketCount,
+                ticketCount * 2,
                 (ticketsWritten - start) / 1_000_000,
-                EVENTS,
+                eventCount,
                 (eventsWritten - ticketsWritten) / 1_000_000,
                 (committed - eventsWritten) / 1_000_000,
                 total / 1_000_000,
-                FILE_ROWS * 1_000_000_000L / total,
-                FILE_ROWS);
+                fileRows * 1_000_000_000L / total,
+                fileRows);
     }
 
     /** Inserts a table's rows in one piece, or in committed chunks. */

@@ -22,7 +22,8 @@ public final class GenerateServiceNowExport {
         String shape = args.length > 2 ? args[2] : "simple";
         LocalDateTime from = LocalDateTime.of(LocalDate.now().getYear(), 1, 2, 8, 0);
         switch (shape) {
-            case "simple" -> System.out.println(ServiceNowExport.write(file, rows, from, 42) + " rows written to " + file);
+            case "simple" -> System.out.println(
+                    ServiceNowExport.write(file, rows, from, 42) + " rows written to " + file);
             case "real" -> {
                 RealServiceNowExport.Written written = RealServiceNowExport.write(file, rows, from, 42);
                 System.out.printf(
