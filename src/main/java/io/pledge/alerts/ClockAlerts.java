@@ -34,7 +34,7 @@ import tools.jackson.databind.json.JsonMapper;
 class ClockAlerts {
 
     private final EscalationRules rules;
-    private final Outbox outbox;
+    private final Deliveries deliveries;
     private final JsonMapper json;
     private final Clock clock;
     private final Clients clients;
@@ -43,14 +43,14 @@ class ClockAlerts {
 
     ClockAlerts(
             EscalationRules rules,
-            Outbox outbox,
+            Deliveries deliveries,
             JsonMapper json,
             Clock clock,
             Clients clients,
             PriorityScheme priorities,
             PublicLinks links) {
         this.rules = rules;
-        this.outbox = outbox;
+        this.deliveries = deliveries;
         this.json = json;
         this.clock = clock;
         this.clients = clients;
@@ -141,7 +141,8 @@ class ClockAlerts {
         for (EscalationRule rule : matching) {
             String key = rule.id() + "/" + rule.version() + ":" + ticket + ":" + metric + ":" + cycle + ":"
                     + threshold.key();
-            outbox.owe(rule, key, ticket.value(), null, json.writeValueAsString(payload(rule, notice, key)), now);
+            deliveries.add(Delivery.owed(
+                    rule, key, ticket.value(), null, json.writeValueAsString(payload(rule, notice, key)), now));
         }
     }
 

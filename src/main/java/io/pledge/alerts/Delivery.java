@@ -24,6 +24,27 @@ public record Delivery(
         Instant createdAt,
         Instant sentAt) {
 
+    /** A new delivery for a rule, pending and due now, about a ticket or a monitor. */
+    public static Delivery owed(
+            EscalationRule rule, String key, UUID ticket, UUID monitor, String payload, Instant now) {
+        return new Delivery(
+                UUID.randomUUID(),
+                rule.id(),
+                rule.version(),
+                key,
+                ticket,
+                monitor,
+                rule.action(),
+                rule.target(),
+                payload,
+                State.PENDING,
+                0,
+                now,
+                null,
+                now,
+                null);
+    }
+
     public enum State {
         PENDING,
         SENT,

@@ -11,7 +11,6 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,13 +24,13 @@ public class DeliveryGauges implements GaugeSource, MeterBinder {
     public static final String DELIVERIES = "pledge.deliveries";
     public static final String OLDEST_PENDING = "pledge.deliveries.oldest.pending.age";
 
-    private final JdbcClient jdbc;
+    private final Deliveries deliveries;
     private final Clock clock;
     private volatile Map<String, Long> counts = Map.of();
     private volatile double oldestPendingSeconds;
 
-    DeliveryGauges(JdbcClient jdbc, Clock clock) {
-        this.jdbc = jdbc;
+    DeliveryGauges(Deliveries deliveries, Clock clock) {
+        this.deliveries = deliveries;
         this.clock = clock;
     }
 
@@ -57,21 +56,18 @@ public class DeliveryGauges implements GaugeSource, MeterBinder {
     public void refresh() {
         Instant now = Timestamps.now(clock);
         Map<String, Long> read = new HashMap<>();
-        Instant[] oldest = new Instant[1];
-        jdbc.sql("""
-                        select state, action, count(*) as deliveries, min(created_at) as oldest from delivery
-                        where state in ('PENDING', 'DEAD') group by state, action""").query(row -> {
-            String state = row.getString("state");
-            read.put(key(state, row.getString("action")), row.getLong("deliveries"));
-            Instant first = Timestamps.instant(row, "oldest");
-            if (state.equals("PENDING") && (oldest[0] == null || first.isBefore(oldest[0]))) {
-                oldest[0] = first;
+        Instant oldest = null;
+        for (Deliveries.Backlog backlog : deliveries.backlog()) {
+            read.put(key(backlog.state().name(), backlog.action().name()), backlog.count());
+            if (backlog.state() == Delivery.State.PENDING
+                    && (oldest == null || backlog.oldest().isBefore(oldest))) {
+                oldest = backlog.oldest();
             }
-        });
+        }
         counts = Map.copyOf(read);
-        oldestPendingSeconds = oldest[0] == null || !oldest[0].isBefore(now)
+        oldestPendingSeconds = oldest == null || !oldest.isBefore(now)
                 ? 0
-                : Duration.between(oldest[0], now).toMillis() / 1000.0;
+                : Duration.between(oldest, now).toMillis() / 1000.0;
     }
 
     private static String key(String state, String action) {

@@ -24,7 +24,7 @@ public class DeliverySender {
     static final Duration FIRST_RETRY = Duration.ofSeconds(10);
     static final Duration LONGEST_RETRY = Duration.ofHours(1);
 
-    private final Outbox outbox;
+    private final Deliveries deliveries;
     private final Clock clock;
     private final TransactionTemplate transactions;
     private final Channel http;
@@ -32,13 +32,13 @@ public class DeliverySender {
     private final Channel ticketActions;
 
     DeliverySender(
-            Outbox outbox,
+            Deliveries deliveries,
             Clock clock,
             PlatformTransactionManager transactionManager,
             WebhookChannel http,
             MailChannel mail,
             TicketActions ticketActions) {
-        this.outbox = outbox;
+        this.deliveries = deliveries;
         this.clock = clock;
         this.transactions = new TransactionTemplate(transactionManager);
         this.http = http;
@@ -61,7 +61,7 @@ public class DeliverySender {
         UUID[] failing = new UUID[1];
         try {
             return Boolean.TRUE.equals(transactions.execute(status -> {
-                List<Delivery> due = outbox.claim(now, 1);
+                List<Delivery> due = deliveries.claim(now, 1);
                 if (due.isEmpty()) {
                     return false;
                 }
@@ -75,7 +75,8 @@ public class DeliverySender {
                 throw e;
             }
             // What the channel changed is rolled back; the attempt is recorded on its own.
-            transactions.executeWithoutResult(status -> outbox.claim(failing[0])
+            transactions.executeWithoutResult(status -> deliveries
+                    .claim(failing[0])
                     .ifPresent(delivery -> outcome(
                             delivery,
                             Failures.describe(e, WebhookChannel.CONNECT_TIMEOUT, WebhookChannel.ANSWER_TIMEOUT),
@@ -87,10 +88,10 @@ public class DeliverySender {
     private void outcome(Delivery delivery, String error, Instant now) {
         int attempts = delivery.attempts() + 1;
         if (error == null) {
-            outbox.sent(delivery.id(), attempts, now);
+            deliveries.sent(delivery.id(), attempts, now);
         } else {
             Instant next = attempts >= MAX_ATTEMPTS ? null : now.plus(backoff(attempts));
-            outbox.failed(delivery.id(), attempts, next, error);
+            deliveries.failed(delivery.id(), attempts, next, error);
         }
     }
 

@@ -2,155 +2,33 @@ package io.pledge.alerts;
 
 import io.pledge.clients.ClientId;
 import io.pledge.clients.TierId;
-import io.pledge.core.jdbc.Timestamps;
 import io.pledge.sla.Metric;
 import io.pledge.sla.Priority;
 import io.pledge.sla.Threshold;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
-import org.springframework.transaction.annotation.Transactional;
 
 /** Escalation rules and their versions; the current version of a rule is its highest. */
-@Repository
-@Transactional
-public class EscalationRules {
+public interface EscalationRules {
 
-    private static final String CURRENT = """
-            select * from escalation_rule r
-            where r.version = (select max(v.version) from escalation_rule v where v.id = r.id)""";
+    /** Saves the next version of a rule (version 1 for a new one), created now. */
+    EscalationRule save(EscalationRule rule);
 
-    private final JdbcClient jdbc;
-    private final Clock clock;
+    /** The active rules at their current version, by name. */
+    List<EscalationRule> current();
 
-    EscalationRules(JdbcClient jdbc, Clock clock) {
-        this.jdbc = jdbc;
-        this.clock = clock;
-    }
+    /** The current version of a rule, active or retired. */
+    Optional<EscalationRule> current(UUID id);
 
-    /** Saves the next version of a rule (version 1 for a new one). */
-    public EscalationRule save(EscalationRule rule) {
-        int version = jdbc.sql("select coalesce(max(version), 0) + 1 from escalation_rule where id = :id")
-                .param("id", rule.id())
-                .query(Integer.class)
-                .single();
-        Instant now = Timestamps.now(clock);
-        jdbc.sql("""
-                        insert into escalation_rule (id, version, name, tier_id, priority, metric, client_id,
-                                                     fires_on, threshold, action, target, secret, active, created_at)
-                        values (:id, :version, :name, :tier, :priority, :metric, :client, :firesOn, :threshold,
-                                :action, :target, :secret, :active, :now)""")
-                .param("id", rule.id())
-                .param("version", version)
-                .param("name", rule.name())
-                .param("tier", rule.tierId() == null ? null : rule.tierId().value())
-                .param(
-                        "priority",
-                        rule.priority() == null ? null : rule.priority().code())
-                .param("metric", rule.metric() == null ? null : rule.metric().name())
-                .param(
-                        "client",
-                        rule.clientId() == null ? null : rule.clientId().value())
-                .param("firesOn", rule.firesOn().name())
-                .param(
-                        "threshold",
-                        rule.threshold() == null ? null : rule.threshold().key())
-                .param("action", rule.action().name())
-                .param("target", rule.target())
-                .param("secret", rule.secret())
-                .param("active", rule.active())
-                .param("now", Timestamps.utc(now))
-                .update();
-        return find(rule.id(), version).orElseThrow();
-    }
+    Optional<EscalationRule> find(UUID id, int version);
 
-    @Transactional(readOnly = true)
-    public List<EscalationRule> current() {
-        return jdbc.sql(CURRENT + " and r.active order by r.name, r.id")
-                .query(EscalationRules::rule)
-                .list();
-    }
+    /** Every version of a rule, the first first. */
+    List<EscalationRule> versions(UUID id);
 
-    @Transactional(readOnly = true)
-    public Optional<EscalationRule> current(UUID id) {
-        return jdbc.sql(CURRENT + " and r.id = :id")
-                .param("id", id)
-                .query(EscalationRules::rule)
-                .optional();
-    }
-
-    @Transactional(readOnly = true)
-    public Optional<EscalationRule> find(UUID id, int version) {
-        return jdbc.sql("select * from escalation_rule where id = :id and version = :version")
-                .param("id", id)
-                .param("version", version)
-                .query(EscalationRules::rule)
-                .optional();
-    }
-
-    @Transactional(readOnly = true)
-    public List<EscalationRule> versions(UUID id) {
-        return jdbc.sql("select * from escalation_rule where id = :id order by version")
-                .param("id", id)
-                .query(EscalationRules::rule)
-                .list();
-    }
-
-    /** The active rules matching a fired threshold. */
-    @Transactional(readOnly = true)
-    public List<EscalationRule> matching(
-            TierId tier, Priority priority, Metric metric, ClientId client, Threshold threshold) {
-        return jdbc.sql(CURRENT + """
-                         and r.active and r.fires_on = 'THRESHOLD' and r.threshold = :threshold
-                         and (r.tier_id is null or r.tier_id = :tier)
-                         and (r.priority is null or r.priority = :priority)
-                         and (r.metric is null or r.metric = :metric)
-                         and (r.client_id is null or r.client_id = :client)
-                        order by r.id""")
-                .param("threshold", threshold.key())
-                .param("tier", tier == null ? null : tier.value())
-                .param("priority", priority.code())
-                .param("metric", metric.name())
-                .param("client", client.value())
-                .query(EscalationRules::rule)
-                .list();
-    }
+    /** The active rules matching a fired threshold of a clock (a rule's absent tier, priority, metric or client matches any). */
+    List<EscalationRule> matching(TierId tier, Priority priority, Metric metric, ClientId client, Threshold threshold);
 
     /** The active rules firing on a monitor event of a client. */
-    @Transactional(readOnly = true)
-    public List<EscalationRule> matching(EscalationRule.FiresOn event, ClientId client) {
-        return jdbc.sql(CURRENT + """
-                         and r.active and r.fires_on = :event and (r.client_id is null or r.client_id = :client)
-                        order by r.id""")
-                .param("event", event.name())
-                .param("client", client.value())
-                .query(EscalationRules::rule)
-                .list();
-    }
-
-    private static EscalationRule rule(ResultSet row, int index) throws SQLException {
-        return new EscalationRule(
-                row.getObject("id", UUID.class),
-                row.getInt("version"),
-                row.getString("name"),
-                row.getObject("tier_id", UUID.class) == null ? null : new TierId(row.getObject("tier_id", UUID.class)),
-                row.getString("priority") == null ? null : Priority.of(row.getString("priority")),
-                row.getString("metric") == null ? null : Metric.valueOf(row.getString("metric")),
-                row.getObject("client_id", UUID.class) == null
-                        ? null
-                        : new ClientId(row.getObject("client_id", UUID.class)),
-                EscalationRule.FiresOn.valueOf(row.getString("fires_on")),
-                row.getString("threshold") == null ? null : Threshold.parse(row.getString("threshold")),
-                EscalationRule.Action.valueOf(row.getString("action")),
-                row.getString("target"),
-                row.getString("secret"),
-                row.getBoolean("active"),
-                Timestamps.instant(row, "created_at"));
-    }
+    List<EscalationRule> matching(EscalationRule.FiresOn event, ClientId client);
 }

@@ -29,7 +29,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class Escalations {
 
     private final EscalationRules rules;
-    private final Outbox outbox;
+    private final Deliveries deliveries;
     private final Tiers tiers;
     private final Clients clients;
     private final Assignees assignees;
@@ -38,14 +38,14 @@ public class Escalations {
 
     Escalations(
             EscalationRules rules,
-            Outbox outbox,
+            Deliveries deliveries,
             Tiers tiers,
             Clients clients,
             Assignees assignees,
             PriorityScheme priorities,
             Clock clock) {
         this.rules = rules;
-        this.outbox = outbox;
+        this.deliveries = deliveries;
         this.tiers = tiers;
         this.clients = clients;
         this.assignees = assignees;
@@ -95,16 +95,16 @@ public class Escalations {
     /** Deliveries in a state, newest first. */
     @Transactional(readOnly = true)
     public List<Delivery> deliveries(Delivery.State state, int limit) {
-        return outbox.list(state, limit);
+        return deliveries.list(state, limit);
     }
 
     /** Puts a dead delivery back in line, now. */
     public Delivery retry(UUID id) {
-        outbox.find(id).orElseThrow(() -> new NotFoundException("delivery", id));
-        if (!outbox.retry(id, clock.instant())) {
+        deliveries.find(id).orElseThrow(() -> new NotFoundException("delivery", id));
+        if (!deliveries.retry(id, clock.instant())) {
             throw new ConflictException("state", "only a dead delivery can be retried");
         }
-        return outbox.find(id).orElseThrow();
+        return deliveries.find(id).orElseThrow();
     }
 
     private EscalationRule active(UUID id) {

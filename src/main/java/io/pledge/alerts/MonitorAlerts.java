@@ -31,16 +31,21 @@ import tools.jackson.databind.json.JsonMapper;
 class MonitorAlerts {
 
     private final EscalationRules rules;
-    private final Outbox outbox;
+    private final Deliveries deliveries;
     private final JsonMapper json;
     private final Clock clock;
     private final Clients clients;
     private final PublicLinks links;
 
     MonitorAlerts(
-            EscalationRules rules, Outbox outbox, JsonMapper json, Clock clock, Clients clients, PublicLinks links) {
+            EscalationRules rules,
+            Deliveries deliveries,
+            JsonMapper json,
+            Clock clock,
+            Clients clients,
+            PublicLinks links) {
         this.rules = rules;
-        this.outbox = outbox;
+        this.deliveries = deliveries;
         this.json = json;
         this.clock = clock;
         this.clients = clients;
@@ -150,7 +155,8 @@ class MonitorAlerts {
         Instant now = Timestamps.now(clock);
         for (EscalationRule rule : matching) {
             String key = rule.id() + "/" + rule.version() + ":monitor:" + change.monitor() + ":" + change.id();
-            outbox.owe(rule, key, null, change.monitor(), json.writeValueAsString(payload(rule, notice, key)), now);
+            deliveries.add(Delivery.owed(
+                    rule, key, null, change.monitor(), json.writeValueAsString(payload(rule, notice, key)), now));
         }
     }
 

@@ -1,5 +1,8 @@
-package io.pledge.alerts;
+package io.pledge.alerts.jdbc;
 
+import io.pledge.alerts.Deliveries;
+import io.pledge.alerts.Delivery;
+import io.pledge.alerts.EscalationRule;
 import io.pledge.core.jdbc.Timestamps;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -10,37 +13,24 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Deliveries waiting, sent or dead. Callers hold the transaction. */
+/**
+ * Deliveries in the {@code delivery} table. Claims lock rows with {@code for update skip locked}, so that
+ * several nodes sending at once each take other rows. No transactions of its own: the caller's decides
+ * what a claim holds.
+ */
 @Repository
-public class Outbox {
+class JdbcDeliveries implements Deliveries {
+
+    private static final int MAX_ERROR_LENGTH = 1000;
 
     private final JdbcClient jdbc;
 
-    Outbox(JdbcClient jdbc) {
+    JdbcDeliveries(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
-    /** Owes a new delivery for a rule, due now, about a ticket or a monitor. */
-    void owe(EscalationRule rule, String key, UUID ticket, UUID monitor, String payload, Instant now) {
-        add(new Delivery(
-                UUID.randomUUID(),
-                rule.id(),
-                rule.version(),
-                key,
-                ticket,
-                monitor,
-                rule.action(),
-                rule.target(),
-                payload,
-                Delivery.State.PENDING,
-                0,
-                now,
-                null,
-                now,
-                null));
-    }
-
-    void add(Delivery delivery) {
+    @Override
+    public void add(Delivery delivery) {
         jdbc.sql("""
                         insert into delivery (id, rule_id, rule_version, idempotency_key, ticket_id, monitor_id,
                                               action, target, payload, state, attempts, next_attempt_at, created_at)
@@ -60,25 +50,26 @@ public class Outbox {
                 .update();
     }
 
-    /** Locks up to {@code limit} pending deliveries due now, skipping those another sender holds. */
-    List<Delivery> claim(Instant now, int limit) {
+    @Override
+    public List<Delivery> claim(Instant now, int limit) {
         return jdbc.sql("select * from delivery where state = 'PENDING' and next_attempt_at <= :now"
                         + " order by next_attempt_at, id limit :limit for update skip locked")
                 .param("now", Timestamps.utc(now))
                 .param("limit", limit)
-                .query(Outbox::delivery)
+                .query(JdbcDeliveries::delivery)
                 .list();
     }
 
-    /** Locks one pending delivery, unless another sender holds it. */
-    Optional<Delivery> claim(UUID id) {
+    @Override
+    public Optional<Delivery> claim(UUID id) {
         return jdbc.sql("select * from delivery where id = :id and state = 'PENDING' for update skip locked")
                 .param("id", id)
-                .query(Outbox::delivery)
+                .query(JdbcDeliveries::delivery)
                 .optional();
     }
 
-    void sent(UUID id, int attempts, Instant now) {
+    @Override
+    public void sent(UUID id, int attempts, Instant now) {
         jdbc.sql("update delivery set state = 'SENT', attempts = :attempts, sent_at = :now, next_attempt_at = null,"
                         + " last_error = null where id = :id")
                 .param("attempts", attempts)
@@ -87,34 +78,36 @@ public class Outbox {
                 .update();
     }
 
-    /** A failed attempt: tried again at {@code next}, or dead when {@code next} is null. */
-    void failed(UUID id, int attempts, Instant next, String error) {
+    @Override
+    public void failed(UUID id, int attempts, Instant next, String error) {
         jdbc.sql("update delivery set state = :state, attempts = :attempts, next_attempt_at = :next,"
                         + " last_error = :error where id = :id")
                 .param("state", next == null ? "DEAD" : "PENDING")
                 .param("attempts", attempts)
                 .param("next", Timestamps.utc(next))
-                .param("error", error.length() > 1000 ? error.substring(0, 1000) : error)
+                .param("error", error.length() > MAX_ERROR_LENGTH ? error.substring(0, MAX_ERROR_LENGTH) : error)
                 .param("id", id)
                 .update();
     }
 
+    @Override
     public List<Delivery> list(Delivery.State state, int limit) {
         return jdbc.sql("select * from delivery where state = :state order by created_at desc, id limit :limit")
                 .param("state", state.name())
                 .param("limit", limit)
-                .query(Outbox::delivery)
+                .query(JdbcDeliveries::delivery)
                 .list();
     }
 
+    @Override
     public Optional<Delivery> find(UUID id) {
         return jdbc.sql("select * from delivery where id = :id")
                 .param("id", id)
-                .query(Outbox::delivery)
+                .query(JdbcDeliveries::delivery)
                 .optional();
     }
 
-    /** Puts a dead delivery back in line, now; false when it is not dead. */
+    @Override
     public boolean retry(UUID id, Instant now) {
         return jdbc.sql("update delivery set state = 'PENDING', next_attempt_at = :now where id = :id"
                                 + " and state = 'DEAD'")
@@ -122,6 +115,19 @@ public class Outbox {
                         .param("id", id)
                         .update()
                 > 0;
+    }
+
+    @Override
+    public List<Backlog> backlog() {
+        return jdbc.sql("""
+                        select state, action, count(*) as deliveries, min(created_at) as oldest from delivery
+                        where state in ('PENDING', 'DEAD') group by state, action""")
+                .query((row, i) -> new Backlog(
+                        Delivery.State.valueOf(row.getString("state")),
+                        EscalationRule.Action.valueOf(row.getString("action")),
+                        row.getLong("deliveries"),
+                        Timestamps.instant(row, "oldest")))
+                .list();
     }
 
     private static Delivery delivery(ResultSet row, int index) throws SQLException {
