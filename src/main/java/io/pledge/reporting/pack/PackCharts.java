@@ -1,10 +1,9 @@
 package io.pledge.reporting.pack;
 
-import io.pledge.reporting.pack.QbrPack.Bucket;
 import io.pledge.reporting.pack.QbrPack.DailyUptime;
-import io.pledge.reporting.pack.QbrPack.Distribution;
 import io.pledge.reporting.pack.QbrPack.MonthlyMet;
 import io.pledge.reporting.pack.QbrPack.PausedTime;
+import io.pledge.reporting.pack.QbrPack.PriorityRow;
 import io.pledge.reporting.pack.QbrPack.SystemUptime;
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -17,14 +16,11 @@ import java.text.NumberFormat;
 import java.text.ParsePosition;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.StandardChartTheme;
-import org.jfree.chart.axis.CategoryAxis;
-import org.jfree.chart.axis.CategoryLabelPositions;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.plot.CategoryPlot;
@@ -113,45 +109,41 @@ public final class PackCharts {
         return svg(id, chart, HALF_WIDTH, 230);
     }
 
-    /** How many clocks stopped in each band of business time; bands past the target in red. */
-    public String distribution(String id, Distribution distribution) {
+    /**
+     * Business time achieved against the target, for one metric: per priority the median and the 90th
+     * percentile of the clocks that stopped, beside the target.
+     */
+    public String againstTarget(String id, List<PriorityRow> rows, String metric) {
         DefaultCategoryDataset dataset = new DefaultCategoryDataset();
-        List<Boolean> pastTarget = new ArrayList<>();
-        for (Bucket bucket : distribution.buckets()) {
-            String label = bucket.to() == null
-                    ? "\u2265\u00a0" + format.duration(bucket.from())
-                    : "<\u00a0" + format.duration(bucket.to());
-            dataset.addValue(bucket.count(), "clocks", label);
-            pastTarget.add(bucket.to() == null || bucket.to().compareTo(distribution.target()) > 0);
+        String median = format.message("qbr.column.median");
+        String p90 = format.message("qbr.column.p90");
+        String target = format.message("qbr.column.target");
+        for (PriorityRow row : rows) {
+            if (!row.metric().equals(metric) || row.median() == null) {
+                continue;
+            }
+            String category = row.priority();
+            dataset.addValue(hours(row.median()), median, category);
+            dataset.addValue(hours(row.p90()), p90, category);
+            dataset.addValue(hours(row.target()), target, category);
         }
         JFreeChart chart = ChartFactory.createBarChart(
-                format.message(
-                        "chart.distribution.title",
-                        distribution.priority(),
-                        format.message("qbr.metric." + distribution.metric()),
-                        format.duration(distribution.target())),
+                format.message("qbr.metric." + metric),
                 null,
-                format.message("chart.clocks"),
+                format.message("chart.hours"),
                 dataset,
                 PlotOrientation.VERTICAL,
-                false,
+                true,
                 false,
                 false);
         theme.apply(chart);
         CategoryPlot plot = chart.getCategoryPlot();
-        plot.setRenderer(new BarRenderer() {
-            @Override
-            public Paint getItemPaint(int row, int column) {
-                return pastTarget.get(column) ? MISSED : MET;
-            }
-        });
-        ((BarRenderer) plot.getRenderer()).setBarPainter(new StandardBarPainter());
-        ((BarRenderer) plot.getRenderer()).setShadowVisible(false);
-        plot.getRangeAxis().setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        BarRenderer renderer = (BarRenderer) plot.getRenderer();
+        renderer.setSeriesPaint(0, MET);
+        renderer.setSeriesPaint(1, SERIES[1]);
+        renderer.setSeriesPaint(2, TARGET);
+        renderer.setItemMargin(0.05);
         ((NumberAxis) plot.getRangeAxis()).setNumberFormatOverride(grouped());
-        CategoryAxis domain = plot.getDomainAxis();
-        domain.setCategoryLabelPositions(CategoryLabelPositions.UP_45);
-        domain.setTickLabelFont(PackFonts.get().regular(8f));
         return svg(id, chart, HALF_WIDTH, 230);
     }
 

@@ -32,7 +32,6 @@ public record QbrPack(
         List<Headline> headlines,
         List<PriorityRow> priorities,
         List<MonthlyMet> monthlyMet,
-        List<Distribution> distributions,
         List<SystemUptime> systems,
         List<PausedTime> paused,
         List<BreachLine> breaches,
@@ -52,7 +51,6 @@ public record QbrPack(
         headlines = List.copyOf(headlines);
         priorities = List.copyOf(priorities);
         monthlyMet = List.copyOf(monthlyMet);
-        distributions = List.copyOf(distributions);
         systems = List.copyOf(systems);
         paused = List.copyOf(paused);
         breaches = List.copyOf(breaches);
@@ -76,7 +74,6 @@ public record QbrPack(
                 headlines,
                 priorities,
                 monthlyMet,
-                distributions,
                 systems,
                 paused,
                 breaches,
@@ -203,17 +200,6 @@ public record QbrPack(
 
     /** Met % of one priority and metric in one month of the period (null when no clock stopped). */
     public record MonthlyMet(YearMonth month, String priority, String metric, BigDecimal metPercent) {}
-
-    /** How many clocks stopped with a business time in {@code [from, to)}. */
-    public record Bucket(Duration from, Duration to, long count) {}
-
-    /** The business times achieved for one priority and metric, in buckets, against the target. */
-    public record Distribution(String priority, String metric, Duration target, List<Bucket> buckets) {
-
-        public Distribution {
-            buckets = List.copyOf(buckets);
-        }
-    }
 
     /** Availability of one day, percent. */
     public record DailyUptime(LocalDate day, BigDecimal percent) {}

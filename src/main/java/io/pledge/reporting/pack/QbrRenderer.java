@@ -5,7 +5,6 @@ import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
 import com.openhtmltopdf.pdfboxout.PDFontSupplier;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import com.openhtmltopdf.svgsupport.BatikSVGDrawer;
-import io.pledge.reporting.pack.QbrPack.Distribution;
 import io.pledge.reporting.pack.QbrPack.SystemUptime;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -163,27 +162,24 @@ public final class QbrRenderer {
     public record Charts(
             String responseByMonth,
             String resolutionByMonth,
-            List<String> distributions,
+            String responseAgainstTarget,
+            String resolutionAgainstTarget,
             List<String> uptime,
             String paused) {
 
         static Charts draw(QbrPack pack, PackCharts charts) {
             // Fonts are registered before the first chart measures its text.
             PackFonts.get();
-            List<String> distributions = new ArrayList<>();
-            int index = 0;
-            for (Distribution distribution : pack.distributions()) {
-                distributions.add(charts.distribution("distribution-" + index++, distribution));
-            }
             List<String> uptime = new ArrayList<>();
-            index = 0;
+            int index = 0;
             for (SystemUptime system : pack.systems()) {
                 uptime.add(charts.dailyUptime("uptime-" + index++, system));
             }
             return new Charts(
                     charts.metByMonth("met-response", pack.monthlyMet(), "first-response"),
                     charts.metByMonth("met-resolution", pack.monthlyMet(), "resolution"),
-                    distributions,
+                    charts.againstTarget("target-response", pack.priorities(), "first-response"),
+                    charts.againstTarget("target-resolution", pack.priorities(), "resolution"),
                     uptime,
                     pack.paused().isEmpty() ? null : charts.paused("paused", pack.paused()));
         }

@@ -40,7 +40,6 @@ class UnmeasuredPackFigures implements PackFigures {
                 List.of(),
                 List.of(),
                 List.of(),
-                List.of(),
                 BigDecimal.ZERO,
                 Currency.getInstance("EUR"),
                 new AccountingRules(List.of(), List.of(), List.of(), 2, 1),

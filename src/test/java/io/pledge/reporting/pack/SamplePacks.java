@@ -2,10 +2,8 @@ package io.pledge.reporting.pack;
 
 import io.pledge.reporting.pack.QbrPack.AccountingRules;
 import io.pledge.reporting.pack.QbrPack.BreachLine;
-import io.pledge.reporting.pack.QbrPack.Bucket;
 import io.pledge.reporting.pack.QbrPack.CreditLine;
 import io.pledge.reporting.pack.QbrPack.DailyUptime;
-import io.pledge.reporting.pack.QbrPack.Distribution;
 import io.pledge.reporting.pack.QbrPack.Headline;
 import io.pledge.reporting.pack.QbrPack.Measure;
 import io.pledge.reporting.pack.QbrPack.MonthlyMet;
@@ -61,11 +59,6 @@ public final class SamplePacks {
                         row("P4", "first-response", 120, "100", 160, 380, 480, 0),
                         row("P4", "resolution", 120, "99.16", 1400, 3600, 4800, 0)),
                 monthly(),
-                List.of(
-                        distribution("P1", 240, 3, 8, 5, 2, 0),
-                        distribution("P2", 480, 10, 24, 18, 8, 4),
-                        distribution("P3", 1920, 60, 80, 50, 20, 0),
-                        distribution("P4", 4800, 30, 40, 30, 19, 1)),
                 List.of(
                         system("ERP (Sage X3)", "99.9", "99.87", Duration.ofMinutes(172), from, to, 41, "97.6"),
                         system("Messagerie Exchange", "99.5", "100", Duration.ZERO, from, to, -1, "100")),
@@ -139,18 +132,6 @@ public final class SamplePacks {
             }
         }
         return months;
-    }
-
-    private static Distribution distribution(String priority, long targetMinutes, long... counts) {
-        Duration target = Duration.ofMinutes(targetMinutes);
-        List<Bucket> buckets = new ArrayList<>();
-        Duration step = target.dividedBy(4);
-        for (int i = 0; i < counts.length; i++) {
-            Duration from = step.multipliedBy(i);
-            Duration to = i == counts.length - 1 ? null : step.multipliedBy(i + 1);
-            buckets.add(new Bucket(from, to, counts[i]));
-        }
-        return new Distribution(priority, "resolution", target, buckets);
     }
 
     private static SystemUptime system(
