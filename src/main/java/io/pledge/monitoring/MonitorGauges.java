@@ -5,11 +5,11 @@ import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.pledge.clients.Client;
+import io.pledge.clients.ClientId;
 import io.pledge.clients.Clients;
 import io.pledge.core.GaugeSource;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
@@ -40,8 +40,7 @@ public class MonitorGauges implements GaugeSource, MeterBinder {
 
     @Override
     public void refresh() {
-        Map<UUID, String> slugs = clients.all().stream()
-                .collect(Collectors.toMap(client -> client.id().value(), Client::slug));
+        Map<ClientId, String> slugs = clients.all().stream().collect(Collectors.toMap(Client::id, Client::slug));
         var rows = stored.countByStatus().stream()
                 .map(count -> MultiGauge.Row.of(
                         Tags.of(

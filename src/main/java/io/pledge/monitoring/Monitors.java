@@ -71,7 +71,7 @@ public interface Monitors {
     void saveBurns(UUID id, boolean fast, boolean slow);
 
     /** How many monitors of a client and kind are in a status. */
-    record Count(UUID client, String kind, String status, long count) {}
+    record Count(ClientId client, String kind, String status, long count) {}
 
     /**
      * Monitors not retired, by their confirmed status ({@code PENDING}, {@code UP}, {@code DOWN}), or

@@ -99,7 +99,7 @@ public abstract class MonitoringRepositoriesContract extends DatabaseIntegration
         assertThat(monitors.lockBySecret("hash-" + monitor.id()))
                 .map(Monitor::id)
                 .contains(monitor.id());
-        assertThat(monitors.countByStatus()).contains(new Monitors.Count(client.value(), "TCP", "PAUSED", 1));
+        assertThat(monitors.countByStatus()).contains(new Monitors.Count(client, "TCP", "PAUSED", 1));
     }
 
     @Test

@@ -253,7 +253,7 @@ class JdbcMonitors implements Monitors {
                           from monitor where not retired) live
                         group by client_id, kind, monitor_status""")
                 .query((row, i) -> new Count(
-                        row.getObject("client_id", UUID.class),
+                        new ClientId(row.getObject("client_id", UUID.class)),
                         row.getString("kind"),
                         row.getString("monitor_status"),
                         row.getLong("monitors")))
