@@ -1,52 +1,49 @@
 package io.pledge.audit;
 
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
- * Creates a chain's head row the first time the chain is used, in a transaction of its own (committed
- * at once, so that concurrent first uses meet on the head row instead of racing to create it).
+ * The stored audit chains: each chain's head (its last sequence number and hash) and its entries. Callers
+ * hold the transaction, except where a method says otherwise.
  */
-@Component
-class AuditChains {
+public interface AuditChains {
 
-    private final JdbcClient jdbc;
-    private final TransactionTemplate separately;
-    private final Set<String> known = ConcurrentHashMap.newKeySet();
+    /**
+     * Creates a chain's head row the first time the chain is used, in a transaction of its own (committed
+     * at once, so that concurrent first uses meet on the head row instead of racing to create it).
+     */
+    void ensure(String chain);
 
-    AuditChains(JdbcClient jdbc, PlatformTransactionManager transactions) {
-        this.jdbc = jdbc;
-        this.separately = new TransactionTemplate(transactions);
-        this.separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-    }
+    /** A chain's head, locked until the transaction ends; the chain must exist. */
+    AuditVerifier.Head lock(String chain);
 
-    void ensure(String chain) {
-        if (known.contains(chain)) {
-            return;
-        }
-        try {
-            separately.executeWithoutResult(status -> {
-                boolean exists = jdbc.sql("select count(*) from audit_chain where chain = :chain")
-                                .param("chain", chain)
-                                .query(Long.class)
-                                .single()
-                        > 0;
-                if (!exists) {
-                    jdbc.sql("insert into audit_chain (chain, head_seq, head_hash) values (:chain, 0, :genesis)")
-                            .param("chain", chain)
-                            .param("genesis", AuditEntry.GENESIS)
-                            .update();
-                }
-            });
-        } catch (DuplicateKeyException createdConcurrently) {
-            // Another transaction created it first: as good.
-        }
-        known.add(chain);
-    }
+    /** Moves a chain's head to its new last entry. */
+    void advance(String chain, AuditVerifier.Head head);
+
+    /** Stores entries, in their order. */
+    void append(List<AuditEntry> entries);
+
+    /** Every chain's head, by chain name. */
+    Map<String, AuditVerifier.Head> heads();
+
+    /** The chains that have entries but no head. */
+    List<String> headless();
+
+    /** A chain's head; empty when the chain was never written. */
+    Optional<AuditVerifier.Head> head(String chain);
+
+    /** A chain's entries from {@code fromSeq} to its end, in order. */
+    List<AuditEntry> entries(String chain, long fromSeq);
+
+    /**
+     * Reads a chain's entries in order, one at a time without holding them all, until {@code each}
+     * returns false.
+     */
+    void scan(String chain, Predicate<AuditEntry> each);
+
+    /** The lowest sequence number of a chain's entries whose subject starts with {@code prefix}. */
+    Optional<Long> firstOf(String chain, String prefix);
 }

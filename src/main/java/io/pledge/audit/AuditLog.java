@@ -8,8 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
@@ -31,14 +29,10 @@ public class AuditLog {
     /** One change to record. */
     public record Change(String chain, String actor, String action, String subject, String details) {}
 
-    private final JdbcClient jdbc;
-    private final JdbcTemplate batch;
     private final AuditChains chains;
     private final Clock clock;
 
-    AuditLog(JdbcClient jdbc, JdbcTemplate batch, AuditChains chains, Clock clock) {
-        this.jdbc = jdbc;
-        this.batch = batch;
+    AuditLog(AuditChains chains, Clock clock) {
         this.chains = chains;
         this.clock = clock;
     }
@@ -73,12 +67,9 @@ public class AuditLog {
         List<AuditEntry> entries = new ArrayList<>(changes.size());
         for (Map.Entry<String, List<Change>> chain : byChain.entrySet()) {
             chains.ensure(chain.getKey());
-            Object[] head = jdbc.sql("select head_seq, head_hash from audit_chain where chain = :chain for update")
-                    .param("chain", chain.getKey())
-                    .query((row, i) -> new Object[] {row.getLong(1), row.getString(2)})
-                    .single();
-            long seq = (Long) head[0];
-            String previous = (String) head[1];
+            AuditVerifier.Head head = chains.lock(chain.getKey());
+            long seq = head.seq();
+            String previous = head.hash();
             for (Change change : chain.getValue()) {
                 AuditEntry entry = AuditEntry.next(
                         chain.getKey(),
@@ -92,24 +83,8 @@ public class AuditLog {
                 entries.add(entry);
                 previous = entry.hash();
             }
-            jdbc.sql("update audit_chain set head_seq = :seq, head_hash = :hash where chain = :chain")
-                    .param("seq", seq)
-                    .param("hash", previous)
-                    .param("chain", chain.getKey())
-                    .update();
+            chains.advance(chain.getKey(), new AuditVerifier.Head(seq, previous));
         }
-        batch.batchUpdate("""
-                insert into audit_entry (chain, seq, at, actor, action, subject, details, prev_hash, hash)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?)""", entries, 1000, (ps, entry) -> {
-            ps.setString(1, entry.chain());
-            ps.setLong(2, entry.seq());
-            ps.setObject(3, Timestamps.utc(entry.at()));
-            ps.setString(4, entry.actor());
-            ps.setString(5, entry.action());
-            ps.setString(6, entry.subject());
-            ps.setString(7, entry.details());
-            ps.setString(8, entry.prevHash());
-            ps.setString(9, entry.hash());
-        });
+        chains.append(entries);
     }
 }
