@@ -5,15 +5,14 @@ import io.pledge.clients.Client;
 import io.pledge.clients.Clients;
 import io.pledge.core.Scope;
 import io.pledge.core.UnprocessableException;
-import io.pledge.core.Violation;
 import io.pledge.core.Violations;
 import io.pledge.core.jdbc.Timestamps;
 import io.pledge.tickets.CatalogMemo;
 import io.pledge.tickets.ClockRefresh;
 import io.pledge.tickets.RecordedEvent;
 import io.pledge.tickets.Ticket;
-import io.pledge.tickets.TicketAudit;
 import io.pledge.tickets.TicketDesk;
+import io.pledge.tickets.TicketEventDocument;
 import io.pledge.tickets.TicketId;
 import io.pledge.tickets.jdbc.TicketStore;
 import java.io.IOException;
@@ -23,22 +22,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -50,7 +44,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * the ids the file gives them (per source), so importing a file again stores nothing twice.
  */
 @Service
-public class Importer implements DisposableBean {
+public class Importer {
 
     /** How many row errors a job keeps and shows. */
     public static final int MAX_ERRORS = 100;
@@ -74,9 +68,9 @@ public class Importer implements DisposableBean {
     private final TransactionTemplate transaction;
     private final AuditLog audit;
     private final Clock clock;
-    private final ExecutorService background = Executors.newSingleThreadExecutor(daemon("pledge-import"));
+    private final ExecutorService background;
     /** Checks and clocks of running imports, beside the thread that writes them. */
-    private final ExecutorService checkers = Executors.newCachedThreadPool(daemon("pledge-import-checks"));
+    private final ExecutorService checkers;
 
     Importer(
             TicketDesk desk,
@@ -86,8 +80,11 @@ public class Importer implements DisposableBean {
             Clients clients,
             PlatformTransactionManager transactions,
             AuditLog audit,
-            Clock clock) {
+            Clock clock,
+            ImportExecutors executors) {
         this.desk = desk;
+        this.background = executors.jobs();
+        this.checkers = executors.checks();
         this.refresh = refresh;
         this.tickets = tickets;
         this.jobs = jobs;
@@ -250,25 +247,20 @@ public class Importer implements DisposableBean {
         String source = settings.source(defaultClient.slug());
         Set<String> storedEventIds = new HashSet<>(tickets.eventIds(source));
         Map<String, Ticket> existing = tickets.bySource(source);
+        // Read here, in the import's transaction: the checking thread reads nothing the import writes.
+        ImportChecks.Stored stored = new ImportChecks.Stored(storedEventIds, existing, nextSeqs(read, existing));
         phases.done("stored ids");
 
-        // One chunk waits while one is written and the next checked.
-        BlockingQueue<Object> handed = new ArrayBlockingQueue<>(1);
-        Checks checks =
-                new Checks(read, settings, defaultClient, source, storedEventIds, existing, errors, progress, now);
-        checkers.execute(() -> checks.run(handed));
+        Handover<ImportChecks.Chunk> handover = new Handover<>();
+        ImportChecks checks =
+                new ImportChecks(read, settings.mode(), defaultClient, source, stored, errors, progress, desk(now));
+        checkers.execute(() -> checks.run(handover));
         long created = 0;
         long events = 0;
         List<Ticket> updated = new ArrayList<>();
         try {
-            for (Object next = take(handed); next != Checks.END; next = take(handed)) {
-                if (next instanceof RuntimeException failure) {
-                    throw failure;
-                }
-                if (next instanceof Throwable failure) {
-                    throw new IllegalStateException("checking the file failed", failure);
-                }
-                Chunk chunk = (Chunk) next;
+            for (Optional<ImportChecks.Chunk> next = handover.take(); next.isPresent(); next = handover.take()) {
+                ImportChecks.Chunk chunk = next.get();
                 refresh.insert(chunk.created(), now, ClockRefresh.Thresholds.HISTORY);
                 tickets.appendAll(chunk.events());
                 created += chunk.created().current().size();
@@ -277,7 +269,7 @@ public class Importer implements DisposableBean {
             }
         } finally {
             // Not an interrupt: an interrupted thread reading H2's file would close it for everyone.
-            checks.stop();
+            handover.stop();
         }
         if (!errors.isEmpty() && settings.mode() == ImportMode.ALL_OR_NOTHING) {
             return new Stored(0, 0);
@@ -298,164 +290,34 @@ public class Importer implements DisposableBean {
         return new Stored(created + updated.size(), events);
     }
 
-    private static Object take(BlockingQueue<Object> handed) {
-        try {
-            return handed.take();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while importing", e);
+    /** The next arrival number of each stored ticket the file names, read in the import's transaction. */
+    private Map<TicketId, Long> nextSeqs(ImportFile read, Map<String, Ticket> existing) {
+        if (existing.isEmpty()) {
+            return Map.of();
         }
+        List<TicketId> named = new ArrayList<>();
+        for (ImportedTicket imported : read.tickets()) {
+            Ticket ticket = existing.get(imported.externalId());
+            if (ticket != null) {
+                named.add(ticket.id());
+            }
+        }
+        return tickets.nextSeqs(named);
     }
 
-    /** Checked tickets ready to write: the new ones with their clocks, the events, the stored ones updated. */
-    private record Chunk(ClockRefresh.Evaluated created, List<RecordedEvent> events, List<Ticket> updated) {}
-
-    /**
-     * Checks the tickets read and computes their clocks, handing them over in chunks, then {@link #END}; or
-     * the failure. In all-or-nothing mode, hands nothing more over once a row is invalid.
-     */
-    private final class Checks {
-
-        static final Object END = new Object();
-
-        private final ImportFile read;
-        private final ImportSettings settings;
-        private final Client defaultClient;
-        private final String source;
-        private final Set<String> storedEventIds;
-        private final Map<String, Ticket> existing;
-        private final List<RowError> errors;
-        private final ProgressListener progress;
-        private final Instant now;
-        private final CatalogMemo catalog = desk.memo();
-        /** The audit's digest of the events handed over, read once the last chunk is taken. */
-        final TicketAudit.ImportDigest digest = new TicketAudit.ImportDigest();
-        /** Nanoseconds spent checking and computing, read once the last chunk is taken. */
-        volatile long busy;
-        /** Set when the transaction's thread no longer takes anything: checking ends at the next ticket. */
-        private volatile boolean stopped;
-
-        Checks(
-                ImportFile read,
-                ImportSettings settings,
-                Client defaultClient,
-                String source,
-                Set<String> storedEventIds,
-                Map<String, Ticket> existing,
-                List<RowError> errors,
-                ProgressListener progress,
-                Instant now) {
-            this.read = read;
-            this.settings = settings;
-            this.defaultClient = defaultClient;
-            this.source = source;
-            this.storedEventIds = storedEventIds;
-            this.existing = existing;
-            this.errors = errors;
-            this.progress = progress;
-            this.now = now;
-        }
-
-        void run(BlockingQueue<Object> handed) {
-            try {
-                check(handed);
-                put(handed, END);
-            } catch (InterruptedException shutdown) {
-                Thread.currentThread().interrupt();
-            } catch (Throwable failure) {
-                try {
-                    put(handed, failure);
-                } catch (InterruptedException shutdown) {
-                    Thread.currentThread().interrupt();
-                }
+    /** The desk's checks and the clocks for one import: one view of the catalog, one instant. */
+    private ImportChecks.Desk desk(Instant now) {
+        CatalogMemo catalog = desk.memo();
+        return new ImportChecks.Desk() {
+            @Override
+            public Optional<Client> client(String reference) {
+                return catalog.client(reference);
             }
-        }
 
-        void stop() {
-            stopped = true;
-        }
-
-        /** Hands something over once there is room, unless the transaction's thread stopped taking. */
-        private void put(BlockingQueue<Object> handed, Object next) throws InterruptedException {
-            while (!stopped && !handed.offer(next, 100, TimeUnit.MILLISECONDS)) {
-                // Waiting for the writes to take the chunk before.
-            }
-        }
-
-        private void check(BlockingQueue<Object> handed) throws InterruptedException {
-            long started = System.nanoTime();
-            List<Ticket> created = new ArrayList<>();
-            Map<TicketId, List<RecordedEvent>> timelines = new HashMap<>();
-            List<RecordedEvent> events = new ArrayList<>();
-            List<Ticket> updated = new ArrayList<>();
-            long count = 0;
-            long eventCount = 0;
-            int chunk = FIRST_CHUNK;
-            long chunkEnd = chunk;
-            for (ImportedTicket imported : read.tickets()) {
-                if (stopped) {
-                    return;
-                }
-                if (!ticket(imported, created, timelines, events, updated)) {
-                    continue;
-                }
-                if (++count == chunkEnd) {
-                    chunk = Math.min(2 * chunk, LARGEST_CHUNK);
-                    chunkEnd += chunk;
-                    eventCount += events.size();
-                    progress.stored(count, eventCount);
-                    hand(handed, created, timelines, events, updated, started);
-                    created = new ArrayList<>();
-                    timelines = new HashMap<>();
-                    events = new ArrayList<>();
-                    updated = new ArrayList<>();
-                    started = System.nanoTime();
-                }
-            }
-            hand(handed, created, timelines, events, updated, started);
-        }
-
-        /**
-         * Hands a chunk over; once a row is invalid in all-or-nothing mode, only goes on checking, so that
-         * every invalid row is reported.
-         */
-        private void hand(
-                BlockingQueue<Object> handed,
-                List<Ticket> created,
-                Map<TicketId, List<RecordedEvent>> timelines,
-                List<RecordedEvent> events,
-                List<Ticket> updated,
-                long started)
-                throws InterruptedException {
-            if (!errors.isEmpty() && settings.mode() == ImportMode.ALL_OR_NOTHING) {
-                busy += System.nanoTime() - started;
-                return;
-            }
-            Chunk chunk = new Chunk(refresh.evaluate(created, timelines, now), events, updated);
-            busy += System.nanoTime() - started;
-            put(handed, chunk);
-        }
-
-        /** Checks one ticket read, adding it and its events to the chunk; false when it is left out. */
-        private boolean ticket(
-                ImportedTicket imported,
-                List<Ticket> created,
-                Map<TicketId, List<RecordedEvent>> timelines,
-                List<RecordedEvent> events,
-                List<Ticket> updated) {
-            Ticket ticket = existing.get(imported.externalId());
-            boolean isNew = ticket == null;
-            List<RecordedEvent> timeline = new ArrayList<>();
-            if (isNew) {
-                Client client = imported.client() == null
-                        ? defaultClient
-                        : catalog.client(imported.client()).orElse(null);
-                if (client == null) {
-                    errors.add(new RowError(imported.line(), "client", "unknown client \"" + imported.client() + "\""));
-                    return false;
-                }
-                Instant createdAt = imported.createdAt().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
-                ticket = TicketDesk.build(
+            @Override
+            public Ticket open(Client client, ImportedTicket imported, String source) {
+                Instant createdAt = imported.createdAt().truncatedTo(ChronoUnit.MICROS);
+                return TicketDesk.build(
                         client,
                         catalog.contractAt(client, imported.createdAt()),
                         in -> catalog.policyAt(in.terms().tier(), imported.createdAt()),
@@ -467,43 +329,24 @@ public class Importer implements DisposableBean {
                         createdAt,
                         source,
                         imported.externalId());
-                timeline.add(desk.created(ticket, imported.externalId() + "/created", now));
             }
-            long seq = isNew ? 2 : tickets.nextSeq(ticket.id());
-            int before = errors.size();
-            List<RecordedEvent> fresh = new ArrayList<>();
-            for (ImportedTicket.Event event : imported.events()) {
-                if (!storedEventIds.add(event.eventId())) {
-                    continue;
-                }
-                Violations violations = new Violations();
-                RecordedEvent recorded =
-                        desk.event(ticket, event.document(), event.eventId(), seq, now, violations, "");
-                if (recorded == null) {
-                    for (Violation violation : violations.list()) {
-                        errors.add(new RowError(event.line(), violation.field(), violation.message()));
-                    }
-                    continue;
-                }
-                seq++;
-                fresh.add(recorded);
+
+            @Override
+            public RecordedEvent created(Ticket ticket, String eventId) {
+                return desk.created(ticket, eventId, now);
             }
-            if (errors.size() > before && settings.mode() == ImportMode.ALL_OR_NOTHING) {
-                return false;
+
+            @Override
+            public RecordedEvent event(
+                    Ticket ticket, TicketEventDocument document, String eventId, long seq, Violations violations) {
+                return desk.event(ticket, document, eventId, seq, now, violations, "");
             }
-            timeline.addAll(fresh);
-            events.addAll(timeline);
-            digest.add(ticket.clientId(), timeline);
-            if (isNew) {
-                created.add(ticket);
-                timelines.put(ticket.id(), timeline);
-                return true;
+
+            @Override
+            public ClockRefresh.Evaluated evaluate(List<Ticket> created, Map<TicketId, List<RecordedEvent>> timelines) {
+                return refresh.evaluate(created, timelines, now);
             }
-            if (!fresh.isEmpty()) {
-                updated.add(ticket);
-            }
-            return true;
-        }
+        };
     }
 
     private static void deleteQuietly(Path file) {
@@ -512,19 +355,5 @@ public class Importer implements DisposableBean {
         } catch (IOException e) {
             log.warn("Could not delete the import file {}", file, e);
         }
-    }
-
-    private static java.util.concurrent.ThreadFactory daemon(String name) {
-        return runnable -> {
-            Thread thread = new Thread(runnable, name);
-            thread.setDaemon(true);
-            return thread;
-        };
-    }
-
-    @Override
-    public void destroy() {
-        background.shutdownNow();
-        checkers.shutdownNow();
     }
 }

@@ -232,6 +232,22 @@ public class TicketStore {
                 .single();
     }
 
+    /** The next arrival number of each of these tickets that has events (a ticket without any starts at 1). */
+    public Map<TicketId, Long> nextSeqs(Collection<TicketId> tickets) {
+        Map<TicketId, Long> next = new HashMap<>();
+        List<UUID> ids = tickets.stream().map(TicketId::value).distinct().toList();
+        // A bounded list per statement: PostgreSQL takes at most 32,767 parameters.
+        for (int from = 0; from < ids.size(); from += 1000) {
+            jdbc.sql("select ticket_id, max(seq) + 1 as next from ticket_event where ticket_id in (:tickets)"
+                            + " group by ticket_id")
+                    .param("tickets", ids.subList(from, Math.min(from + 1000, ids.size())))
+                    .query((row, i) ->
+                            next.put(new TicketId(row.getObject("ticket_id", UUID.class)), row.getLong("next")))
+                    .list();
+        }
+        return next;
+    }
+
     /** Locks the ticket row for the rest of the transaction, so its events are numbered and evaluated in turn. */
     public Optional<Ticket> lock(TicketId id, Scope scope) {
         return one(
