@@ -2,7 +2,6 @@ package io.pledge.bench;
 
 import io.pledge.tickets.TicketId;
 import io.pledge.core.jdbc.BulkInsert;
-import io.pledge.tickets.jdbc.TicketStore;
 import java.sql.Connection;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -107,7 +106,22 @@ public final class DatabaseWriteCeiling {
                 rows.add(new Object[] {ticket, metric, "MET", "P3", 28_800L, 3_600L, 1, now, null, null, now, now});
             }
         }
-        bulk.insert("ticket_clock", TicketStore.CLOCK_COLUMNS, rows);
+        bulk.insert(
+                "ticket_clock",
+                List.of(
+                        "ticket_id",
+                        "metric",
+                        "state",
+                        "priority",
+                        "target_seconds",
+                        "elapsed_seconds",
+                        "cycle",
+                        "due_at",
+                        "next_due_at",
+                        "breached_at",
+                        "stopped_at",
+                        "evaluated_at"),
+                rows);
         long ticketsWritten = System.nanoTime();
         // As the importer writes them: each ticket's events together, in order.
         rows = new ArrayList<>(eventCount);

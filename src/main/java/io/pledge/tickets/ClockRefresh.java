@@ -1,7 +1,6 @@
 package io.pledge.tickets;
 
 import io.pledge.sla.SlaClock;
-import io.pledge.tickets.jdbc.TicketStore;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -32,12 +31,14 @@ public class ClockRefresh {
     private static final Comparator<RecordedEvent> TIMELINE_ORDER =
             Comparator.comparing(RecordedEvent::at).thenComparingLong(RecordedEvent::seq);
 
-    private final TicketStore tickets;
+    private final Tickets tickets;
+    private final TicketClocks clockRows;
     private final SlaCalculator calculator;
     private final ThresholdFirings firings;
 
-    ClockRefresh(TicketStore tickets, SlaCalculator calculator, ThresholdFirings firings) {
+    ClockRefresh(Tickets tickets, TicketClocks clockRows, SlaCalculator calculator, ThresholdFirings firings) {
         this.tickets = tickets;
+        this.clockRows = clockRows;
         this.calculator = calculator;
         this.firings = firings;
     }
@@ -69,7 +70,8 @@ public class ClockRefresh {
      * is written once. Their events are appended afterwards.
      */
     public void insert(Evaluated created, Instant now, Thresholds thresholds) {
-        tickets.insertWithState(created.current(), created.clocks(), now);
+        tickets.insert(created.current(), created.clocks());
+        clockRows.insert(created.current(), created.clocks(), now);
         fire(created, now, thresholds);
     }
 
@@ -86,7 +88,8 @@ public class ClockRefresh {
             Instant now,
             Thresholds thresholds) {
         Evaluated evaluated = evaluate(stored, timelines, now);
-        tickets.saveStates(evaluated.current(), evaluated.clocks(), now);
+        clockRows.save(evaluated.current(), evaluated.clocks(), now);
+        tickets.saveStates(evaluated.current(), evaluated.clocks());
         fire(evaluated, now, thresholds);
         return evaluated.clocks();
     }

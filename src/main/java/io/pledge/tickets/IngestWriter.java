@@ -12,7 +12,6 @@ import io.pledge.core.Violations;
 import io.pledge.core.jdbc.Timestamps;
 import io.pledge.tickets.Ingest.BatchResult;
 import io.pledge.tickets.Ingest.Request;
-import io.pledge.tickets.jdbc.TicketStore;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -39,7 +38,8 @@ class IngestWriter implements GroupCommit.Writer<Request, BatchResult> {
 
     private final TicketDesk desk;
     private final ClockRefresh refresh;
-    private final TicketStore tickets;
+    private final Tickets tickets;
+    private final TicketEvents ticketEvents;
     private final AuditLog audit;
     private final TransactionTemplate transactions;
     private final Clock clock;
@@ -49,7 +49,8 @@ class IngestWriter implements GroupCommit.Writer<Request, BatchResult> {
     IngestWriter(
             TicketDesk desk,
             ClockRefresh refresh,
-            TicketStore tickets,
+            Tickets tickets,
+            TicketEvents ticketEvents,
             AuditLog audit,
             TransactionTemplate transactions,
             Clock clock,
@@ -57,6 +58,7 @@ class IngestWriter implements GroupCommit.Writer<Request, BatchResult> {
         this.desk = desk;
         this.refresh = refresh;
         this.tickets = tickets;
+        this.ticketEvents = ticketEvents;
         this.audit = audit;
         this.transactions = transactions;
         this.clock = clock;
@@ -158,11 +160,11 @@ class IngestWriter implements GroupCommit.Writer<Request, BatchResult> {
         IngestGroup.externalIds(requests)
                 .forEach((source, ids) -> locked.addAll(tickets.lockByExternalIds(source, ids)));
         IngestGroup.eventIds(requests)
-                .forEach((source, ids) -> group.storedEventIds(source, tickets.existingEventIds(source, ids)));
-        Map<TicketId, List<RecordedEvent>> events =
-                tickets.events(locked.stream().map(Ticket::id).toList(), Scope.everything());
+                .forEach((source, ids) -> group.storedEventIds(source, ticketEvents.existingEventIds(source, ids)));
+        Map<TicketId, List<RecordedEvent>> timelines =
+                ticketEvents.of(locked.stream().map(Ticket::id).toList(), Scope.everything());
         for (Ticket ticket : locked) {
-            group.storedTicket(ticket, events.getOrDefault(ticket.id(), List.of()));
+            group.storedTicket(ticket, timelines.getOrDefault(ticket.id(), List.of()));
         }
     }
 
@@ -174,7 +176,7 @@ class IngestWriter implements GroupCommit.Writer<Request, BatchResult> {
         }
         Map<TicketId, List<RecordedEvent>> timelines = group.timelines();
         refresh.insert(refresh.evaluate(group.created(), timelines, now), now, ClockRefresh.Thresholds.FIRE);
-        tickets.appendAll(accepted);
+        ticketEvents.append(accepted);
         Map<TicketId, Ticket> byId = group.tickets();
         List<AuditLog.Change> changes = new ArrayList<>(accepted.size());
         for (RecordedEvent event : accepted) {

@@ -2,7 +2,6 @@ package io.pledge.tickets;
 
 import io.pledge.core.Scope;
 import io.pledge.core.jdbc.Timestamps;
-import io.pledge.tickets.jdbc.TicketStore;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -21,12 +20,14 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ThresholdFiring {
 
-    private final TicketStore tickets;
+    private final Tickets tickets;
+    private final TicketEvents ticketEvents;
     private final ClockRefresh refresh;
     private final Clock clock;
 
-    ThresholdFiring(TicketStore tickets, ClockRefresh refresh, Clock clock) {
+    ThresholdFiring(Tickets tickets, TicketEvents ticketEvents, ClockRefresh refresh, Clock clock) {
         this.tickets = tickets;
+        this.ticketEvents = ticketEvents;
         this.refresh = refresh;
         this.clock = clock;
     }
@@ -39,7 +40,7 @@ public class ThresholdFiring {
         if (!due.isEmpty()) {
             refresh.update(
                     due,
-                    tickets.events(due.stream().map(Ticket::id).toList(), Scope.everything()),
+                    ticketEvents.of(due.stream().map(Ticket::id).toList(), Scope.everything()),
                     now,
                     ClockRefresh.Thresholds.FIRE);
         }

@@ -2,7 +2,6 @@ package io.pledge.tickets;
 
 import io.pledge.sla.SlaClock;
 import io.pledge.sla.ThresholdCrossing;
-import io.pledge.tickets.jdbc.TicketStore;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -20,11 +19,11 @@ import org.springframework.stereotype.Component;
 @Component
 class ThresholdFirings {
 
-    private final TicketStore tickets;
+    private final ClockFirings clockFirings;
     private final ApplicationEventPublisher events;
 
-    ThresholdFirings(TicketStore tickets, ApplicationEventPublisher events) {
-        this.tickets = tickets;
+    ThresholdFirings(ClockFirings clockFirings, ApplicationEventPublisher events) {
+        this.clockFirings = clockFirings;
         this.events = events;
     }
 
@@ -37,8 +36,8 @@ class ThresholdFirings {
             return;
         }
         Set<ClockThreshold> fired =
-                tickets.firedThresholds(crossing.stream().map(Ticket::id).toList());
-        List<TicketStore.Firing> firings = new ArrayList<>();
+                clockFirings.fired(crossing.stream().map(Ticket::id).toList());
+        List<ClockFirings.Firing> firings = new ArrayList<>();
         for (Ticket ticket : crossing) {
             for (SlaClock clock : clocks.get(ticket.id())) {
                 for (ThresholdCrossing threshold : clock.thresholds()) {
@@ -50,7 +49,7 @@ class ThresholdFirings {
                     if (!threshold.crossed() || !fired.add(key)) {
                         continue;
                     }
-                    firings.add(new TicketStore.Firing(key, threshold.at(), now));
+                    firings.add(new ClockFirings.Firing(key, threshold.at(), now));
                     events.publishEvent(
                             threshold.threshold().isBreach()
                                     ? new ClockBreached(
@@ -82,6 +81,6 @@ class ThresholdFirings {
                 }
             }
         }
-        tickets.recordFirings(firings);
+        clockFirings.record(firings);
     }
 }

@@ -7,9 +7,7 @@ import io.pledge.clients.Contract;
 import io.pledge.clients.Contracts;
 import io.pledge.clients.TierPolicy;
 import io.pledge.clients.Tiers;
-import io.pledge.core.ForbiddenException;
 import io.pledge.core.Instants;
-import io.pledge.core.InvalidRequestException;
 import io.pledge.core.NotFoundException;
 import io.pledge.core.Scope;
 import io.pledge.core.UnprocessableException;
@@ -21,7 +19,6 @@ import io.pledge.sla.Priority;
 import io.pledge.sla.PriorityScheme;
 import io.pledge.sla.TicketStatus;
 import io.pledge.tickets.jdbc.SourceStore;
-import io.pledge.tickets.jdbc.TicketStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,7 +30,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -55,36 +51,42 @@ public class TicketDesk {
     /** The source of tickets opened in Pledge itself. */
     public static final String OWN_SOURCE = "pledge";
 
-    private final TicketStore tickets;
+    private final Tickets tickets;
+    private final TicketEvents ticketEvents;
     private final SourceStore sources;
     private final Clients clients;
     private final Contracts contracts;
     private final Tiers tiers;
     private final PriorityScheme priorities;
-    private final JdbcClient jdbc;
+    private final Technicians technicians;
+    private final Teams teams;
     private final AuditLog audit;
     private final ClockRefresh refresh;
     private final Clock clock;
 
     TicketDesk(
-            TicketStore tickets,
+            Tickets tickets,
+            TicketEvents ticketEvents,
             SourceStore sources,
             Clients clients,
             Contracts contracts,
             Tiers tiers,
             PriorityScheme priorities,
-            JdbcClient jdbc,
+            Technicians technicians,
+            Teams teams,
             AuditLog audit,
             ClockRefresh refresh,
             Clock clock) {
         this.tickets = tickets;
+        this.ticketEvents = ticketEvents;
         this.refresh = refresh;
         this.sources = sources;
         this.clients = clients;
         this.contracts = contracts;
         this.tiers = tiers;
         this.priorities = priorities;
-        this.jdbc = jdbc;
+        this.technicians = technicians;
+        this.teams = teams;
         this.audit = audit;
         this.clock = clock;
     }
@@ -96,44 +98,15 @@ public class TicketDesk {
     @Transactional
     public Ticket open(TicketDocument document, Scope scope) {
         Instant now = Timestamps.now(clock);
-        Ticket ticket = draft(within(document, scope), now, new Violations(), "", memo(), scope);
+        Ticket ticket = draft(ClientWrites.ticket(document, scope), now, new Violations(), "", memo(), scope);
         RecordedEvent created = created(ticket, null, now);
         refresh.insert(
                 refresh.evaluate(List.of(ticket), Map.of(ticket.id(), List.of(created)), now),
                 now,
                 ClockRefresh.Thresholds.FIRE);
-        tickets.appendAll(List.of(created));
+        ticketEvents.append(List.of(created));
         audit.append(TicketAudit.event(ticket, created, AuditLog.currentActor()));
         return tickets.find(ticket.id(), scope).orElseThrow();
-    }
-
-    /**
-     * A new ticket's document as a scope may give it: a client's contacts open tickets for their own client
-     * (naming no client means theirs), and never name a source or an external id, which are the MSP's
-     * integrations' numbers for tickets.
-     */
-    private static TicketDocument within(TicketDocument document, Scope scope) {
-        if (!scope.isClient()) {
-            return document;
-        }
-        Violations violations = new Violations();
-        if (document.source() != null) {
-            violations.add("source", "is set by the MSP's integrations, not by a client's contacts");
-        }
-        if (document.externalId() != null) {
-            violations.add("externalId", "is set by the MSP's integrations, not by a client's contacts");
-        }
-        violations.throwIfAny();
-        return new TicketDocument(
-                document.client() == null ? scope.clientOrNull().toString() : document.client(),
-                document.priority(),
-                document.service(),
-                document.subject(),
-                document.description(),
-                document.requester(),
-                document.createdAt(),
-                null,
-                null);
     }
 
     /**
@@ -281,7 +254,7 @@ public class TicketDesk {
      */
     @Transactional
     public RecordedEvent record(TicketId id, TicketEventDocument document, Scope scope) {
-        return record(id, within(document, scope), scope, AuditLog.currentActor());
+        return record(id, ClientWrites.event(document, scope), scope, AuditLog.currentActor());
     }
 
     /** Records an event of Pledge's own (an escalation's action), audited as done by {@code actor}. */
@@ -294,33 +267,16 @@ public class TicketDesk {
         Ticket ticket = tickets.lock(id, scope).orElseThrow(() -> new NotFoundException("ticket", id));
         Instant now = Timestamps.now(clock);
         Violations violations = new Violations();
-        RecordedEvent event = event(ticket, document, null, tickets.nextSeq(id), now, violations, "");
+        RecordedEvent event = event(ticket, document, null, ticketEvents.nextSeq(id), now, violations, "");
         violations.throwIfAny();
-        tickets.appendAll(List.of(event));
+        ticketEvents.append(List.of(event));
         audit.append(TicketAudit.event(ticket, event, actor));
         refresh.update(
                 List.of(ticket),
-                Map.of(ticket.id(), tickets.events(id, Scope.everything())),
+                Map.of(ticket.id(), ticketEvents.of(id, Scope.everything())),
                 now,
                 ClockRefresh.Thresholds.FIRE);
         return event;
-    }
-
-    /**
-     * An event as a scope may record it: a client's contacts only reply, publicly, as the customer, at the
-     * instant the reply arrives.
-     */
-    private static TicketEventDocument within(TicketEventDocument document, Scope scope) {
-        if (!scope.isClient()) {
-            return document;
-        }
-        if (document.type() == null || !"REPLIED".equals(document.type().toUpperCase(Locale.ROOT))) {
-            throw new ForbiddenException("a client's contacts can only reply (type REPLIED)");
-        }
-        if (document.at() != null) {
-            throw new InvalidRequestException("at", "a client's reply is recorded at the instant it arrives");
-        }
-        return new TicketEventDocument("REPLIED", null, null, null, "CUSTOMER", true, document.body(), null, null);
     }
 
     /** A ticket within the scope, as stored now. */
@@ -365,10 +321,10 @@ public class TicketDesk {
             if (document.technicianId() == null && document.teamId() == null) {
                 fields.add("technicianId", "an assignment names a technician, a team or both");
             }
-            if (technician != null && !exists("technician", technician)) {
+            if (technician != null && technicians.find(technician).isEmpty()) {
                 fields.add("technicianId", "unknown technician " + technician);
             }
-            if (team != null && !exists("team", team)) {
+            if (team != null && teams.find(team).isEmpty()) {
                 fields.add("teamId", "unknown team " + team);
             }
         }
@@ -433,13 +389,5 @@ public class TicketDesk {
 
     private Priority priority(String code) {
         return priorities.find(code.strip().toUpperCase(Locale.ROOT)).orElseThrow();
-    }
-
-    private boolean exists(String table, UUID id) {
-        return jdbc.sql("select count(*) from " + table + " where id = :id")
-                        .param("id", id)
-                        .query(Long.class)
-                        .single()
-                > 0;
     }
 }

@@ -7,7 +7,6 @@ import io.pledge.core.NotFoundException;
 import io.pledge.core.Scope;
 import io.pledge.core.jdbc.Timestamps;
 import io.pledge.sla.SlaClock;
-import io.pledge.tickets.jdbc.TicketStore;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -22,13 +21,16 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class TicketEvidence {
 
-    private final TicketStore tickets;
+    private final Tickets tickets;
+    private final TicketEvents ticketEvents;
     private final SlaCalculator calculator;
     private final AuditVerifier audit;
     private final Clock clock;
 
-    TicketEvidence(TicketStore tickets, SlaCalculator calculator, AuditVerifier audit, Clock clock) {
+    TicketEvidence(
+            Tickets tickets, TicketEvents ticketEvents, SlaCalculator calculator, AuditVerifier audit, Clock clock) {
         this.tickets = tickets;
+        this.ticketEvents = ticketEvents;
         this.calculator = calculator;
         this.audit = audit;
         this.clock = clock;
@@ -53,7 +55,7 @@ public class TicketEvidence {
     public Pack of(TicketId id, Scope scope) {
         Ticket ticket = tickets.find(id, scope).orElseThrow(() -> new NotFoundException("ticket", id));
         Instant now = Timestamps.now(clock);
-        List<RecordedEvent> events = tickets.events(ticket.id(), scope);
+        List<RecordedEvent> events = ticketEvents.of(ticket.id(), scope);
         String chain = AuditLog.clientChain(ticket.clientId());
         String subject = "ticket:" + ticket.id() + "#";
         long from = audit.firstOf(chain, subject).orElse(Long.MAX_VALUE);

@@ -13,7 +13,6 @@ import io.pledge.support.TestCatalog;
 import io.pledge.tickets.Ingest.BatchResult;
 import io.pledge.tickets.Ingest.Outcome;
 import io.pledge.tickets.Ingest.Request;
-import io.pledge.tickets.jdbc.TicketStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -50,7 +49,10 @@ public abstract class IngestGroupContract extends DatabaseIntegrationTest {
     ClockRefresh refresh;
 
     @Autowired
-    TicketStore tickets;
+    Tickets tickets;
+
+    @Autowired
+    TicketEvents ticketEvents;
 
     @Autowired
     TransactionTemplate transactions;
@@ -97,7 +99,7 @@ public abstract class IngestGroupContract extends DatabaseIntegrationTest {
         assertThat(outcomes(follows.await())).containsExactly(Outcome.ACCEPTED, Outcome.ACCEPTED);
         assertThat(outcomes(repeats.await())).containsExactly(Outcome.DUPLICATE);
         Ticket ticket = tickets.lockByExternalIds(source, List.of("T1")).get(0);
-        List<RecordedEvent> events = tickets.events(ticket.id(), Scope.everything());
+        List<RecordedEvent> events = ticketEvents.of(ticket.id(), Scope.everything());
         assertThat(events).extracting(RecordedEvent::eventId).containsExactly("e1", "e2", "e3", "e5");
         assertThat(events).extracting(RecordedEvent::seq).containsExactly(1L, 2L, 3L, 4L);
         assertThat(ticket.status().name()).isEqualTo("RESOLVED");
@@ -138,7 +140,7 @@ public abstract class IngestGroupContract extends DatabaseIntegrationTest {
                     refresh.evaluate(List.of(ticket), Map.of(ticket.id(), List.of(creation)), now),
                     now,
                     ClockRefresh.Thresholds.FIRE);
-            tickets.appendAll(List.of(creation));
+            ticketEvents.append(List.of(creation));
             inserted.countDown();
             // Commit only once this node's group waits on the row inserted here: the conflict is certain.
             awaitASessionBlockedOnALock();
@@ -161,8 +163,8 @@ public abstract class IngestGroupContract extends DatabaseIntegrationTest {
 
     @Test
     void twoNodesStoringTheSameEventsStoreEachOnce() throws Exception {
-        GroupCommit<Request, BatchResult> otherWriter = Ingest.writer(
-                new IngestWriter(desk, refresh, tickets, audit, transactions, clock, new SimpleMeterRegistry()));
+        GroupCommit<Request, BatchResult> otherWriter = Ingest.writer(new IngestWriter(
+                desk, refresh, tickets, ticketEvents, audit, transactions, clock, new SimpleMeterRegistry()));
         otherWriter.start();
         Ingest otherNode = new Ingest(otherWriter);
         ExecutorService senders = Executors.newFixedThreadPool(8);

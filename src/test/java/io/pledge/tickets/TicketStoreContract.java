@@ -9,7 +9,6 @@ import io.pledge.sla.EventType;
 import io.pledge.support.DatabaseIntegrationTest;
 import io.pledge.support.MutableClock;
 import io.pledge.support.TestCatalog;
-import io.pledge.tickets.jdbc.TicketStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -49,7 +48,10 @@ public abstract class TicketStoreContract extends DatabaseIntegrationTest {
     ClockRefresh refresh;
 
     @Autowired
-    TicketStore tickets;
+    Tickets tickets;
+
+    @Autowired
+    TicketEvents ticketEvents;
 
     @Autowired
     TransactionTemplate transactions;
@@ -95,11 +97,11 @@ public abstract class TicketStoreContract extends DatabaseIntegrationTest {
                     refresh.evaluate(List.of(ticket), Map.of(ticket.id(), List.of(created)), now),
                     now,
                     ClockRefresh.Thresholds.FIRE);
-            tickets.appendAll(List.of(created));
-            tickets.appendAll(events);
+            ticketEvents.append(List.of(created));
+            ticketEvents.append(events);
         });
 
-        List<RecordedEvent> stored = tickets.events(ticket.id(), Scope.everything());
+        List<RecordedEvent> stored = ticketEvents.of(ticket.id(), Scope.everything());
         assertThat(stored).hasSize(151);
         assertThat(stored.subList(1, 151)).containsExactlyElementsOf(events);
     }
@@ -119,7 +121,8 @@ public abstract class TicketStoreContract extends DatabaseIntegrationTest {
 
         transactions.executeWithoutResult(status -> {
             refresh.insert(refresh.evaluate(created, timelines, now), now, ClockRefresh.Thresholds.FIRE);
-            tickets.appendAll(timelines.values().stream().flatMap(List::stream).toList());
+            ticketEvents.append(
+                    timelines.values().stream().flatMap(List::stream).toList());
         });
 
         for (Ticket ticket : created) {

@@ -13,8 +13,9 @@ import io.pledge.tickets.RecordedEvent;
 import io.pledge.tickets.Ticket;
 import io.pledge.tickets.TicketDesk;
 import io.pledge.tickets.TicketEventDocument;
+import io.pledge.tickets.TicketEvents;
 import io.pledge.tickets.TicketId;
-import io.pledge.tickets.jdbc.TicketStore;
+import io.pledge.tickets.Tickets;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -62,7 +63,8 @@ public class Importer {
 
     private final TicketDesk desk;
     private final ClockRefresh refresh;
-    private final TicketStore tickets;
+    private final Tickets tickets;
+    private final TicketEvents ticketEvents;
     private final ImportJobs jobs;
     private final Clients clients;
     private final TransactionTemplate transaction;
@@ -75,7 +77,8 @@ public class Importer {
     Importer(
             TicketDesk desk,
             ClockRefresh refresh,
-            TicketStore tickets,
+            Tickets tickets,
+            TicketEvents ticketEvents,
             ImportJobs jobs,
             Clients clients,
             PlatformTransactionManager transactions,
@@ -87,6 +90,7 @@ public class Importer {
         this.checkers = executors.checks();
         this.refresh = refresh;
         this.tickets = tickets;
+        this.ticketEvents = ticketEvents;
         this.jobs = jobs;
         this.clients = clients;
         this.transaction = new TransactionTemplate(transactions);
@@ -245,7 +249,7 @@ public class Importer {
         Instant now = Timestamps.now(clock);
         Client defaultClient = client(settings);
         String source = settings.source(defaultClient.slug());
-        Set<String> storedEventIds = new HashSet<>(tickets.eventIds(source));
+        Set<String> storedEventIds = new HashSet<>(ticketEvents.eventIds(source));
         Map<String, Ticket> existing = tickets.bySource(source);
         // Read here, in the import's transaction: the checking thread reads nothing the import writes.
         ImportChecks.Stored stored = new ImportChecks.Stored(storedEventIds, existing, nextSeqs(read, existing));
@@ -262,7 +266,7 @@ public class Importer {
             for (Optional<ImportChecks.Chunk> next = handover.take(); next.isPresent(); next = handover.take()) {
                 ImportChecks.Chunk chunk = next.get();
                 refresh.insert(chunk.created(), now, ClockRefresh.Thresholds.HISTORY);
-                tickets.appendAll(chunk.events());
+                ticketEvents.append(chunk.events());
                 created += chunk.created().current().size();
                 events += chunk.events().size();
                 updated.addAll(chunk.updated());
@@ -281,7 +285,7 @@ public class Importer {
         for (Ticket ticket : updated) {
             refresh.update(
                     List.of(ticket),
-                    Map.of(ticket.id(), tickets.events(ticket.id(), Scope.everything())),
+                    Map.of(ticket.id(), ticketEvents.of(ticket.id(), Scope.everything())),
                     now,
                     ClockRefresh.Thresholds.HISTORY);
         }
@@ -302,7 +306,7 @@ public class Importer {
                 named.add(ticket.id());
             }
         }
-        return tickets.nextSeqs(named);
+        return ticketEvents.nextSeqs(named);
     }
 
     /** The desk's checks and the clocks for one import: one view of the catalog, one instant. */

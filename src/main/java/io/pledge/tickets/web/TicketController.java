@@ -17,9 +17,10 @@ import io.pledge.tickets.Ticket;
 import io.pledge.tickets.TicketDesk;
 import io.pledge.tickets.TicketDocument;
 import io.pledge.tickets.TicketEventDocument;
+import io.pledge.tickets.TicketEvents;
 import io.pledge.tickets.TicketId;
 import io.pledge.tickets.TicketQuery;
-import io.pledge.tickets.jdbc.TicketStore;
+import io.pledge.tickets.Tickets;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
@@ -46,7 +47,8 @@ class TicketController {
     static final int MAX_PAGE = 500;
 
     private final TicketDesk desk;
-    private final TicketStore tickets;
+    private final Tickets tickets;
+    private final TicketEvents ticketEvents;
     private final SlaCalculator calculator;
     private final Clients clients;
     private final PriorityScheme priorities;
@@ -54,13 +56,15 @@ class TicketController {
 
     TicketController(
             TicketDesk desk,
-            TicketStore tickets,
+            Tickets tickets,
+            TicketEvents ticketEvents,
             SlaCalculator calculator,
             Clients clients,
             PriorityScheme priorities,
             Clock clock) {
         this.desk = desk;
         this.tickets = tickets;
+        this.ticketEvents = ticketEvents;
         this.calculator = calculator;
         this.clients = clients;
         this.priorities = priorities;
@@ -85,7 +89,7 @@ class TicketController {
     @Operation(summary = "A ticket's SLA timeline: every clock with the explanation of each figure")
     SlaView sla(@PathVariable UUID id, Scope scope) {
         Ticket ticket = find(id, scope);
-        List<SlaClock> clocks = calculator.clocks(ticket, tickets.events(ticket.id(), scope), Timestamps.now(clock));
+        List<SlaClock> clocks = calculator.clocks(ticket, ticketEvents.of(ticket.id(), scope), Timestamps.now(clock));
         return new SlaView(
                 ticket.id().value(),
                 ticket.scopeReason(),
@@ -105,7 +109,7 @@ class TicketController {
             summary = "A ticket's events in timeline order (by instant, then arrival); a client's contacts see its"
                     + " public conversation, never the MSP's notes and internal replies")
     List<EventView> events(@PathVariable UUID id, Scope scope) {
-        return tickets.events(find(id, scope).id(), scope).stream()
+        return ticketEvents.of(find(id, scope).id(), scope).stream()
                 .filter(event -> scope.seesInternalText() || !event.isInternal())
                 .map(EventView::of)
                 .toList();
@@ -163,7 +167,7 @@ class TicketController {
         String next = more ? encode(items.get(items.size() - 1), tickets) : null;
         // The page's events in one query, not one per ticket.
         Map<TicketId, List<RecordedEvent>> events =
-                tickets.events(items.stream().map(Ticket::id).toList(), scope);
+                ticketEvents.of(items.stream().map(Ticket::id).toList(), scope);
         return new PageView(
                 items.stream()
                         .map(ticket -> view(ticket, events.getOrDefault(ticket.id(), List.of()), now))
@@ -176,7 +180,7 @@ class TicketController {
     }
 
     private TicketView view(Ticket ticket, Scope scope) {
-        return view(ticket, tickets.events(ticket.id(), scope), Timestamps.now(clock));
+        return view(ticket, ticketEvents.of(ticket.id(), scope), Timestamps.now(clock));
     }
 
     /** A ticket with its clocks as of {@code now}, from its events already read (in timeline order). */
@@ -185,7 +189,7 @@ class TicketController {
     }
 
     /** A page ends at its last ticket; the cursor carries that ticket's queue position: its due instant and id. */
-    private static String encode(Ticket last, TicketStore tickets) {
+    private static String encode(Ticket last, Tickets tickets) {
         Instant nextDue = tickets.dueAt(last.id()).orElse(null);
         String raw = (nextDue == null ? "" : nextDue.toString()) + "|" + last.id();
         return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));

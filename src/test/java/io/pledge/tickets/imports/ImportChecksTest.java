@@ -7,9 +7,9 @@ import io.pledge.clients.Client;
 import io.pledge.clients.ClientDetails;
 import io.pledge.clients.ClientId;
 import io.pledge.core.Violations;
+import io.pledge.sla.EventType;
 import io.pledge.sla.Priority;
 import io.pledge.tickets.ClockRefresh;
-import io.pledge.tickets.EventKind;
 import io.pledge.tickets.RecordedEvent;
 import io.pledge.tickets.Ticket;
 import io.pledge.tickets.TicketDesk;
@@ -73,9 +73,9 @@ class ImportChecksTest {
         assertThat(chunk.events())
                 .extracting(RecordedEvent::eventId, RecordedEvent::seq, RecordedEvent::kind)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple("INC1/created", 1L, EventKind.CREATED),
-                        org.assertj.core.groups.Tuple.tuple("INC1/1", 2L, EventKind.NOTE),
-                        org.assertj.core.groups.Tuple.tuple("INC1/2", 3L, EventKind.RESOLVED));
+                        org.assertj.core.groups.Tuple.tuple("INC1/created", 1L, EventType.CREATED),
+                        org.assertj.core.groups.Tuple.tuple("INC1/1", 2L, EventType.NOTE),
+                        org.assertj.core.groups.Tuple.tuple("INC1/2", 3L, EventType.RESOLVED));
         assertThat(chunk.created().current())
                 .extracting(Ticket::clientId)
                 .containsExactly(acme.id().value());
@@ -243,7 +243,7 @@ class ImportChecksTest {
         return new Client(ClientId.random(), new ClientDetails(slug, slug, ZoneOffset.UTC, List.of()), NOW, NOW);
     }
 
-    private static RecordedEvent recorded(Ticket ticket, EventKind kind, long seq, String eventId, Instant at) {
+    private static RecordedEvent recorded(Ticket ticket, EventType kind, long seq, String eventId, Instant at) {
         return new RecordedEvent(
                 UUID.randomUUID(),
                 ticket.id(),
@@ -292,14 +292,14 @@ class ImportChecksTest {
 
         @Override
         public RecordedEvent created(Ticket ticket, String eventId) {
-            return recorded(ticket, EventKind.CREATED, 1, eventId, ticket.createdAt());
+            return recorded(ticket, EventType.CREATED, 1, eventId, ticket.createdAt());
         }
 
         @Override
         public RecordedEvent event(
                 Ticket ticket, TicketEventDocument document, String eventId, long seq, Violations violations) {
             try {
-                return recorded(ticket, EventKind.valueOf(document.type()), seq, eventId, Instant.parse(document.at()));
+                return recorded(ticket, EventType.valueOf(document.type()), seq, eventId, Instant.parse(document.at()));
             } catch (IllegalArgumentException e) {
                 violations.add("type", "unknown event type \"" + document.type() + "\"");
                 return null;

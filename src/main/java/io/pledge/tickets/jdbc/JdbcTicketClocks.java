@@ -1,0 +1,102 @@
+package io.pledge.tickets.jdbc;
+
+import io.pledge.core.jdbc.BulkInsert;
+import io.pledge.core.jdbc.Timestamps;
+import io.pledge.sla.SlaClock;
+import io.pledge.tickets.Ticket;
+import io.pledge.tickets.TicketClocks;
+import io.pledge.tickets.TicketId;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Clock rows in {@code ticket_clock}: inserted in bulk, and saved as batched updates followed by one bulk
+ * insert of those not stored yet (a portable upsert: H2 and PostgreSQL spell theirs differently).
+ */
+@Repository
+class JdbcTicketClocks implements TicketClocks {
+
+    /** The columns of a clock row, in the order bulk writes give them. */
+    private static final List<String> COLUMNS = List.of(
+            "ticket_id",
+            "metric",
+            "state",
+            "priority",
+            "target_seconds",
+            "elapsed_seconds",
+            "cycle",
+            "due_at",
+            "next_due_at",
+            "breached_at",
+            "stopped_at",
+            "evaluated_at");
+
+    private static final String UPDATE = """
+            update ticket_clock set state = ?, priority = ?, target_seconds = ?, elapsed_seconds = ?, cycle = ?,
+                                    due_at = ?, next_due_at = ?, breached_at = ?, stopped_at = ?, evaluated_at = ?
+            where ticket_id = ? and metric = ?""";
+
+    private static final int BATCH = 1000;
+
+    /** The template beneath JdbcClient, for its batches (JdbcClient has none). */
+    private final JdbcTemplate batch;
+
+    private final BulkInsert bulk;
+
+    JdbcTicketClocks(JdbcTemplate batch, BulkInsert bulk) {
+        this.batch = batch;
+        this.bulk = bulk;
+    }
+
+    @Override
+    public void insert(List<Ticket> tickets, Map<TicketId, List<SlaClock>> clocks, Instant evaluatedAt) {
+        bulk.insert("ticket_clock", COLUMNS, rows(tickets, clocks, evaluatedAt));
+    }
+
+    @Override
+    public void save(List<Ticket> tickets, Map<TicketId, List<SlaClock>> clocks, Instant evaluatedAt) {
+        List<Object[]> rows = rows(tickets, clocks, evaluatedAt);
+        // The update sets the row's columns after the key (ticket_id, metric), then matches the key.
+        int[][] updated = batch.batchUpdate(UPDATE, rows, BATCH, (ps, row) -> {
+            for (int i = 2; i < row.length; i++) {
+                ps.setObject(i - 1, Timestamps.bindable(row[i]));
+            }
+            ps.setObject(row.length - 1, row[0]);
+            ps.setObject(row.length, row[1]);
+        });
+        List<Object[]> missing = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            if (updated[i / BATCH][i % BATCH] == 0) {
+                missing.add(rows.get(i));
+            }
+        }
+        bulk.insert("ticket_clock", COLUMNS, missing);
+    }
+
+    private static List<Object[]> rows(List<Ticket> tickets, Map<TicketId, List<SlaClock>> clocks, Instant at) {
+        List<Object[]> rows = new ArrayList<>(tickets.size() * 2);
+        for (Ticket ticket : tickets) {
+            for (SlaClock clock : clocks.getOrDefault(ticket.id(), List.of())) {
+                rows.add(new Object[] {
+                    ticket.id().value(),
+                    clock.metric().name(),
+                    clock.state().name(),
+                    clock.priority().code(),
+                    clock.target().getSeconds(),
+                    clock.elapsed().getSeconds(),
+                    clock.cycle(),
+                    clock.dueAt(),
+                    clock.nextDueAt(),
+                    clock.breachedAt(),
+                    clock.stoppedAt(),
+                    at
+                });
+            }
+        }
+        return rows;
+    }
+}
