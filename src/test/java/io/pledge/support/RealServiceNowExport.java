@@ -15,7 +15,7 @@ import java.util.SplittableRandom;
 /**
  * Writes a synthetic ServiceNow incident audit export shaped like a real one, unlike the even
  * {@link ServiceNowExport}: the sample's 36 columns with values of their real lengths ({@code Caller 3323},
- * {@code Opened by  404} with its double space, {@code ?} where a value is missing), about 5.7 rows per
+ * {@code Opened by  404} with its double space, {@code ?} where a value is missing), about 5.9 rows per
  * incident with a long tail, updates that change no state (reassignments, other fields), awaiting
  * states, reopenings, priority changes. At a low rate it writes what real exports carry: a state
  * {@code -100} (refused per row by the importer), rows out of {@code sys_mod_count} order, a first
