@@ -180,6 +180,11 @@ public class AvailabilityQueries {
                 now);
     }
 
+    /** The monitor's uptime over {@code [from, to)}, in plain values: the figures of {@link #over}. */
+    public PeriodUptime uptime(Monitor monitor, Instant from, Instant to) {
+        return PeriodUptime.of(monitor, over(monitor, Span.of(from, to)));
+    }
+
     private List<Span> gaps(Monitor monitor, Span range) {
         if (!monitor.kind().probed()) {
             return List.of();

@@ -97,6 +97,8 @@ public abstract class AccessControlContract extends DatabaseIntegrationTest {
         EXPECTED.put("POST /api/v1/maintenance-windows", "AM");
         EXPECTED.put("DELETE /api/v1/maintenance-windows/{id}", "AM");
         EXPECTED.put("GET /api/v1/monitoring-gaps", "AMT");
+        EXPECTED.put("GET /api/v1/reports/compliance/{client}", "AMTC");
+        EXPECTED.put("GET /api/v1/reports/overview", "AMT");
         EXPECTED.put("GET /api/v1/reports/qbr/{client}/pdf", "AMTC");
         EXPECTED.put("GET /api/v1/reports/qbr/{client}/html", "AMTC");
         EXPECTED.put("GET /api/v1/reports/qbr/{client}/notes", "AM");

@@ -109,6 +109,9 @@ final class AccessRules {
             editors(HttpMethod.POST, "/api/v1/maintenance-windows"),
             editors(HttpMethod.DELETE, "/api/v1/maintenance-windows/{id}"),
             staff(HttpMethod.GET, "/api/v1/monitoring-gaps"),
+            // Reports: a client's contacts read their own client's compliance; the overview is the MSP's.
+            clients(HttpMethod.GET, "/api/v1/reports/compliance/{client}"),
+            staff(HttpMethod.GET, "/api/v1/reports/overview"),
             // The QBR pack: a client's contacts read their own client's pack; managers write its notes.
             clients(HttpMethod.GET, "/api/v1/reports/qbr/{client}/pdf"),
             clients(HttpMethod.GET, "/api/v1/reports/qbr/{client}/html"),

@@ -1,0 +1,447 @@
+package io.pledge.reporting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.pledge.support.Api;
+import io.pledge.support.Api.Response;
+import io.pledge.support.DatabaseIntegrationTest;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The compliance report and the overview over HTTP, against figures computed by hand. The client works in
+ * Europe/Paris, on a calendar open Monday to Friday 09:00–18:00 with 26 October 2026 a holiday; October 2026
+ * there is 745 hours long (summer time ends on the 25th). Targets: P1 first response 1 h, resolution 4 h;
+ * P2 4 h and 16 h. Run on H2 and PostgreSQL.
+ *
+ * <p>The tickets (instants in UTC; Paris is UTC+2 until 25 October, UTC+1 after):
+ *
+ * <ul>
+ *   <li>T1 (DST and holiday), P2, Fri 23 Oct 17:00 local; reply Tue 27 09:30 local, resolved 14:00 local:
+ *       first response 1 h (Fri) + 30 min (Tue) = 1 h 30, resolution 1 h + 5 h = 6 h;
+ *   <li>T2 (both pauses), P2, Mon 5 Oct 09:00; reply 09:30; waiting on customer 10:00–12:00, on vendor
+ *       13:00–16:00; resolved 17:00: 30 min and 3 h, paused 2 h and 3 h;
+ *   <li>T3 (reopened), P2, Tue 6 Oct 09:00; reply 10:00; resolved 11:00; reopened Wed 09:00, resolved 12:00:
+ *       1 h and 2 h + 3 h = 5 h, counted once;
+ *   <li>T4 (retroactive priority change), P2, Thu 8 Oct 09:00; reply 09:20 (first response met under P2);
+ *       P1 at 14:00 local: 5 h already counted against 4 h, breached at 13:00 local; resolved 16:00: 7 h,
+ *       overshoot 3 h;
+ *   <li>T5 (open at the end), P1, Fri 30 Oct 09:00 local; reply 09:30; never resolved: resolution breached at
+ *       13:00 local, still open on 31 October;
+ *   <li>T6, P1, Wed 14 Oct 09:00; reply 10:30: first response breached by 30 min; resolved 11:00: 2 h;
+ *   <li>T7, a printer: outside the contract's scope;
+ *   <li>T8 (September), P2, Tue 15 Sep 09:00; reply 14:00 (5 h: breached by 1 h); resolved 16:00: 7 h.
+ * </ul>
+ *
+ * <p>The monitor (external): down 5 min on 1 September (first report: watched from then), down 30 Sep
+ * 22:30–23:30 UTC across the period's start, with a retroactive maintenance window 21:00–23:00 UTC, and down
+ * 25 Oct 00:30–01:30 UTC across the DST change.
+ */
+public abstract class ReportApiContract extends DatabaseIntegrationTest {
+
+    String slug;
+    String tier;
+    String monitor;
+    final List<String> tickets = new ArrayList<>();
+
+    @BeforeEach
+    void parisClientWithAMonthOfTickets() {
+        String calendar = created(api().post("/api/v1/calendars", """
+                {"name": "%s", "zone": "Europe/Paris",
+                 "hours": {"mon": [["09:00","18:00"]], "tue": [["09:00","18:00"]], "wed": [["09:00","18:00"]],
+                           "thu": [["09:00","18:00"]], "fri": [["09:00","18:00"]]},
+                 "holidays": ["2026-10-26"]}""".formatted(unique("Paris office"))));
+        tier = created(api().post("/api/v1/tiers", """
+                {"name": "%s", "policy": {"targets": [
+                  {"priority": "P1", "metric": "FIRST_RESPONSE", "target": "PT1H"},
+                  {"priority": "P1", "metric": "RESOLUTION", "target": "PT4H"},
+                  {"priority": "P2", "metric": "FIRST_RESPONSE", "target": "PT4H"},
+                  {"priority": "P2", "metric": "RESOLUTION", "target": "PT16H"}]}}""".formatted(unique("Gold"))));
+        slug = unique("paris");
+        String client = created(api().post("/api/v1/clients", """
+                {"name": "Paris Docks", "slug": "%s", "zone": "Europe/Paris"}""".formatted(slug)));
+        created(api().post("/api/v1/clients/" + client + "/contracts", """
+                {"tierId": "%s", "calendarId": "%s", "startDate": "2026-01-01", "services": ["ERP", "Network"],
+                 "monthlyFee": 1000, "currency": "EUR"}""".formatted(tier, calendar)));
+
+        ticket("P2", "ERP", "2026-10-23T15:00:00Z", reply("2026-10-27T08:30:00Z"), resolved("2026-10-27T13:00:00Z"));
+        ticket(
+                "P2",
+                "ERP",
+                "2026-10-05T07:00:00Z",
+                reply("2026-10-05T07:30:00Z"),
+                status("WAITING_ON_CUSTOMER", "2026-10-05T08:00:00Z"),
+                status("IN_PROGRESS", "2026-10-05T10:00:00Z"),
+                status("WAITING_ON_VENDOR", "2026-10-05T11:00:00Z"),
+                status("IN_PROGRESS", "2026-10-05T14:00:00Z"),
+                resolved("2026-10-05T15:00:00Z"));
+        ticket(
+                "P2",
+                "Network",
+                "2026-10-06T07:00:00Z",
+                reply("2026-10-06T08:00:00Z"),
+                resolved("2026-10-06T09:00:00Z"),
+                "{\"type\": \"REOPENED\", \"at\": \"2026-10-07T07:00:00Z\"}",
+                resolved("2026-10-07T10:00:00Z"));
+        ticket(
+                "P2",
+                "ERP",
+                "2026-10-08T07:00:00Z",
+                reply("2026-10-08T07:20:00Z"),
+                "{\"type\": \"PRIORITY_CHANGED\", \"priority\": \"P1\", \"at\": \"2026-10-08T12:00:00Z\"}",
+                resolved("2026-10-08T14:00:00Z"));
+        ticket("P1", "ERP", "2026-10-30T08:00:00Z", reply("2026-10-30T08:30:00Z"));
+        ticket("P1", "ERP", "2026-10-14T07:00:00Z", reply("2026-10-14T08:30:00Z"), resolved("2026-10-14T09:00:00Z"));
+        ticket("P2", "Printers", "2026-10-12T08:00:00Z");
+        ticket("P2", "ERP", "2026-09-15T07:00:00Z", reply("2026-09-15T12:00:00Z"), resolved("2026-09-15T14:00:00Z"));
+
+        JsonNode created = api().post("/api/v1/monitors", """
+                        {"client": "%s", "name": "ERP", "kind": "EXTERNAL", "target": 99.9}""".formatted(slug)).json();
+        monitor = created.get("id").asString();
+        Api tool = Api.at(port).withToken(created.get("secret").asString());
+        for (String[] incident : new String[][] {
+            {"sep", "2026-09-01T00:00:00Z", "2026-09-01T00:05:00Z"},
+            {"edge", "2026-09-30T22:30:00Z", "2026-09-30T23:30:00Z"},
+            {"dst", "2026-10-25T00:30:00Z", "2026-10-25T01:30:00Z"}
+        }) {
+            for (int i = 1; i <= 2; i++) {
+                Response sent = tool.post(
+                        "/api/v1/ingest/monitor-events",
+                        "{\"status\": \"%s\", \"key\": \"%s\", \"at\": \"%s\"}"
+                                .formatted(i == 1 ? "DOWN" : "UP", incident[0], incident[i]));
+                assertThat(sent.status()).as(sent.toString()).isEqualTo(200);
+            }
+        }
+        created(api().post("/api/v1/maintenance-windows", """
+                {"client": "%s", "monitorId": "%s", "name": "Firewall swap", "startsAt": "2026-09-30T21:00:00Z",
+                 "endsAt": "2026-09-30T23:00:00Z", "retroactive": true, "reason": "agreed with the client"}""".formatted(slug, monitor)));
+    }
+
+    @Test
+    void octoberInParisIsCountedByHand() {
+        Response response = api().get("/api/v1/reports/compliance/" + slug + "?period=2026-10");
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        JsonNode report = response.json();
+
+        JsonNode period = report.get("period");
+        assertThat(period.get("start").asString()).isEqualTo("2026-09-30T22:00:00Z");
+        assertThat(period.get("end").asString()).isEqualTo("2026-10-31T23:00:00Z");
+        assertThat(period.get("previousLabel").asString()).isEqualTo("2026-09");
+
+        JsonNode clocks = report.get("clocks");
+        assertThat(clocks).hasSize(4);
+        assertClockLine(clocks.get(0), "P1", "FIRST_RESPONSE", "PT1H", 2, 1, "50.00", "PT30M", "PT1H30M", 0);
+        assertClockLine(clocks.get(1), "P1", "RESOLUTION", "PT4H", 2, 1, "50.00", "PT2H", "PT7H", 1);
+        assertClockLine(clocks.get(2), "P2", "FIRST_RESPONSE", "PT4H", 4, 4, "100.00", "PT30M", "PT1H30M", 0);
+        assertClockLine(clocks.get(3), "P2", "RESOLUTION", "PT16H", 3, 3, "100.00", "PT5H", "PT6H", 0);
+
+        JsonNode breaches = report.get("breaches");
+        assertThat(breaches).hasSize(2);
+        // The retroactive priority change: breached at 13:00 local, before the change at 14:00.
+        assertThat(breaches.get(0).get("ticket").asString()).isEqualTo(tickets.get(3));
+        assertThat(breaches.get(0).get("metric").asString()).isEqualTo("RESOLUTION");
+        assertThat(breaches.get(0).get("priority").asString()).isEqualTo("P1");
+        assertThat(breaches.get(0).get("elapsed").asString()).isEqualTo("PT7H");
+        assertThat(breaches.get(0).get("overshoot").asString()).isEqualTo("PT3H");
+        assertThat(breaches.get(0).get("breachedAt").asString()).isEqualTo("2026-10-08T11:00:00Z");
+        assertThat(breaches.get(0).get("timeline").asString()).isEqualTo("/api/v1/tickets/" + tickets.get(3) + "/sla");
+        assertThat(breaches.get(1).get("ticket").asString()).isEqualTo(tickets.get(5));
+        assertThat(breaches.get(1).get("metric").asString()).isEqualTo("FIRST_RESPONSE");
+        assertThat(breaches.get(1).get("overshoot").asString()).isEqualTo("PT30M");
+        assertThat(breaches.get(1).get("breachedAt").asString()).isEqualTo("2026-10-14T08:00:00Z");
+        assertThat(api().get(breaches.get(0).get("timeline").asString()).status())
+                .isEqualTo(200);
+
+        JsonNode open = report.get("openBreaches");
+        assertThat(open).hasSize(1);
+        assertThat(open.get(0).get("ticket").asString()).isEqualTo(tickets.get(4));
+        assertThat(open.get(0).get("metric").asString()).isEqualTo("RESOLUTION");
+        assertThat(open.get(0).get("breachedAt").asString()).isEqualTo("2026-10-30T12:00:00Z");
+
+        JsonNode paused = report.get("paused");
+        assertThat(paused).hasSize(2);
+        assertThat(paused.get(0).get("reason").asString()).isEqualTo("WAITING_ON_CUSTOMER");
+        assertThat(paused.get(0).get("priority").asString()).isEqualTo("P2");
+        assertThat(paused.get(0).get("metric").asString()).isEqualTo("RESOLUTION");
+        assertThat(paused.get(0).get("time").asString()).isEqualTo("PT2H");
+        assertThat(paused.get(1).get("reason").asString()).isEqualTo("WAITING_ON_VENDOR");
+        assertThat(paused.get(1).get("time").asString()).isEqualTo("PT3H");
+
+        JsonNode outOfScope = report.get("outOfScope");
+        assertThat(outOfScope).hasSize(1);
+        assertThat(outOfScope.get(0).get("ticket").asString()).isEqualTo(tickets.get(6));
+        assertThat(outOfScope.get(0).get("reason").asString()).contains("Printers");
+    }
+
+    @Test
+    void theMonitorCountsMaintenanceAcrossThePeriodsStartAndTheDstChange() {
+        JsonNode report = api().get("/api/v1/reports/compliance/" + slug + "?period=2026-10")
+                .json();
+
+        JsonNode erp = report.get("monitors").get(0);
+        assertThat(erp.get("monitor").asString()).isEqualTo(monitor);
+        // 745 h watched; 1 h of it maintenance; down 30 min outside maintenance at the start, 1 h on the 25th.
+        assertThat(erp.get("covered").asString()).isEqualTo("PT745H");
+        assertThat(erp.get("maintenance").asString()).isEqualTo("PT1H");
+        assertThat(erp.get("downtime").asString()).isEqualTo("PT1H30M");
+        // (744 h − 1.5 h) ÷ 744 h
+        assertThat(erp.get("availability").decimalValue()).isEqualByComparingTo("99.798387");
+        assertThat(erp.get("meetsTarget").asBoolean()).isFalse();
+        // 0.1 % of 744 h = 44 min 38.4 s; 90 min is 201.61 % of it.
+        assertThat(erp.get("errorBudget").asString()).isEqualTo("PT44M38.4S");
+        assertThat(erp.get("budgetUsedPercent").decimalValue()).isEqualByComparingTo("201.61");
+        assertThat(erp.get("incidents").asInt()).isEqualTo(2);
+        assertThat(erp.get("meanTimeToRecovery").asString()).isEqualTo("PT1H");
+        JsonNode retroactive = erp.get("retroactiveMaintenance");
+        assertThat(retroactive).hasSize(1);
+        assertThat(retroactive.get(0).get("reason").asString()).isEqualTo("agreed with the client");
+    }
+
+    @Test
+    void everyHeadlineFigureComparesWithSeptember() {
+        JsonNode headline = api().get("/api/v1/reports/compliance/" + slug + "?period=2026-10")
+                .json()
+                .get("headline");
+
+        assertFigure(headline, "FIRST_RESPONSE.stopped", "6", "1", "5");
+        assertFigure(headline, "FIRST_RESPONSE.metPercent", "83.33", "0.00", "83.33");
+        assertFigure(headline, "FIRST_RESPONSE.breaches", "1", "1", "0");
+        assertFigure(headline, "RESOLUTION.metPercent", "80.00", "100.00", "-20.00");
+        assertFigure(headline, "RESOLUTION.openBreached", "1", "0", "1");
+        assertFigure(headline, "paused.WAITING_ON_CUSTOMER", "7200", "0", "7200");
+        assertFigure(headline, "paused.WAITING_ON_VENDOR", "10800", "0", "10800");
+        assertFigure(headline, "outOfScope", "1", "0", "1");
+        // September: watched from 1 Sep 00:00 UTC to 30 Sep 22:00 UTC (718 h), 1 h of maintenance, 5 min down.
+        assertFigure(headline, "monitor.ERP.availability", "99.798387", "99.988377", "-0.189990");
+        assertFigure(headline, "monitor.ERP.downtime", "5400", "300", "5100");
+        assertFigure(headline, "monitor.ERP.incidents", "2", "1", "1");
+    }
+
+    @Test
+    void theReportStatesItsAccountingRules() {
+        JsonNode rules = api().get("/api/v1/reports/compliance/" + slug + "?period=2026-10")
+                .json()
+                .get("rules");
+
+        assertThat(rules.get("zone").asString()).isEqualTo("Europe/Paris");
+        assertThat(rules.get("calendars").get(0).get("zone").asString()).isEqualTo("Europe/Paris");
+        JsonNode policy = rules.get("policies").get(0);
+        assertThat(policy.get("tier").asString()).isEqualTo(tier);
+        assertThat(policy.get("version").asInt()).isEqualTo(1);
+        assertThat(policy.get("pauseStatuses").get("RESOLUTION").toString())
+                .isEqualTo("[\"WAITING_ON_CUSTOMER\",\"WAITING_ON_VENDOR\"]");
+        assertThat(policy.get("priorityChangeRule").asString()).isEqualTo("RETROACTIVE");
+        assertThat(rules.get("monitors").get(0).get("kind").asString()).isEqualTo("EXTERNAL");
+        assertThat(rules.get("statements").toString()).contains("nearest-rank", "Availability =", "2026-09");
+    }
+
+    @Test
+    void aRangeOfDaysIsComparedWithAsManyDaysBefore() {
+        JsonNode report = api().get("/api/v1/reports/compliance/" + slug + "?from=2026-10-01&to=2026-10-31")
+                .json();
+
+        assertThat(report.get("period").get("start").asString()).isEqualTo("2026-09-30T22:00:00Z");
+        assertThat(report.get("period").get("previousLabel").asString()).isEqualTo("2026-08-31..2026-09-30");
+        assertThat(report.get("clocks").get(1).get("stopped").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void aQuarterHoldsItsMonths() {
+        JsonNode report = api().get("/api/v1/reports/compliance/" + slug + "?period=2026-Q4")
+                .json();
+
+        assertThat(report.get("period").get("previousLabel").asString()).isEqualTo("2026-Q3");
+        assertFigure(report.get("headline"), "FIRST_RESPONSE.stopped", "6", "1", "5");
+    }
+
+    @Test
+    void everyTableComesAsCsv() {
+        Response csv = api().get("/api/v1/reports/compliance/" + slug + "?period=2026-10&format=csv&table=breaches");
+
+        assertThat(csv.status()).as(csv.toString()).isEqualTo(200);
+        assertThat(csv.header("Content-Type")).startsWith("text/csv");
+        String[] lines = csv.body().split("\r\n");
+        assertThat(lines[0])
+                .isEqualTo("ticket,externalId,priority,metric,target,elapsed,overshoot,breachedAt,stoppedAt,timeline");
+        assertThat(lines).hasSize(3);
+        assertThat(lines[1])
+                .isEqualTo(tickets.get(3) + ",,P1,RESOLUTION,PT4H,PT7H,PT3H,2026-10-08T11:00:00Z,2026-10-08T14:00:00Z,"
+                        + "/api/v1/tickets/" + tickets.get(3) + "/sla");
+        for (String table :
+                List.of("headline", "clocks", "openBreaches", "paused", "outOfScope", "monitors", "policies")) {
+            Response each =
+                    api().get("/api/v1/reports/compliance/" + slug + "?period=2026-10&format=csv&table=" + table);
+            assertThat(each.status()).as(table).isEqualTo(200);
+            assertThat(each.body().split("\r\n").length).as(table).isGreaterThan(1);
+        }
+        Response missing = api().get("/api/v1/reports/compliance/" + slug + "?period=2026-10&format=csv");
+        assertThat(missing.status()).isEqualTo(400);
+        assertThat(missing.json().findValuesAsString("field")).containsExactly("table");
+    }
+
+    @Test
+    void aBadPeriodIsRefusedNamingTheParameter() {
+        assertRefused("", "period");
+        assertRefused("?period=2026-13", "period");
+        assertRefused("?period=2026-Q5", "period");
+        assertRefused("?period=october", "period");
+        assertRefused("?period=2026-10&from=2026-10-01&to=2026-10-02", "period");
+        assertRefused("?from=2026-10-01", "to");
+        assertRefused("?from=2026-10-01&to=2026-09-30", "to");
+        assertRefused("?from=2026-10-32&to=2026-11-01", "from");
+        assertRefused("?from=2020-01-01&to=2026-01-01", "to");
+        assertRefused("?period=2026-10&format=pdf", "format");
+        Response overview = api().get("/api/v1/reports/overview?period=2026-W40");
+        assertThat(overview.status()).isEqualTo(400);
+        assertThat(overview.json().findValuesAsString("field")).containsExactly("period");
+    }
+
+    @Test
+    void aClientSeesItsOwnReportOnlyAndNoOverview() {
+        String other = unique("other");
+        created(api().post("/api/v1/clients", """
+                {"name": "Other", "slug": "%s", "zone": "UTC"}""".formatted(other)));
+        Api own = Api.at(port).withToken(clientToken(slug));
+        Api stranger = Api.at(port).withToken(clientToken(other));
+
+        Response mine = own.get("/api/v1/reports/compliance/" + slug + "?period=2026-10");
+        assertThat(mine.status()).as(mine.toString()).isEqualTo(200);
+        assertThat(mine.json().get("clocks")).hasSize(4);
+        assertThat(mine.body()).doesNotContain("Something broke");
+        Response theirs = stranger.get("/api/v1/reports/compliance/" + slug + "?period=2026-10");
+        Response unknown = stranger.get("/api/v1/reports/compliance/no-such-client?period=2026-10");
+        assertThat(theirs.status()).isEqualTo(404);
+        assertThat(theirs.json().get("detail").asString().replace(slug, "X"))
+                .isEqualTo(unknown.json().get("detail").asString().replace("no-such-client", "X"));
+        assertThat(own.get("/api/v1/reports/overview?period=2026-10").status()).isEqualTo(403);
+    }
+
+    @Test
+    void theOverviewShowsWhoIsAtRisk() {
+        Response response = api().get("/api/v1/reports/overview?period=2026-10");
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        JsonNode overview = response.json();
+
+        JsonNode line = null;
+        for (JsonNode client : overview.get("clients")) {
+            if (client.get("slug").asString().equals(slug)) {
+                line = client;
+            }
+        }
+        assertThat(line).isNotNull();
+        assertThat(line.get("firstResponseStopped").asInt()).isEqualTo(6);
+        assertThat(line.get("firstResponseMetPercent").decimalValue()).isEqualByComparingTo("83.33");
+        assertThat(line.get("firstResponseMetChange").decimalValue()).isEqualByComparingTo("83.33");
+        assertThat(line.get("resolutionStopped").asInt()).isEqualTo(5);
+        assertThat(line.get("resolutionMetPercent").decimalValue()).isEqualByComparingTo("80.00");
+        assertThat(line.get("resolutionMetChange").decimalValue()).isEqualByComparingTo("-20.00");
+        assertThat(line.get("breaches").asInt()).isEqualTo(2);
+        assertThat(line.get("breachesChange").asInt()).isEqualTo(1);
+        assertThat(line.get("openBreached").asInt()).isEqualTo(1);
+        assertThat(line.get("monitorsBelowTarget").asInt()).isEqualTo(1);
+        assertThat(line.get("atRisk").asBoolean()).isTrue();
+        assertThat(line.get("risks").toString()).contains("ERP at 99.798387 % against 99.9 %");
+
+        JsonNode gold = null;
+        for (JsonNode each : overview.get("tiers")) {
+            if (each.get("tier").asString().equals(tier)) {
+                gold = each;
+            }
+        }
+        assertThat(gold).isNotNull();
+        assertThat(gold.get("clients").asInt()).isEqualTo(1);
+        assertThat(gold.get("resolutionMetPercent").decimalValue()).isEqualByComparingTo("80.00");
+        assertThat(gold.get("clientsAtRisk").asInt()).isEqualTo(1);
+        Response csv = api().get("/api/v1/reports/overview?period=2026-10&format=csv&table=clients");
+        assertThat(csv.status()).isEqualTo(200);
+        assertThat(csv.body()).contains(slug);
+    }
+
+    // --- helpers ---
+
+    private void ticket(String priority, String service, String createdAt, String... events) {
+        Response opened = api().post("/api/v1/tickets", """
+                {"client": "%s", "priority": "%s", "service": "%s", "subject": "Something broke", "createdAt": "%s"}""".formatted(slug, priority, service, createdAt));
+        assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
+        String id = opened.json().get("id").asString();
+        for (String event : events) {
+            Response recorded = api().post("/api/v1/tickets/" + id + "/events", event);
+            assertThat(recorded.status()).as(recorded.toString()).isEqualTo(201);
+        }
+        api().post(
+                        "/api/v1/tickets/" + id + "/events",
+                        "{\"type\": \"NOTE\", \"body\": \"internal: Something broke twice\"}");
+        tickets.add(id);
+    }
+
+    private static String reply(String at) {
+        return "{\"type\": \"REPLIED\", \"author\": \"AGENT\", \"public\": true, \"at\": \"%s\"}".formatted(at);
+    }
+
+    private static String resolved(String at) {
+        return "{\"type\": \"RESOLVED\", \"at\": \"%s\"}".formatted(at);
+    }
+
+    private static String status(String status, String at) {
+        return "{\"type\": \"STATUS_CHANGED\", \"status\": \"%s\", \"at\": \"%s\"}".formatted(status, at);
+    }
+
+    private String clientToken(String client) {
+        return api().post(
+                        "/api/v1/tokens",
+                        "{\"name\": \"portal\", \"role\": \"CLIENT\", \"client\": \"%s\"}".formatted(client))
+                .json()
+                .get("secret")
+                .asString();
+    }
+
+    private void assertRefused(String query, String field) {
+        Response response = api().get("/api/v1/reports/compliance/" + slug + query);
+        assertThat(response.status()).as(query + " " + response).isEqualTo(400);
+        assertThat(response.json().findValuesAsString("field")).as(query).containsExactly(field);
+    }
+
+    private static void assertClockLine(
+            JsonNode line,
+            String priority,
+            String metric,
+            String target,
+            int stopped,
+            int met,
+            String metPercent,
+            String median,
+            String p90,
+            int openBreached) {
+        String what = priority + " " + metric + ": " + line;
+        assertThat(line.get("priority").asString()).as(what).isEqualTo(priority);
+        assertThat(line.get("metric").asString()).as(what).isEqualTo(metric);
+        assertThat(line.get("target").asString()).as(what).isEqualTo(target);
+        assertThat(line.get("stopped").asInt()).as(what).isEqualTo(stopped);
+        assertThat(line.get("met").asInt()).as(what).isEqualTo(met);
+        assertThat(line.get("breached").asInt()).as(what).isEqualTo(stopped - met);
+        assertThat(line.get("metPercent").decimalValue()).as(what).isEqualByComparingTo(metPercent);
+        assertThat(line.get("median").asString()).as(what).isEqualTo(median);
+        assertThat(line.get("p90").asString()).as(what).isEqualTo(p90);
+        assertThat(line.get("openBreached").asInt()).as(what).isEqualTo(openBreached);
+    }
+
+    private static void assertFigure(JsonNode headline, String figure, String current, String previous, String change) {
+        for (JsonNode line : headline) {
+            if (line.get("figure").asString().equals(figure)) {
+                assertThat(line.get("current").decimalValue()).as(figure).isEqualByComparingTo(current);
+                assertThat(line.get("previous").decimalValue()).as(figure).isEqualByComparingTo(previous);
+                assertThat(line.get("change").decimalValue()).as(figure).isEqualByComparingTo(change);
+                return;
+            }
+        }
+        throw new AssertionError("no headline figure " + figure + " in " + headline);
+    }
+
+    private static String created(Response response) {
+        assertThat(response.status()).as(response.toString()).isEqualTo(201);
+        return response.json().get("id").asString();
+    }
+}
