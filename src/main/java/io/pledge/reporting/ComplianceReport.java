@@ -1,5 +1,6 @@
 package io.pledge.reporting;
 
+import io.pledge.reporting.credits.CreditStatement;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,9 +14,9 @@ import java.util.UUID;
  * list of flat rows (the CSV of a table is its rows); business times are counted in the calendar of each
  * clock's target. No internal text of any ticket is part of it.
  *
- * <p>Credits owed are a section of their own, {@code credits}, computed by the credit calculation
- * ({@code io.pledge.reporting.credits}); it takes its place after {@code monitors} once that calculation is
- * part of Pledge.
+ * <p>Credits owed are the section {@code credits}: the statement of the credit calculation ({@code
+ * io.pledge.reporting.credits}, docs/adr/0031) over this report's figures; absent when no contract with a
+ * fee was in force in the period.
  *
  * @param headline every headline figure, with the previous period's and the change
  * @param clocks per priority, metric and target: the clocks that stopped in the period
@@ -24,6 +25,7 @@ import java.util.UUID;
  * @param paused business time spent in pause statuses by the clocks that stopped in the period
  * @param outOfScope tickets created in the period without clocks, and why
  * @param monitors each monitor of the client over the period
+ * @param credits what the period owes under the tier's credit schedules, line by line with evidence
  * @param rules how every figure was counted
  */
 public record ComplianceReport(
@@ -37,6 +39,7 @@ public record ComplianceReport(
         List<PausedLine> paused,
         List<OutOfScopeLine> outOfScope,
         List<MonitorLine> monitors,
+        CreditStatement credits,
         AccountingRules rules) {
 
     public record ClientLine(UUID id, String name, String slug, String zone) {}

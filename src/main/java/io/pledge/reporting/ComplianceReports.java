@@ -58,6 +58,7 @@ public class ComplianceReports {
     private final MonitorCatalog monitors;
     private final AvailabilityQueries availability;
     private final AccountingRulesWriter rules;
+    private final ReportCredits credits;
     private final Clock clock;
 
     ComplianceReports(
@@ -66,12 +67,14 @@ public class ComplianceReports {
             MonitorCatalog monitors,
             AvailabilityQueries availability,
             AccountingRulesWriter rules,
+            ReportCredits credits,
             Clock clock) {
         this.clients = clients;
         this.clocks = clocks;
         this.monitors = monitors;
         this.availability = availability;
         this.rules = rules;
+        this.credits = credits;
         this.clock = clock;
     }
 
@@ -120,6 +123,7 @@ public class ComplianceReports {
                                 t.reason()))
                         .toList(),
                 current.uptime().stream().map(ComplianceReports::monitorLine).toList(),
+                credits.of(client.id(), current).orElse(null),
                 rules.write(line, zone, current.records(), watched));
     }
 

@@ -59,7 +59,11 @@ public abstract class ReportApiContract extends DatabaseIntegrationTest {
                   {"priority": "P1", "metric": "FIRST_RESPONSE", "target": "PT1H"},
                   {"priority": "P1", "metric": "RESOLUTION", "target": "PT4H"},
                   {"priority": "P2", "metric": "FIRST_RESPONSE", "target": "PT4H"},
-                  {"priority": "P2", "metric": "RESOLUTION", "target": "PT16H"}]}}""".formatted(unique("Gold"))));
+                  {"priority": "P2", "metric": "RESOLUTION", "target": "PT16H"}],
+                 "credits": [{"availabilityBelow": 99.9, "creditPercent": 10},
+                             {"availabilityBelow": 99, "creditPercent": 25}],
+                 "ticketCredits": [{"metric": "RESOLUTION", "priority": "P1", "metBelow": 95, "creditPercent": 5}],
+                 "creditCapPercent": 30}}""".formatted(unique("Gold"))));
         slug = unique("paris");
         String client = created(api().post("/api/v1/clients", """
                 {"name": "Paris Docks", "slug": "%s", "zone": "Europe/Paris"}""".formatted(slug)));
@@ -201,6 +205,28 @@ public abstract class ReportApiContract extends DatabaseIntegrationTest {
     }
 
     @Test
+    void theCreditsOwedArePricedFromTheReportsFigures() {
+        JsonNode credits = api().get("/api/v1/reports/compliance/" + slug + "?period=2026-10")
+                .json()
+                .get("credits");
+
+        // ERP at 99.798387 % is below 99.9 (10 % of 1,000 EUR); P1 resolution met 50 % is below 95 (5 %).
+        JsonNode lines = credits.get("lines");
+        assertThat(lines).hasSize(2);
+        assertThat(lines.get(0).get("subject").get("monitorId").asString()).isEqualTo(monitor);
+        assertThat(lines.get(0).get("figure").decimalValue()).isEqualByComparingTo("99.798387");
+        assertThat(lines.get(0).get("amount").decimalValue()).isEqualByComparingTo("100.00");
+        assertThat(lines.get(0).get("evidence").toString()).contains("2026-10-25T00:30:00Z/2026-10-25T01:30:00Z");
+        assertThat(lines.get(1).get("subject").get("metric").asString()).isEqualTo("RESOLUTION");
+        assertThat(lines.get(1).get("figure").decimalValue()).isEqualByComparingTo("50");
+        assertThat(lines.get(1).get("amount").decimalValue()).isEqualByComparingTo("50.00");
+        assertThat(lines.get(1).get("evidence").toString()).contains(tickets.get(3));
+        assertThat(credits.get("policyVersion").asInt()).isEqualTo(1);
+        assertThat(credits.get("total").decimalValue()).isEqualByComparingTo("150.00");
+        assertThat(credits.get("capped").asBoolean()).isFalse();
+    }
+
+    @Test
     void everyHeadlineFigureComparesWithSeptember() {
         JsonNode headline = api().get("/api/v1/reports/compliance/" + slug + "?period=2026-10")
                 .json()
@@ -270,8 +296,8 @@ public abstract class ReportApiContract extends DatabaseIntegrationTest {
         assertThat(lines[1])
                 .isEqualTo(tickets.get(3) + ",,P1,RESOLUTION,PT4H,PT7H,PT3H,2026-10-08T11:00:00Z,2026-10-08T14:00:00Z,"
                         + "/api/v1/tickets/" + tickets.get(3) + "/sla");
-        for (String table :
-                List.of("headline", "clocks", "openBreaches", "paused", "outOfScope", "monitors", "policies")) {
+        for (String table : List.of(
+                "headline", "clocks", "openBreaches", "paused", "outOfScope", "monitors", "credits", "policies")) {
             Response each =
                     api().get("/api/v1/reports/compliance/" + slug + "?period=2026-10&format=csv&table=" + table);
             assertThat(each.status()).as(table).isEqualTo(200);

@@ -7,6 +7,7 @@ import io.pledge.reporting.ComplianceReports;
 import io.pledge.reporting.Overview;
 import io.pledge.reporting.Overviews;
 import io.pledge.reporting.ReportPeriod;
+import io.pledge.reporting.credits.CreditLine;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -44,6 +45,13 @@ class ReportController {
                 "outOfScope", new Table<>(ComplianceReport.OutOfScopeLine.class, ComplianceReport::outOfScope));
         COMPLIANCE_TABLES.put("monitors", new Table<>(ComplianceReport.MonitorLine.class, ComplianceReport::monitors));
         COMPLIANCE_TABLES.put(
+                "credits",
+                new Table<>(
+                        CreditLine.class,
+                        report -> report.credits() == null
+                                ? List.of()
+                                : report.credits().lines()));
+        COMPLIANCE_TABLES.put(
                 "policies",
                 new Table<>(
                         ComplianceReport.PolicyRule.class,
@@ -65,7 +73,7 @@ class ReportController {
             summary = "A client's compliance over a month (period=2026-10), a quarter (period=2026-Q3) or days"
                     + " (from, to: dates, both included), in the client's zone; format=csv&table=<name> for one"
                     + " table as CSV (headline, clocks, breaches, openBreaches, paused, outOfScope, monitors,"
-                    + " policies)")
+                    + " credits, policies)")
     ResponseEntity<?> compliance(
             @PathVariable String client,
             @RequestParam(required = false) String period,
