@@ -1,117 +1,28 @@
 package io.pledge.tickets.imports;
 
-import io.pledge.core.jdbc.Timestamps;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
-import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Import jobs, written in transactions of their own so progress shows while the import's transaction
- * is still open. A job found running at start-up was cut off by a crash: it is marked failed (its
- * transaction never committed, so nothing of it was stored).
+ * Import jobs: what an import was asked to do, how far it got and how it ended. Each write commits on
+ * its own, apart from the import's transaction, so that progress shows while the import runs and a
+ * failed import still leaves its errors behind.
  */
-@Repository
-@Transactional(propagation = Propagation.REQUIRES_NEW)
-class ImportJobs implements ApplicationRunner {
+public interface ImportJobs {
 
-    private final JdbcClient jdbc;
-    private final JsonMapper json;
+    /** Records a new running job. */
+    ImportJob create(ImportSettings settings, UUID client, String fileName, String createdBy, Instant now);
 
-    ImportJobs(JdbcClient jdbc, JsonMapper json) {
-        this.jdbc = jdbc;
-        this.json = json;
-    }
+    /** Rows read so far by a running job. */
+    void progress(UUID id, long rows, long tickets, long events);
 
-    ImportJob create(ImportSettings settings, UUID client, String fileName, String createdBy, Instant now) {
-        UUID id = UUID.randomUUID();
-        jdbc.sql("""
-                        insert into import_job (id, preset, client_id, zone, mode, file_name, state, rows_read, tickets,
-                                                events, rejected, created_by, started_at)
-                        values (:id, :preset, :client, :zone, :mode, :file, 'RUNNING', 0, 0, 0, 0, :by, :now)""")
-                .param("id", id)
-                .param("preset", settings.preset().name())
-                .param("client", client)
-                .param("zone", settings.zone().getId())
-                .param("mode", settings.mode().name())
-                .param("file", fileName)
-                .param("by", createdBy)
-                .param("now", Timestamps.utc(now))
-                .update();
-        return find(id).orElseThrow();
-    }
+    /**
+     * Ends a job: its counts, and its errors (the first {@link Importer#MAX_ERRORS} of them are kept;
+     * the number of rejected lines counts them all).
+     */
+    ImportJob finish(UUID id, ImportJob.State state, long rows, long tickets, long events, List<RowError> errors, Instant now);
 
-    void progress(UUID id, long rows, long tickets, long events) {
-        jdbc.sql("update import_job set rows_read = :rows where id = :id and state = 'RUNNING'")
-                .param("rows", rows)
-                .param("id", id)
-                .update();
-    }
-
-    ImportJob finish(
-            UUID id, ImportJob.State state, long rows, long tickets, long events, List<RowError> errors, Instant now) {
-        List<RowError> shown = errors.size() > Importer.MAX_ERRORS ? errors.subList(0, Importer.MAX_ERRORS) : errors;
-        jdbc.sql("""
-                        update import_job set state = :state, rows_read = :rows, tickets = :tickets, events = :events,
-                            rejected = :rejected, errors = :errors, finished_at = :now
-                        where id = :id""")
-                .param("state", state.name())
-                .param("rows", rows)
-                .param("tickets", tickets)
-                .param("events", events)
-                .param(
-                        "rejected",
-                        errors.stream().mapToInt(RowError::line).distinct().count())
-                .param("errors", json.writeValueAsString(shown))
-                .param("now", Timestamps.utc(now))
-                .param("id", id)
-                .update();
-        return find(id).orElseThrow();
-    }
-
-    @Transactional(readOnly = true)
-    Optional<ImportJob> find(UUID id) {
-        return jdbc.sql("select * from import_job where id = :id")
-                .param("id", id)
-                .query(this::map)
-                .optional();
-    }
-
-    @Override
-    public void run(ApplicationArguments args) {
-        jdbc.sql("""
-                        update import_job set state = 'FAILED', finished_at = started_at,
-                            errors = '[{"line":0,"column":null,"message":"interrupted by a restart: nothing of it was stored; run it again"}]'
-                        where state = 'RUNNING'""").update();
-    }
-
-    private ImportJob map(ResultSet row, int index) throws SQLException {
-        String errors = row.getString("errors");
-        return new ImportJob(
-                row.getObject("id", UUID.class),
-                ImportPreset.valueOf(row.getString("preset")),
-                row.getObject("client_id", UUID.class),
-                ZoneId.of(row.getString("zone")).getId(),
-                ImportMode.valueOf(row.getString("mode")),
-                row.getString("file_name"),
-                ImportJob.State.valueOf(row.getString("state")),
-                row.getLong("rows_read"),
-                row.getLong("tickets"),
-                row.getLong("events"),
-                row.getLong("rejected"),
-                errors == null ? List.of() : json.readValue(errors, new TypeReference<List<RowError>>() {}),
-                Timestamps.instant(row, "started_at"),
-                Timestamps.instant(row, "finished_at"));
-    }
+    Optional<ImportJob> find(UUID id);
 }
