@@ -292,8 +292,7 @@ public class CheckScheduler implements DisposableBean {
                 return new Canary(
                         text,
                         MonitorKind.HTTP,
-                        new MonitorSettings(
-                                text, "GET", 200, 399, null, null, null, true, true, null, null, null, null, null));
+                        MonitorSettings.http(text, "GET", 200, 399, null, null, null, true, true));
             }
             int colon = text.lastIndexOf(':');
             if (colon <= 0) {
@@ -303,21 +302,7 @@ public class CheckScheduler implements DisposableBean {
             return new Canary(
                     text,
                     MonitorKind.TCP,
-                    new MonitorSettings(
-                            null,
-                            null,
-                            null,
-                            null,
-                            null,
-                            null,
-                            null,
-                            null,
-                            null,
-                            text.substring(0, colon),
-                            Integer.parseInt(text.substring(colon + 1)),
-                            null,
-                            null,
-                            null));
+                    MonitorSettings.tcp(text.substring(0, colon), Integer.parseInt(text.substring(colon + 1))));
         }
     }
 }

@@ -205,7 +205,7 @@ public record MonitorDefinition(String name, Probe probe, Schedule schedule, Com
         } else if (maxLatency != null && timeout != null && maxLatency.compareTo(timeout) > 0) {
             v.add("maxLatency", "must be at most the timeout (" + timeout + "), got " + body.maxLatency());
         }
-        return new MonitorSettings(
+        return MonitorSettings.http(
                 url,
                 method,
                 status[0],
@@ -214,12 +214,7 @@ public record MonitorDefinition(String name, Probe probe, Schedule schedule, Com
                 body.keyword() == null ? null : Boolean.TRUE.equals(body.keywordAbsent()),
                 maxLatency,
                 body.followRedirects() == null || body.followRedirects(),
-                body.verifyTls() == null || body.verifyTls(),
-                null,
-                null,
-                null,
-                null,
-                null);
+                body.verifyTls() == null || body.verifyTls());
     }
 
     private static MonitorSettings connection(MonitorKind kind, MonitorDocument body, Violations v) {
@@ -237,21 +232,12 @@ public record MonitorDefinition(String name, Probe probe, Schedule schedule, Com
                 v.add("warnDays", "must be between 0 and 365, got " + warnDays);
             }
         }
-        return new MonitorSettings(
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                kind == MonitorKind.TLS ? (body.verifyTls() == null || body.verifyTls()) : null,
-                host,
-                port,
-                warnDays,
-                null,
-                null);
+        if (port == null) {
+            return null;
+        }
+        return kind == MonitorKind.TLS
+                ? MonitorSettings.tls(host, port, body.verifyTls() == null || body.verifyTls(), warnDays)
+                : MonitorSettings.tcp(host, port);
     }
 
     private static MonitorSettings heartbeat(MonitorDocument body, Violations v) {
@@ -259,7 +245,7 @@ public record MonitorDefinition(String name, Probe probe, Schedule schedule, Com
         if (grace != null && (grace.isNegative() || grace.compareTo(Duration.ofDays(1)) > 0)) {
             v.add("grace", "must be between PT0S and P1D, got " + body.grace());
         }
-        return new MonitorSettings(null, null, null, null, null, null, null, null, null, null, null, null, grace, null);
+        return MonitorSettings.heartbeat(grace);
     }
 
     private static MonitorSettings external(MonitorDocument body, Violations v) {
@@ -277,7 +263,7 @@ public record MonitorDefinition(String name, Probe probe, Schedule schedule, Com
                 named.put(label.getKey(), label.getValue());
             }
         }
-        return new MonitorSettings(null, null, null, null, null, null, null, null, null, null, null, null, null, named);
+        return MonitorSettings.external(named);
     }
 
     /** "200-299", "200" or "2xx"; default 200-299. */

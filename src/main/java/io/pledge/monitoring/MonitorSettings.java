@@ -39,4 +39,53 @@ public record MonitorSettings(
     public MonitorSettings {
         labels = labels == null ? null : Map.copyOf(labels);
     }
+
+    /** An HTTP check: what a request must get back to pass. */
+    public static MonitorSettings http(
+            String url,
+            String method,
+            int statusMin,
+            int statusMax,
+            String keyword,
+            Boolean keywordAbsent,
+            Duration maxLatency,
+            boolean followRedirects,
+            boolean verifyTls) {
+        return new MonitorSettings(
+                url,
+                method,
+                statusMin,
+                statusMax,
+                keyword,
+                keywordAbsent,
+                maxLatency,
+                followRedirects,
+                verifyTls,
+                null,
+                null,
+                null,
+                null,
+                null);
+    }
+
+    /** A TCP check: a connection to the port must open. */
+    public static MonitorSettings tcp(String host, int port) {
+        return new MonitorSettings(null, null, null, null, null, null, null, null, null, host, port, null, null, null);
+    }
+
+    /** A TLS check: the certificate must be valid (when verified) and expire later than {@code warnDays}. */
+    public static MonitorSettings tls(String host, int port, boolean verifyTls, int warnDays) {
+        return new MonitorSettings(
+                null, null, null, null, null, null, null, null, verifyTls, host, port, warnDays, null, null);
+    }
+
+    /** A heartbeat: a call must come within the interval plus {@code grace}. */
+    public static MonitorSettings heartbeat(Duration grace) {
+        return new MonitorSettings(null, null, null, null, null, null, null, null, null, null, null, null, grace, null);
+    }
+
+    /** An external monitor: alerts carrying all these labels open and close its downtime. */
+    public static MonitorSettings external(Map<String, String> labels) {
+        return new MonitorSettings(null, null, null, null, null, null, null, null, null, null, null, null, null, labels);
+    }
 }

@@ -120,21 +120,7 @@ class MonitorDefinitionTest {
         assertThat(http.schedule()).isEqualTo(new MonitorDefinition.Schedule(Duration.ofSeconds(60), 2, 1));
         assertThat(http.probe().timeout()).isEqualTo(Duration.ofSeconds(10));
         assertThat(http.probe().settings())
-                .isEqualTo(new MonitorSettings(
-                        "https://erp.example.com/",
-                        "GET",
-                        200,
-                        299,
-                        null,
-                        null,
-                        null,
-                        true,
-                        true,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null));
+                .isEqualTo(MonitorSettings.http("https://erp.example.com/", "GET", 200, 299, null, null, null, true, true));
         assertThat(http.commitment()).isEqualTo(new MonitorDefinition.Commitment(null, null, null, null));
         assertThat(http.active()).isTrue();
     }

@@ -68,13 +68,11 @@ public abstract class MonitoringRepositoriesContract extends DatabaseIntegration
     }
 
     private static MonitorSettings tcp() {
-        return new MonitorSettings(
-                null, null, null, null, null, null, null, null, null, "erp.example.com", 22, null, null, null);
+        return MonitorSettings.tcp("erp.example.com", 22);
     }
 
     private static MonitorSettings external(Map<String, String> labels) {
-        return new MonitorSettings(
-                null, null, null, null, null, null, null, null, null, null, null, null, null, labels);
+        return MonitorSettings.external(labels);
     }
 
     @Test

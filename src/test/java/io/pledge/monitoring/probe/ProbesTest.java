@@ -51,13 +51,15 @@ class ProbesTest {
             boolean verify) {
         int low = expected == null ? 200 : Integer.parseInt(expected.split("-")[0]);
         int high = expected == null ? 299 : Integer.parseInt(expected.split("-")[1]);
-        return new MonitorSettings(
-                url, "GET", low, high, keyword, absent, maxLatency, follow, verify, null, null, null, null, null);
+        return MonitorSettings.http(url, "GET", low, high, keyword, absent, maxLatency, follow, verify);
     }
 
-    static MonitorSettings socket(int port, Integer warnDays, Boolean verify) {
-        return new MonitorSettings(
-                null, null, null, null, null, null, null, null, verify, "localhost", port, warnDays, null, null);
+    static MonitorSettings tcpOn(int port) {
+        return MonitorSettings.tcp("localhost", port);
+    }
+
+    static MonitorSettings tlsOn(int port, int warnDays, boolean verify) {
+        return MonitorSettings.tls("localhost", port, verify, warnDays);
     }
 
     ProbeResult check(MonitorKind kind, MonitorSettings settings) {
@@ -138,7 +140,7 @@ class ProbesTest {
     @Test
     void tcpFollowsTheListenerUpAndDown() throws Exception {
         try (Targets.Tcp server = new Targets.Tcp()) {
-            MonitorSettings target = socket(server.port(), null, null);
+            MonitorSettings target = tcpOn(server.port());
             assertThat(check(MonitorKind.TCP, target).ok()).isTrue();
             server.down();
             ProbeResult down = check(MonitorKind.TCP, target);
@@ -152,20 +154,20 @@ class ProbesTest {
     @Test
     void tlsFailsWhenTheCertificateExpiresWithinTheWarningDays() {
         // The certificate is valid for 3 days.
-        ProbeResult soon = check(MonitorKind.TLS, socket(tls.port(), 14, false));
+        ProbeResult soon = check(MonitorKind.TLS, tlsOn(tls.port(), 14, false));
         assertThat(soon.ok()).isFalse();
         assertThat(soon.error()).contains("within 14 days");
-        assertThat(check(MonitorKind.TLS, socket(tls.port(), 2, false)).ok()).isTrue();
+        assertThat(check(MonitorKind.TLS, tlsOn(tls.port(), 2, false)).ok()).isTrue();
         // Moved four days on, it has expired.
         Probes later = new Probes(Clock.offset(Clock.systemUTC(), Duration.ofDays(4)));
-        ProbeResult expired = later.check(MonitorKind.TLS, socket(tls.port(), 2, false), Duration.ofSeconds(2));
+        ProbeResult expired = later.check(MonitorKind.TLS, tlsOn(tls.port(), 2, false), Duration.ofSeconds(2));
         assertThat(expired.ok()).isFalse();
         assertThat(expired.error()).contains("expired");
     }
 
     @Test
     void tlsVerifiesTheChainUnlessTurnedOff() {
-        ProbeResult untrusted = check(MonitorKind.TLS, socket(tls.port(), 0, true));
+        ProbeResult untrusted = check(MonitorKind.TLS, tlsOn(tls.port(), 0, true));
         assertThat(untrusted.ok()).isFalse();
         assertThat(untrusted.error()).containsIgnoringCase("certif");
     }
