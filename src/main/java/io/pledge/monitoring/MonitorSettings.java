@@ -86,6 +86,7 @@ public record MonitorSettings(
 
     /** An external monitor: alerts carrying all these labels open and close its downtime. */
     public static MonitorSettings external(Map<String, String> labels) {
-        return new MonitorSettings(null, null, null, null, null, null, null, null, null, null, null, null, null, labels);
+        return new MonitorSettings(
+                null, null, null, null, null, null, null, null, null, null, null, null, null, labels);
     }
 }

@@ -120,7 +120,8 @@ class MonitorDefinitionTest {
         assertThat(http.schedule()).isEqualTo(new MonitorDefinition.Schedule(Duration.ofSeconds(60), 2, 1));
         assertThat(http.probe().timeout()).isEqualTo(Duration.ofSeconds(10));
         assertThat(http.probe().settings())
-                .isEqualTo(MonitorSettings.http("https://erp.example.com/", "GET", 200, 299, null, null, null, true, true));
+                .isEqualTo(MonitorSettings.http(
+                        "https://erp.example.com/", "GET", 200, 299, null, null, null, true, true));
         assertThat(http.commitment()).isEqualTo(new MonitorDefinition.Commitment(null, null, null, null));
         assertThat(http.active()).isTrue();
     }

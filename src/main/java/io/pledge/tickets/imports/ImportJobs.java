@@ -22,7 +22,8 @@ public interface ImportJobs {
      * Ends a job: its counts, and its errors (the first {@link Importer#MAX_ERRORS} of them are kept;
      * the number of rejected lines counts them all).
      */
-    ImportJob finish(UUID id, ImportJob.State state, long rows, long tickets, long events, List<RowError> errors, Instant now);
+    ImportJob finish(
+            UUID id, ImportJob.State state, long rows, long tickets, long events, List<RowError> errors, Instant now);
 
     Optional<ImportJob> find(UUID id);
 }

@@ -1,5 +1,6 @@
 package io.pledge.tickets.jdbc;
 
+import io.pledge.core.jdbc.Timestamps;
 import io.pledge.tickets.imports.ImportJob;
 import io.pledge.tickets.imports.ImportJobs;
 import io.pledge.tickets.imports.ImportMode;
@@ -7,8 +8,6 @@ import io.pledge.tickets.imports.ImportPreset;
 import io.pledge.tickets.imports.ImportSettings;
 import io.pledge.tickets.imports.Importer;
 import io.pledge.tickets.imports.RowError;
-
-import io.pledge.core.jdbc.Timestamps;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
