@@ -5,11 +5,8 @@ import io.pledge.clients.Clients;
 import io.pledge.core.InvalidRequestException;
 import io.pledge.core.NotFoundException;
 import io.pledge.core.Scope;
-import io.pledge.reporting.pack.PackFigures;
-import io.pledge.reporting.pack.PackPeriod;
 import io.pledge.reporting.pack.QbrPack;
 import io.pledge.reporting.pack.QbrRenderer;
-import java.time.Clock;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
@@ -27,7 +24,6 @@ public class QbrPacks {
     private final Clients clients;
     private final ReportNotes notes;
     private final PackFigures figures;
-    private final Clock clock;
     private final String mspName;
     private final QbrRenderer renderer = new QbrRenderer();
 
@@ -35,12 +31,10 @@ public class QbrPacks {
             Clients clients,
             ReportNotes notes,
             PackFigures figures,
-            Clock clock,
             @Value("${pledge.reporting.msp-name:Pledge}") String mspName) {
         this.clients = clients;
         this.notes = notes;
         this.figures = figures;
-        this.clock = clock;
         this.mspName = mspName;
     }
 
@@ -65,7 +59,7 @@ public class QbrPacks {
     /** The notes of a client's period, as the MSP's staff read them before rendering. */
     public ReportNote notes(String client, String period) {
         Client found = find(client, Scope.everything());
-        PackPeriod parsed = PackPeriod.parse(period);
+        ReportPeriod parsed = period(period);
         return notes.find(found.id().value(), parsed.label(), Scope.everything())
                 .orElseGet(() -> new ReportNote(found.id().value(), parsed.label(), "", null, null));
     }
@@ -77,7 +71,7 @@ public class QbrPacks {
      */
     public ReportNote putNotes(String client, String period, String text, String author) {
         Client found = find(client, Scope.everything());
-        PackPeriod parsed = PackPeriod.parse(period);
+        ReportPeriod parsed = period(period);
         if (text == null) {
             throw new InvalidRequestException("notes", "is required (an empty text clears them)");
         }
@@ -90,13 +84,17 @@ public class QbrPacks {
 
     private Assembled assemble(String client, String period, Scope scope) {
         Client found = find(client, scope);
-        PackPeriod parsed = PackPeriod.parse(period);
-        QbrPack pack =
-                figures.figures(mspName, found, parsed.label(), parsed.firstDay(), parsed.lastDay(), clock.instant());
+        ReportPeriod parsed = period(period);
+        QbrPack pack = figures.figures(mspName, found, parsed, scope);
         String text = notes.find(found.id().value(), parsed.label(), scope)
                 .map(ReportNote::notes)
                 .orElse(null);
         return new Assembled(pack.withNotes(text), "qbr-" + found.slug() + "-" + parsed.label());
+    }
+
+    /** A month or a quarter, named as the compliance report names it; its label keys the notes. */
+    private static ReportPeriod period(String period) {
+        return ReportPeriod.parse(period == null || period.isBlank() ? null : period, null, null);
     }
 
     private Client find(String client, Scope scope) {

@@ -13,7 +13,7 @@ import java.util.Objects;
 
 /**
  * Everything the QBR pack shows, already computed: the templates and charts only format and draw it.
- * Figures come from the compliance report and the credits through {@link QbrPacks}; nothing here is
+ * Figures come from the compliance report, its credits section included; nothing here is
  * derived again, so the pack can never disagree with the API.
  *
  * @param from first day of the period, in the client's zone
@@ -204,20 +204,21 @@ public record QbrPack(
     /** Availability of one day, percent. */
     public record DailyUptime(LocalDate day, BigDecimal percent) {}
 
-    /** A monitored system over the period. */
+    /**
+     * A monitored system over the period.
+     *
+     * @param meetsTarget whether the report states the availability meets the target
+     */
     public record SystemUptime(
             String name,
             BigDecimal targetPercent,
             BigDecimal availabilityPercent,
+            boolean meetsTarget,
             Duration downtime,
             List<DailyUptime> days) {
 
         public SystemUptime {
             days = List.copyOf(days);
-        }
-
-        public boolean meetsTarget() {
-            return availabilityPercent == null || availabilityPercent.compareTo(targetPercent) >= 0;
         }
     }
 

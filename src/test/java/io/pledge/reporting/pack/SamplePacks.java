@@ -148,7 +148,15 @@ public final class SamplePacks {
         for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1), index++) {
             days.add(new DailyUptime(day, new BigDecimal(index == badDay ? badDayPercent : "100")));
         }
-        return new SystemUptime(name, new BigDecimal(target), new BigDecimal(availability), downtime, days);
+        BigDecimal targetPercent = new BigDecimal(target);
+        BigDecimal availabilityPercent = new BigDecimal(availability);
+        return new SystemUptime(
+                name,
+                targetPercent,
+                availabilityPercent,
+                availabilityPercent.compareTo(targetPercent) >= 0,
+                downtime,
+                days);
     }
 
     private static BreachLine breach(
