@@ -24,6 +24,7 @@ import java.util.List;
  * @param incidents the downtime records that started in the period
  * @param meanTimeToRecovery the mean length of those incidents that ended, start to end; null when none
  *     ended
+ * @param whole the whole period's counted time, for a forecast of a period not over yet
  */
 public record PeriodUptime(
         Monitor monitor,
@@ -43,7 +44,14 @@ public record PeriodUptime(
         List<Interval> downtimeIntervals,
         List<Interval> maintenanceWindows,
         List<RetroactiveWindow> retroactiveWindows,
-        List<Interval> monitoringGaps) {
+        List<Interval> monitoringGaps,
+        Whole whole) {
+
+    /**
+     * The whole period as far as it is known: watched from the first report (or now) to its end, every
+     * maintenance window planned in it, the gaps so far; equal to the figures above once it has ended.
+     */
+    public record Whole(Duration covered, Duration maintenance, Duration gaps) {}
 
     /** A half-open interval {@code [start, end)}; {@code end} null while open. */
     public record Interval(Instant start, Instant end) {}
@@ -93,7 +101,8 @@ public record PeriodUptime(
                 answer.retroactive().stream()
                         .map(r -> new RetroactiveWindow(r.name(), r.reason(), r.createdAt(), intervals(r.spans())))
                         .toList(),
-                intervals(whole.gapSpans()));
+                intervals(whole.gapSpans()),
+                new Whole(whole.covered(), whole.maintenance(), whole.gaps()));
     }
 
     private static List<Interval> intervals(List<Span> spans) {

@@ -1,5 +1,6 @@
 package io.pledge.reporting;
 
+import io.pledge.reporting.credits.CreditForecast;
 import io.pledge.reporting.credits.CreditStatement;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -26,6 +27,8 @@ import java.util.UUID;
  * @param outOfScope tickets created in the period without clocks, and why
  * @param monitors each monitor of the client over the period
  * @param credits what the period owes under the tier's credit schedules, line by line with evidence
+ * @param creditAtRisk for a period not over yet only: what it owes if nothing else goes wrong, and how much
+ *     more downtime or how many more breaches move each figure to its next step; absent for a closed period
  * @param rules how every figure was counted
  */
 public record ComplianceReport(
@@ -40,6 +43,7 @@ public record ComplianceReport(
         List<OutOfScopeLine> outOfScope,
         List<MonitorLine> monitors,
         CreditStatement credits,
+        CreditForecast creditAtRisk,
         AccountingRules rules) {
 
     public record ClientLine(UUID id, String name, String slug, String zone) {}

@@ -19,6 +19,7 @@ import io.pledge.reporting.ComplianceReport.OutOfScopeLine;
 import io.pledge.reporting.ComplianceReport.PausedLine;
 import io.pledge.reporting.ComplianceReport.PeriodLine;
 import io.pledge.reporting.ComplianceReport.RetroactiveMaintenance;
+import io.pledge.reporting.credits.CreditForecast;
 import io.pledge.sla.ClockState;
 import io.pledge.sla.Metric;
 import io.pledge.sla.TicketStatus;
@@ -124,7 +125,18 @@ public class ComplianceReports {
                         .toList(),
                 current.uptime().stream().map(ComplianceReports::monitorLine).toList(),
                 credits.of(client.id(), current).orElse(null),
+                atRisk(client, period, zone, now, current, scope),
                 rules.write(line, zone, current.records(), watched));
+    }
+
+    /** The credit at risk while the period has not ended; null once it has (or before it starts counting). */
+    private CreditForecast atRisk(
+            Client client, ReportPeriod period, ZoneId zone, Instant now, Figures current, Scope scope) {
+        if (!period.end(zone).isAfter(now)) {
+            return null;
+        }
+        List<ClockRecords.OpenOnTime> onTime = clocks.openOnTime(client.id().value(), current.until(), scope);
+        return credits.forecast(client.id(), current, onTime).orElse(null);
     }
 
     /** What a period's figures are computed from. */

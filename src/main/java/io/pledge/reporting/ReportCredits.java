@@ -6,6 +6,7 @@ import io.pledge.clients.Contracts;
 import io.pledge.clients.TierPolicy;
 import io.pledge.clients.Tiers;
 import io.pledge.monitoring.PeriodUptime;
+import io.pledge.reporting.credits.CreditForecast;
 import io.pledge.reporting.credits.CreditInputs;
 import io.pledge.reporting.credits.CreditStatement;
 import io.pledge.reporting.credits.MetFigures;
@@ -15,6 +16,7 @@ import io.pledge.sla.ClockState;
 import io.pledge.sla.Metric;
 import io.pledge.sla.Priority;
 import io.pledge.sla.TicketStatus;
+import io.pledge.tickets.ClockRecords;
 import io.pledge.tickets.ClockRecords.ClockRecord;
 import io.pledge.tickets.ClockRecords.Paused;
 import java.time.Duration;
@@ -30,7 +32,8 @@ import org.springframework.stereotype.Component;
 /**
  * The credits section of a compliance report: the period's figures handed to the credit calculation
  * ({@link ServiceCredits}, docs/adr/0031) under the client's contract in force at the period's start (else
- * at its last counted instant) and its tier's policy version in force at the period's start.
+ * at its last counted instant) and its tier's policy version in force at the period's start; for a period
+ * not over yet, also the credit at risk ({@link ServiceCredits#forecast}).
  */
 @Component
 class ReportCredits {
@@ -45,6 +48,24 @@ class ReportCredits {
 
     /** The statement; empty when no contract with a fee was in force in the period. */
     Optional<CreditStatement> of(ClientId client, ComplianceReports.Figures figures) {
+        return inputs(client, figures, false, List.of()).map(ServiceCredits::compute);
+    }
+
+    /**
+     * The credit at risk of a period not over yet: the monitors over the whole period (downtime so far),
+     * the clocks as they stand now with those still open on time; empty when no contract with a fee was in
+     * force.
+     */
+    Optional<CreditForecast> forecast(
+            ClientId client, ComplianceReports.Figures figures, List<ClockRecords.OpenOnTime> openOnTime) {
+        return inputs(client, figures, true, openOnTime).map(ServiceCredits::forecast);
+    }
+
+    private Optional<CreditInputs> inputs(
+            ClientId client,
+            ComplianceReports.Figures figures,
+            boolean wholePeriod,
+            List<ClockRecords.OpenOnTime> openOnTime) {
         Optional<Contract> contract = contracts
                 .inForce(client, figures.start())
                 .or(() -> contracts.inForce(client, figures.until().minusNanos(1)));
@@ -63,9 +84,9 @@ class ReportCredits {
                     uptime.monitor().id(),
                     uptime.monitor().name(),
                     uptime.monitor().definition().commitment().service(),
-                    uptime.covered(),
-                    uptime.maintenance(),
-                    uptime.gaps(),
+                    wholePeriod ? uptime.whole().covered() : uptime.covered(),
+                    wholePeriod ? uptime.whole().maintenance() : uptime.maintenance(),
+                    wholePeriod ? uptime.whole().gaps() : uptime.gaps(),
                     uptime.downtime(),
                     uptime.downtimeIntervals().stream()
                             .map(ReportCredits::interval)
@@ -77,11 +98,10 @@ class ReportCredits {
                             .map(ReportCredits::interval)
                             .toList()));
         }
-        return Optional.of(ServiceCredits.compute(
-                new CreditInputs(policy.get(), contract.get().terms(), monitors, met(figures))));
+        return Optional.of(new CreditInputs(policy.get(), contract.get().terms(), monitors, met(figures, openOnTime)));
     }
 
-    private static List<MetFigures> met(ComplianceReports.Figures figures) {
+    private static List<MetFigures> met(ComplianceReports.Figures figures, List<ClockRecords.OpenOnTime> openOnTime) {
         record Key(Metric metric, Priority priority) {}
         Map<Key, List<ClockRecord>> stopped =
                 new TreeMap<>(Comparator.comparing(Key::metric).thenComparing(Key::priority));
@@ -94,6 +114,12 @@ class ReportCredits {
             Key key = new Key(record.metric(), record.priority());
             stopped.computeIfAbsent(key, k -> new ArrayList<>());
             open.computeIfAbsent(key, k -> new ArrayList<>()).add(record);
+        }
+        Map<Key, Integer> onTime = new HashMap<>();
+        for (ClockRecords.OpenOnTime counted : openOnTime) {
+            Key key = new Key(counted.metric(), counted.priority());
+            stopped.computeIfAbsent(key, k -> new ArrayList<>());
+            onTime.merge(key, Math.toIntExact(counted.clocks()), Integer::sum);
         }
         Map<String, Duration> waiting = new HashMap<>();
         for (Paused paused : figures.paused()) {
@@ -109,7 +135,7 @@ class ReportCredits {
                         .filter(r -> r.state() == ClockState.BREACHED)
                         .map(r -> r.ticket().value().toString())
                         .toList(),
-                0,
+                onTime.getOrDefault(key, 0),
                 open.getOrDefault(key, List.of()).stream()
                         .map(r -> r.ticket().value().toString())
                         .toList(),

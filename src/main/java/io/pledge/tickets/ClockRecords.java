@@ -76,11 +76,20 @@ public interface ClockRecords {
      */
     record Tally(UUID clientId, UUID tierId, Metric metric, long stopped, long met, long breached, long openBreached) {}
 
+    /** How many clocks of one metric and priority were open and within their target at an instant. */
+    record OpenOnTime(Metric metric, Priority priority, long clocks) {}
+
     /**
      * The client's clocks that stopped in the period (met or breached) and those still open at its end
      * that had already exceeded their target, in one query.
      */
     List<ClockRecord> ofPeriod(UUID client, Instant from, Instant to, Scope scope);
+
+    /**
+     * The client's clocks open at {@code at} and not breached before it (neither a stored breach nor a due
+     * instant passed while running), counted per metric and priority in one aggregate query.
+     */
+    List<OpenOnTime> openOnTime(UUID client, Instant at, Scope scope);
 
     /** The client's tickets created in the period that have no SLA clocks, oldest first. */
     List<OutOfScope> outOfScope(UUID client, Instant from, Instant to, Scope scope);

@@ -5,10 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.pledge.support.Api;
 import io.pledge.support.Api.Response;
 import io.pledge.support.DatabaseIntegrationTest;
+import io.pledge.support.MutableClock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -45,6 +48,11 @@ public abstract class ReportApiContract extends DatabaseIntegrationTest {
     String slug;
     String tier;
     String monitor;
+    String monitorSecret;
+
+    @Autowired
+    MutableClock clock;
+
     final List<String> tickets = new ArrayList<>();
 
     @BeforeEach
@@ -105,6 +113,7 @@ public abstract class ReportApiContract extends DatabaseIntegrationTest {
         JsonNode created = api().post("/api/v1/monitors", """
                         {"client": "%s", "name": "ERP", "kind": "EXTERNAL", "target": 99.9}""".formatted(slug)).json();
         monitor = created.get("id").asString();
+        monitorSecret = created.get("secret").asString();
         Api tool = Api.at(port).withToken(created.get("secret").asString());
         for (String[] incident : new String[][] {
             {"sep", "2026-09-01T00:00:00Z", "2026-09-01T00:05:00Z"},
@@ -224,6 +233,68 @@ public abstract class ReportApiContract extends DatabaseIntegrationTest {
         assertThat(credits.get("policyVersion").asInt()).isEqualTo(1);
         assertThat(credits.get("total").decimalValue()).isEqualByComparingTo("150.00");
         assertThat(credits.get("capped").asBoolean()).isFalse();
+    }
+
+    @Test
+    void theCurrentMonthForecastsTheCreditAtRisk() {
+        Instant real = clock.instant();
+        try {
+            Api tool = Api.at(port).withToken(monitorSecret);
+            for (String[] event : new String[][] {{"DOWN", "2026-11-10T10:00:00Z"}, {"UP", "2026-11-10T10:30:00Z"}}) {
+                Response sent = tool.post(
+                        "/api/v1/ingest/monitor-events",
+                        "{\"status\": \"%s\", \"key\": \"nov\", \"at\": \"%s\"}".formatted(event[0], event[1]));
+                assertThat(sent.status()).as(sent.toString()).isEqualTo(200);
+            }
+            // Sunday 15 November 2026, 13:00 in Paris: November (UTC+1 all month, 720 h) is not over yet. Set
+            // after the monitor's reports: the ingest rate limit counts on this clock.
+            clock.set(Instant.parse("2026-11-15T12:00:00Z"));
+            // P1 opened Friday 13 November 17:30 local: 30 min of business time so far, both clocks on time.
+            ticket("P1", "ERP", "2026-11-13T16:30:00Z");
+
+            JsonNode atRisk = api().get("/api/v1/reports/compliance/" + slug + "?period=2026-11")
+                    .json()
+                    .get("creditAtRisk");
+
+            assertThat(atRisk).as("a period not over yet has a credit at risk").isNotNull();
+            // ERP over the whole month: (720 h − 30 min) ÷ 720 h = 99.930556 %, above the 99.9 step. 0.1 % of
+            // 720 h is 2,592 s; 1,800 s used: 792 s more lands exactly on 99.9 (not below), 793 s goes below.
+            JsonNode downtime = atRisk.get("downtime");
+            assertThat(downtime).hasSize(1);
+            assertThat(downtime.get(0).get("availability").decimalValue()).isEqualByComparingTo("99.930556");
+            assertThat(downtime.get(0).has("current")).isFalse();
+            assertThat(downtime.get(0).get("next").get("below").decimalValue()).isEqualByComparingTo("99.9");
+            assertThat(downtime.get(0).get("next").get("creditPercent").decimalValue())
+                    .isEqualByComparingTo("10");
+            assertThat(downtime.get(0).get("moreDowntime").asString()).isEqualTo("PT13M13S");
+            assertThat(downtime.get(0).get("viaMonitor").asString()).isEqualTo(monitor);
+            // P1 resolution: T5 still open and breached, the new ticket open on time and counted met: 1 of 2.
+            JsonNode breaches = atRisk.get("breaches");
+            assertThat(breaches).hasSize(1);
+            assertThat(breaches.get(0).get("met").decimalValue()).isEqualByComparingTo("50");
+            assertThat(breaches.get(0).get("current").get("creditPercent").decimalValue())
+                    .isEqualByComparingTo("5");
+            assertThat(breaches.get(0).has("next")).isFalse();
+            // If nothing else goes wrong: only the resolution line, 5 % of 1,000 EUR.
+            JsonNode owed = atRisk.get("ifNothingElseGoesWrong");
+            assertThat(owed.get("lines")).hasSize(1);
+            assertThat(owed.get("lines").get(0).get("evidence").toString()).contains(tickets.get(4));
+            assertThat(owed.get("total").decimalValue()).isEqualByComparingTo("50.00");
+
+            Response csv = api().get("/api/v1/reports/compliance/" + slug
+                    + "?period=2026-11&format=csv&table=creditAtRiskDowntime");
+            assertThat(csv.status()).as(csv.toString()).isEqualTo(200);
+            assertThat(csv.body()).contains("PT13M13S");
+
+            JsonNode closed = api().get("/api/v1/reports/compliance/" + slug + "?period=2026-10")
+                    .json();
+            assertThat(closed.has("credits")).isTrue();
+            assertThat(closed.has("creditAtRisk"))
+                    .as("a closed period has no credit at risk")
+                    .isFalse();
+        } finally {
+            clock.set(real);
+        }
     }
 
     @Test

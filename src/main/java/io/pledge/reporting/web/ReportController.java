@@ -7,6 +7,7 @@ import io.pledge.reporting.ComplianceReports;
 import io.pledge.reporting.Overview;
 import io.pledge.reporting.Overviews;
 import io.pledge.reporting.ReportPeriod;
+import io.pledge.reporting.credits.CreditForecast;
 import io.pledge.reporting.credits.CreditLine;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -52,6 +53,20 @@ class ReportController {
                                 ? List.of()
                                 : report.credits().lines()));
         COMPLIANCE_TABLES.put(
+                "creditAtRiskDowntime",
+                new Table<>(
+                        CreditForecast.DowntimeHeadroom.class,
+                        report -> report.creditAtRisk() == null
+                                ? List.of()
+                                : report.creditAtRisk().downtime()));
+        COMPLIANCE_TABLES.put(
+                "creditAtRiskBreaches",
+                new Table<>(
+                        CreditForecast.BreachHeadroom.class,
+                        report -> report.creditAtRisk() == null
+                                ? List.of()
+                                : report.creditAtRisk().breaches()));
+        COMPLIANCE_TABLES.put(
                 "policies",
                 new Table<>(
                         ComplianceReport.PolicyRule.class,
@@ -73,7 +88,7 @@ class ReportController {
             summary = "A client's compliance over a month (period=2026-10), a quarter (period=2026-Q3) or days"
                     + " (from, to: dates, both included), in the client's zone; format=csv&table=<name> for one"
                     + " table as CSV (headline, clocks, breaches, openBreaches, paused, outOfScope, monitors,"
-                    + " credits, policies)")
+                    + " credits, creditAtRiskDowntime, creditAtRiskBreaches, policies)")
     ResponseEntity<?> compliance(
             @PathVariable String client,
             @RequestParam(required = false) String period,

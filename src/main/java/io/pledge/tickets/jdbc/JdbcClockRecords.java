@@ -50,6 +50,12 @@ class JdbcClockRecords implements ClockRecords {
             + " and (c.breached_at < :to"
             + " or (c.breached_at is null and c.state = 'RUNNING' and c.due_at < :to)))";
 
+    /** Open at the instant and not breached before it: the complement of {@link #OPEN_BREACHED} among open clocks. */
+    private static final String OPEN_ON_TIME = "((c.stopped_at is null or c.stopped_at >= :to)"
+            + " and c.state <> 'CANCELLED'"
+            + " and (c.breached_at is null or c.breached_at >= :to)"
+            + " and (c.breached_at is not null or c.state <> 'RUNNING' or c.due_at is null or c.due_at >= :to))";
+
     private final JdbcClient jdbc;
     private final SlaCalculator calculator;
 
@@ -73,6 +79,24 @@ class JdbcClockRecords implements ClockRecords {
                 .param("to", Timestamps.utc(to))
                 .params(ScopeSql.parameters(scope))
                 .query((row, i) -> record(row, to))
+                .list();
+    }
+
+    @Override
+    public List<OpenOnTime> openOnTime(UUID client, Instant at, Scope scope) {
+        return jdbc.sql("""
+                        select c.metric, c.priority, count(*) as clocks
+                        from ticket t join ticket_clock c on c.ticket_id = t.id
+                        where t.client_id = :client and t.created_at < :to and %s%s
+                        group by c.metric, c.priority
+                        order by c.metric, c.priority""".formatted(OPEN_ON_TIME, ScopeSql.condition(scope, "t.client_id")))
+                .param("client", client)
+                .param("to", Timestamps.utc(at))
+                .params(ScopeSql.parameters(scope))
+                .query((row, i) -> new OpenOnTime(
+                        Metric.valueOf(row.getString("metric")),
+                        Priority.of(row.getString("priority")),
+                        row.getLong("clocks")))
                 .list();
     }
 
