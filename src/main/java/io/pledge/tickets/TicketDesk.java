@@ -7,7 +7,6 @@ import io.pledge.clients.Contract;
 import io.pledge.clients.Contracts;
 import io.pledge.clients.TierPolicy;
 import io.pledge.clients.Tiers;
-import io.pledge.core.Instants;
 import io.pledge.core.NotFoundException;
 import io.pledge.core.Scope;
 import io.pledge.core.UnprocessableException;
@@ -20,11 +19,8 @@ import io.pledge.sla.PriorityScheme;
 import io.pledge.sla.TicketStatus;
 import io.pledge.tickets.jdbc.SourceStore;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -40,13 +36,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class TicketDesk {
-
-    /** Tolerated clock difference for events stamped by another system. */
-    static final Duration FUTURE_SKEW = Duration.ofMinutes(5);
-
-    /** What may be recorded on a ticket: every event type but its creation. */
-    static final EventParser.Accepted RECORDED =
-            new EventParser.Accepted(EnumSet.complementOf(EnumSet.of(EventType.CREATED)), "event type");
 
     /** The source of tickets opened in Pledge itself. */
     public static final String OWN_SOURCE = "pledge";
@@ -125,45 +114,27 @@ public class TicketDesk {
      */
     public Ticket draft(
             TicketDocument document, Instant now, Violations violations, String prefix, CatalogMemo memo, Scope scope) {
-        Violations fields = violations.under(prefix);
-        int before = violations.count();
-        String clientRef = fields.text("client", document.client(), 200);
-        Priority priority = fields.parse(
-                "priority", document.priority(), "priority (" + priorities.describe() + ")", this::priority);
-        String service = fields.optionalText("service", document.service(), 200);
-        String subject = fields.text("subject", document.subject(), 500);
-        String description = fields.optionalText("description", document.description(), 100_000);
-        String requester = fields.optionalText("requester", document.requester(), 320);
-        Instant createdAt = document.createdAt() == null
-                ? now
-                : fields.parse("createdAt", document.createdAt(), Instants.WHAT, TicketDesk::instant);
-        if (createdAt != null && createdAt.isAfter(now.plus(FUTURE_SKEW))) {
-            fields.add("createdAt", "is in the future: " + document.createdAt());
-        }
-        String source = fields.optionalText("source", document.source(), 63);
-        String externalId = fields.optionalText("externalId", document.externalId(), 200);
-        if (externalId != null && source == null) {
-            fields.add("source", "is required with externalId");
-        }
-        if (violations.count() > before) {
+        TicketDefinition definition = TicketDefinition.parse(document, now, priorities, violations.under(prefix));
+        if (definition == null) {
             violations.throwIfAny();
         }
+        String clientRef = definition.client();
         Client client = memo.client(clientRef)
                 .filter(found -> scope.includes(found.id().value()))
                 .orElseThrow(
                         () -> new UnprocessableException(prefix + "client", "unknown client \"" + clientRef + "\""));
         return build(
                 client,
-                memo.contractAt(client, createdAt),
-                in -> memo.policyAt(in.terms().tier(), createdAt),
-                priority,
-                service,
-                subject,
-                description,
-                requester,
-                createdAt,
-                source,
-                externalId);
+                memo.contractAt(client, definition.createdAt()),
+                in -> memo.policyAt(in.terms().tier(), definition.createdAt()),
+                definition.priority(),
+                definition.service(),
+                definition.subject(),
+                definition.description(),
+                definition.requester(),
+                definition.createdAt(),
+                definition.source(),
+                definition.externalId());
     }
 
     /** A fresh view of the catalog for one batch of new tickets. */
@@ -298,54 +269,38 @@ public class TicketDesk {
             Violations violations,
             String prefix) {
         Violations fields = violations.under(prefix);
-        int before = violations.count();
-        EventType kind = EventParser.type(document.type(), RECORDED, fields);
-        Instant at =
-                document.at() == null ? now : fields.parse("at", document.at(), Instants.WHAT, TicketDesk::instant);
-        if (at != null && at.isBefore(ticket.createdAt())) {
-            fields.add("at", "is before the ticket's creation at " + ticket.createdAt());
-        } else if (at != null && at.isAfter(now.plus(FUTURE_SKEW))) {
-            fields.add("at", "is in the future: " + document.at());
-        }
-        if (kind == null) {
+        EventDefinition definition = EventDefinition.parse(
+                document, ticket.createdAt(), now, priorities, (label, f) -> status(ticket.source(), label, f), fields);
+        if (definition == null) {
             return null;
         }
-        EventParser.Details details = EventParser.details(
-                kind, document, priorities, (label, f) -> status(ticket.source(), label, f), fields);
-        UUID technician = null;
-        UUID team = null;
-        if (kind == EventType.ASSIGNED) {
-            technician =
-                    fields.parseOptional("technicianId", document.technicianId(), "technician id", UUID::fromString);
-            team = fields.parseOptional("teamId", document.teamId(), "team id", UUID::fromString);
-            if (document.technicianId() == null && document.teamId() == null) {
-                fields.add("technicianId", "an assignment names a technician, a team or both");
-            }
-            if (technician != null && technicians.find(technician).isEmpty()) {
-                fields.add("technicianId", "unknown technician " + technician);
-            }
-            if (team != null && teams.find(team).isEmpty()) {
-                fields.add("teamId", "unknown team " + team);
-            }
+        // References are the catalog's: checked once the document itself is valid.
+        int before = violations.count();
+        if (definition.technician() != null
+                && technicians.find(definition.technician()).isEmpty()) {
+            fields.add("technicianId", "unknown technician " + definition.technician());
         }
-        String body = fields.optionalText("body", document.body(), 100_000);
+        if (definition.team() != null && teams.find(definition.team()).isEmpty()) {
+            fields.add("teamId", "unknown team " + definition.team());
+        }
         if (violations.count() > before) {
             return null;
         }
+        EventParser.Details details = definition.details();
         return new RecordedEvent(
                 UUID.randomUUID(),
                 ticket.id(),
                 seq,
-                kind,
-                at,
+                definition.type(),
+                definition.at(),
                 details.priority(),
                 details.status(),
                 details.statusLabel(),
                 details.authorName(),
                 details.isPublic(),
-                body,
-                technician,
-                team,
+                definition.body(),
+                definition.technician(),
+                definition.team(),
                 ticket.source(),
                 eventId,
                 now,
@@ -380,14 +335,5 @@ public class TicketDesk {
                     .findFirst()
                     .orElse(null);
         }
-    }
-
-    /** An instant of a request at the precision the database keeps, so what is stored is what was computed. */
-    static Instant instant(String text) {
-        return Instants.parse(text).truncatedTo(ChronoUnit.MICROS);
-    }
-
-    private Priority priority(String code) {
-        return priorities.find(code.strip().toUpperCase(Locale.ROOT)).orElseThrow();
     }
 }
