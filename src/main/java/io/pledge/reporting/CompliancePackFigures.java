@@ -6,11 +6,14 @@ import io.pledge.monitoring.AvailabilityQueries;
 import io.pledge.monitoring.Monitor;
 import io.pledge.monitoring.MonitorCatalog;
 import io.pledge.reporting.ComplianceReport.ClockLine;
+import io.pledge.reporting.credits.CreditForecast;
 import io.pledge.reporting.credits.CreditStatement;
 import io.pledge.reporting.credits.CreditSubject;
 import io.pledge.reporting.pack.QbrPack;
 import io.pledge.reporting.pack.QbrPack.AccountingRules;
+import io.pledge.reporting.pack.QbrPack.AtRiskLine;
 import io.pledge.reporting.pack.QbrPack.BreachLine;
+import io.pledge.reporting.pack.QbrPack.CreditAtRisk;
 import io.pledge.reporting.pack.QbrPack.CreditLine;
 import io.pledge.reporting.pack.QbrPack.DailyUptime;
 import io.pledge.reporting.pack.QbrPack.Headline;
@@ -27,6 +30,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Currency;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -76,7 +80,7 @@ class CompliancePackFigures implements PackFigures {
                                 b.externalId() != null
                                         ? b.externalId()
                                         : b.ticket().toString(),
-                                null,
+                                b.subject(),
                                 b.priority(),
                                 metric(b.metric()),
                                 b.target(),
@@ -90,7 +94,8 @@ class CompliancePackFigures implements PackFigures {
                                 .map(CompliancePackFigures::credit)
                                 .toList(),
                 credits == null ? null : credits.total(),
-                credits == null ? null : credits.currency(),
+                currency(report),
+                atRisk(report.creditAtRisk()),
                 rules(report),
                 null);
     }
@@ -225,16 +230,67 @@ class CompliancePackFigures implements PackFigures {
     }
 
     private static CreditLine credit(io.pledge.reporting.credits.CreditLine line) {
-        String kind;
-        String subject;
-        if (line.subject() instanceof CreditSubject.Tickets tickets) {
-            kind = tickets.metric() == Metric.FIRST_RESPONSE ? "response" : "resolution";
-            subject = tickets.priority() == null ? "P*" : tickets.priority().code();
-        } else {
-            kind = "availability";
-            subject = line.subject().label();
+        return new CreditLine(
+                kind(line.subject()),
+                subject(line.subject()),
+                line.figure(),
+                line.step().below(),
+                line.creditPercent(),
+                line.amount());
+    }
+
+    private static Currency currency(ComplianceReport report) {
+        if (report.credits() != null) {
+            return report.credits().currency();
         }
-        return new CreditLine(kind, subject, line.figure(), line.step().below(), line.creditPercent(), line.amount());
+        return report.creditAtRisk() == null
+                ? null
+                : report.creditAtRisk().ifNothingElseGoesWrong().currency();
+    }
+
+    /** The report's credit at risk as the pack shows it: availability subjects first, then the clocks. */
+    private static CreditAtRisk atRisk(CreditForecast forecast) {
+        if (forecast == null) {
+            return null;
+        }
+        List<AtRiskLine> lines = new ArrayList<>();
+        for (CreditForecast.DowntimeHeadroom line : forecast.downtime()) {
+            lines.add(new AtRiskLine(
+                    kind(line.subject()),
+                    subject(line.subject()),
+                    line.availability(),
+                    line.current() == null ? null : line.current().creditPercent(),
+                    line.next() == null ? null : line.next().below(),
+                    line.next() == null ? null : line.next().creditPercent(),
+                    line.moreDowntime(),
+                    null));
+        }
+        for (CreditForecast.BreachHeadroom line : forecast.breaches()) {
+            lines.add(new AtRiskLine(
+                    kind(line.subject()),
+                    subject(line.subject()),
+                    line.met(),
+                    line.current() == null ? null : line.current().creditPercent(),
+                    line.next() == null ? null : line.next().below(),
+                    line.next() == null ? null : line.next().creditPercent(),
+                    null,
+                    line.moreBreaches()));
+        }
+        return new CreditAtRisk(forecast.ifNothingElseGoesWrong().total(), lines);
+    }
+
+    private static String kind(CreditSubject subject) {
+        if (subject instanceof CreditSubject.Tickets tickets) {
+            return tickets.metric() == Metric.FIRST_RESPONSE ? "response" : "resolution";
+        }
+        return "availability";
+    }
+
+    private static String subject(CreditSubject subject) {
+        if (subject instanceof CreditSubject.Tickets tickets) {
+            return tickets.priority() == null ? "P*" : tickets.priority().code();
+        }
+        return subject.label();
     }
 
     private static AccountingRules rules(ComplianceReport report) {

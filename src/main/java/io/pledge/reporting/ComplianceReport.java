@@ -92,10 +92,14 @@ public record ComplianceReport(
             Duration p90,
             long openBreached) {}
 
-    /** A clock that stopped breached in the period; {@code overshoot} is elapsed − target. */
+    /**
+     * A clock that stopped breached in the period; {@code overshoot} is elapsed − target. {@code subject} is
+     * the ticket's subject, the public line the client wrote or reads (never an internal note).
+     */
     public record Breach(
             UUID ticket,
             String externalId,
+            String subject,
             String priority,
             String metric,
             Duration target,
@@ -109,6 +113,7 @@ public record ComplianceReport(
     public record OpenBreach(
             UUID ticket,
             String externalId,
+            String subject,
             String priority,
             String metric,
             Duration target,

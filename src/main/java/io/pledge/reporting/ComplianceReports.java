@@ -285,6 +285,7 @@ public class ComplianceReports {
                 .map(r -> new Breach(
                         r.ticket().value(),
                         r.externalId(),
+                        r.subject(),
                         r.priority().code(),
                         r.metric().name(),
                         r.target(),
@@ -302,6 +303,7 @@ public class ComplianceReports {
                 .map(r -> new OpenBreach(
                         r.ticket().value(),
                         r.externalId(),
+                        r.subject(),
                         r.priority().code(),
                         r.metric().name(),
                         r.target(),

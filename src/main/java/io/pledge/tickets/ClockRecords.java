@@ -22,6 +22,7 @@ public interface ClockRecords {
     /**
      * One stored clock.
      *
+     * @param subject the ticket's subject, a public field (never an internal note's text)
      * @param priority the priority the clock counts against (after a retroactive change, the new one)
      * @param elapsed business time counted, as of the row's last evaluation (final once stopped)
      * @param breachedAt the instant the target was exceeded: stored, or the due instant a running clock
@@ -30,6 +31,7 @@ public interface ClockRecords {
     record ClockRecord(
             TicketId ticket,
             String externalId,
+            String subject,
             UUID clientId,
             UUID tierId,
             Integer policyVersion,

@@ -362,10 +362,12 @@ public abstract class ReportApiContract extends DatabaseIntegrationTest {
         assertThat(csv.header("Content-Type")).startsWith("text/csv");
         String[] lines = csv.body().split("\r\n");
         assertThat(lines[0])
-                .isEqualTo("ticket,externalId,priority,metric,target,elapsed,overshoot,breachedAt,stoppedAt,timeline");
+                .isEqualTo(
+                        "ticket,externalId,subject,priority,metric,target,elapsed,overshoot,breachedAt,stoppedAt,timeline");
         assertThat(lines).hasSize(3);
         assertThat(lines[1])
-                .isEqualTo(tickets.get(3) + ",,P1,RESOLUTION,PT4H,PT7H,PT3H,2026-10-08T11:00:00Z,2026-10-08T14:00:00Z,"
+                .isEqualTo(tickets.get(3)
+                        + ",,Something broke,P1,RESOLUTION,PT4H,PT7H,PT3H,2026-10-08T11:00:00Z,2026-10-08T14:00:00Z,"
                         + "/api/v1/tickets/" + tickets.get(3) + "/sla");
         for (String table : List.of(
                 "headline", "clocks", "openBreaches", "paused", "outOfScope", "monitors", "credits", "policies")) {
@@ -407,7 +409,9 @@ public abstract class ReportApiContract extends DatabaseIntegrationTest {
         Response mine = own.get("/api/v1/reports/compliance/" + slug + "?period=2026-10");
         assertThat(mine.status()).as(mine.toString()).isEqualTo(200);
         assertThat(mine.json().get("clocks")).hasSize(4);
-        assertThat(mine.body()).doesNotContain("Something broke");
+        // The breaches name their ticket's subject, a public field; an internal note's text never shows.
+        assertThat(mine.json().get("breaches").get(0).get("subject").asString()).isEqualTo("Something broke");
+        assertThat(mine.body()).doesNotContain("core switch");
         Response theirs = stranger.get("/api/v1/reports/compliance/" + slug + "?period=2026-10");
         Response unknown = stranger.get("/api/v1/reports/compliance/no-such-client?period=2026-10");
         assertThat(theirs.status()).isEqualTo(404);
@@ -470,7 +474,7 @@ public abstract class ReportApiContract extends DatabaseIntegrationTest {
         }
         api().post(
                         "/api/v1/tickets/" + id + "/events",
-                        "{\"type\": \"NOTE\", \"body\": \"internal: Something broke twice\"}");
+                        "{\"type\": \"NOTE\", \"body\": \"internal: rebooted the core switch twice\"}");
         tickets.add(id);
     }
 

@@ -91,6 +91,17 @@ public final class PackFormat {
         return message("format.money", number(amount, pattern, RoundingMode.HALF_EVEN), currency.getSymbol(locale));
     }
 
+    /**
+     * A duration to the second ({@code 13 min 13 s}): for the downtime that moves a credit to its next step,
+     * where a second less would not.
+     */
+    public String durationToTheSecond(Duration duration) {
+        if (duration == null || duration.isNegative() || duration.toMinutes() == 0 || duration.toSecondsPart() == 0) {
+            return duration(duration);
+        }
+        return message("format.and-seconds", duration(duration), duration.toSecondsPart());
+    }
+
     /** Business time as hours and minutes ({@code 3 h 20 min}); seconds only under a minute. */
     public String duration(Duration duration) {
         if (duration == null) {

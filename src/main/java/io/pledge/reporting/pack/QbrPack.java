@@ -19,6 +19,8 @@ import java.util.Objects;
  * @param from first day of the period, in the client's zone
  * @param to last day of the period (inclusive), in the client's zone
  * @param creditTotal the credits owed in the period, as the credits state it
+ * @param creditAtRisk the credit at risk while the period is not over yet, as the report forecasts it;
+ *     null once the period has ended
  * @param notes the manager's notes for this client and period, or null
  */
 public record QbrPack(
@@ -38,6 +40,7 @@ public record QbrPack(
         List<CreditLine> credits,
         BigDecimal creditTotal,
         Currency currency,
+        CreditAtRisk creditAtRisk,
         AccountingRules rules,
         String notes) {
 
@@ -80,6 +83,7 @@ public record QbrPack(
                 credits,
                 creditTotal,
                 currency,
+                creditAtRisk,
                 rules,
                 notes);
     }
@@ -278,6 +282,52 @@ public record QbrPack(
             calendars = List.copyOf(calendars);
             pauseStatuses = List.copyOf(pauseStatuses);
             policyVersions = List.copyOf(policyVersions);
+        }
+    }
+
+    /**
+     * The credit at risk of a period not over yet: what it owes if nothing else goes wrong (no more
+     * downtime, the open clocks stopped as they stand), and how far each figure is from a further step.
+     *
+     * @param total what the period would owe if nothing else goes wrong
+     */
+    public record CreditAtRisk(BigDecimal total, List<AtRiskLine> lines) {
+
+        public CreditAtRisk {
+            Objects.requireNonNull(total, "total");
+            lines = List.copyOf(lines);
+        }
+    }
+
+    /**
+     * How far one credit figure is from a further step of the schedule.
+     *
+     * @param kind {@code availability}, {@code response} or {@code resolution}
+     * @param subject a system or service's name, or a priority ({@code P*} for every priority)
+     * @param figure the availability or met % as it stands (percent), or null when nothing is counted yet
+     * @param currentPercentOfFee the step it is on (percent of the fee), or null when none
+     * @param nextBelow the level of the next step, or null when no step is left below
+     * @param nextPercentOfFee what the next step owes (percent of the fee), or null when none is left
+     * @param moreDowntime for availability, the least further downtime that reaches the next step
+     * @param moreBreaches for response and resolution, the least number of further breaches that reaches it
+     */
+    public record AtRiskLine(
+            String kind,
+            String subject,
+            BigDecimal figure,
+            BigDecimal currentPercentOfFee,
+            BigDecimal nextBelow,
+            BigDecimal nextPercentOfFee,
+            Duration moreDowntime,
+            Long moreBreaches) {
+
+        public String key() {
+            return "qbr.credit.kind." + kind;
+        }
+
+        /** Whether a further step is within reach (there is one, and the headroom to it is known). */
+        public boolean hasNext() {
+            return nextBelow != null && (moreDowntime != null || moreBreaches != null);
         }
     }
 }

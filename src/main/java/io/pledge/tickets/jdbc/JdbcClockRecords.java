@@ -67,7 +67,7 @@ class JdbcClockRecords implements ClockRecords {
     @Override
     public List<ClockRecord> ofPeriod(UUID client, Instant from, Instant to, Scope scope) {
         return jdbc.sql("""
-                        select t.id, t.external_id, t.client_id, t.tier_id, t.policy_version, t.calendar_id,
+                        select t.id, t.external_id, t.subject, t.client_id, t.tier_id, t.policy_version, t.calendar_id,
                                t.created_at, c.metric, c.state, c.priority, c.target_seconds, c.elapsed_seconds,
                                c.breached_at, c.due_at, c.stopped_at
                         from ticket t join ticket_clock c on c.ticket_id = t.id
@@ -208,6 +208,7 @@ class JdbcClockRecords implements ClockRecords {
         return new ClockRecord(
                 new TicketId(row.getObject("id", UUID.class)),
                 row.getString("external_id"),
+                row.getString("subject"),
                 row.getObject("client_id", UUID.class),
                 row.getObject("tier_id", UUID.class),
                 (Integer) row.getObject("policy_version"),

@@ -3,8 +3,11 @@ package io.pledge.reporting.pack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.Locale;
+import javax.imageio.ImageIO;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.font.PDFont;
@@ -61,6 +64,58 @@ class QbrRendererTest {
     }
 
     @Test
+    void everyBreachNamesItsTicketsSubject() throws IOException {
+        try (PDDocument pdf = Loader.loadPDF(RENDERER.pdf(SamplePacks.quarter(Locale.ENGLISH)))) {
+            String text = oneLine(pdf);
+            assertThat(text)
+                    .contains("Serveur de fichiers inaccessible")
+                    .contains("VPN en panne au siège")
+                    .contains("Licence expirée");
+        }
+    }
+
+    @Test
+    void aClosedPeriodHasNoCreditAtRisk() throws IOException {
+        for (Locale locale : new Locale[] {Locale.ENGLISH, Locale.FRENCH}) {
+            try (PDDocument pdf = Loader.loadPDF(RENDERER.pdf(SamplePacks.quarter(locale)))) {
+                assertThat(text(pdf)).doesNotContain("Credit at risk").doesNotContain("Pénalités en jeu");
+            }
+        }
+    }
+
+    @Test
+    void aPeriodNotOverYetStatesItsCreditAtRiskInEnglish() throws IOException {
+        try (PDDocument pdf = Loader.loadPDF(RENDERER.pdf(SamplePacks.runningQuarter(Locale.ENGLISH)))) {
+            String text = oneLine(pdf);
+            assertThat(text)
+                    .contains("This period is not over yet. If nothing else goes wrong, it will owe €50.00 in credits")
+                    .contains("Credit at risk while the period runs")
+                    .contains("the period owes €50.00")
+                    .contains("13 min 13 s more downtime takes it below 99.9%: 10% of the fee")
+                    .contains("One more breach takes it below 95%: 5% of the fee")
+                    .contains("2 more breaches take it below 90%: 15% of the fee")
+                    .contains("No further step");
+            assertThat(pdf.getNumberOfPages()).isEqualTo(PAGES);
+        }
+    }
+
+    @Test
+    void aPeriodNotOverYetStatesItsCreditAtRiskInFrench() throws IOException {
+        try (PDDocument pdf = Loader.loadPDF(RENDERER.pdf(SamplePacks.runningQuarter(Locale.FRENCH)))) {
+            String text = oneLine(pdf);
+            assertThat(text)
+                    .contains("Cette période n’est pas terminée. Si rien d’autre ne se dégrade, elle devra 50,00 €")
+                    .contains("Pénalités en jeu sur la période en cours")
+                    .contains("la période doit 50,00 €")
+                    .contains("13 min 13 s d’indisponibilité de plus la font passer sous 99,9 % : 10 % de la redevance")
+                    .contains("Un dépassement de plus la fait passer sous 95 % : 5 % de la redevance")
+                    .contains("2 dépassements de plus la font passer sous 90 % : 15 % de la redevance")
+                    .contains("Pas d’autre palier")
+                    .doesNotContain("Credit at risk");
+        }
+    }
+
+    @Test
     void everyPageHasInkAndEveryFontIsEmbedded() throws IOException {
         try (PDDocument pdf = Loader.loadPDF(RENDERER.pdf(SamplePacks.quarter(Locale.FRENCH)))) {
             PDFRenderer pages = new PDFRenderer(pdf);
@@ -73,6 +128,23 @@ class QbrRendererTest {
                     PDFont font = pdf.getPage(page).getResources().getFont(name);
                     assertThat(font.isEmbedded()).as(font.getName()).isTrue();
                 }
+            }
+        }
+    }
+
+    @Test
+    void everyPageRendersToAPng() throws IOException {
+        try (PDDocument pdf = Loader.loadPDF(RENDERER.pdf(SamplePacks.runningQuarter(Locale.ENGLISH)))) {
+            PDFRenderer pages = new PDFRenderer(pdf);
+            for (int page = 0; page < pdf.getNumberOfPages(); page++) {
+                ByteArrayOutputStream png = new ByteArrayOutputStream();
+                assertThat(ImageIO.write(pages.renderImageWithDPI(page, 40), "png", png))
+                        .isTrue();
+                BufferedImage back = ImageIO.read(new ByteArrayInputStream(png.toByteArray()));
+                assertThat(back.getWidth()).as("page %d", page + 1).isGreaterThan(300);
+                assertThat(inkedPixels(back))
+                        .as("dark pixels on page %d", page + 1)
+                        .isGreaterThan(back.getWidth() * back.getHeight() / 400);
             }
         }
     }
@@ -105,6 +177,11 @@ class QbrRendererTest {
                 .replace('\u00a0', ' ')
                 .replace('\u202f', ' ')
                 .replaceAll(" {2,}", " ");
+    }
+
+    /** The text with every run of white space as one space, so that a sentence wrapped in a cell reads whole. */
+    private static String oneLine(PDDocument pdf) throws IOException {
+        return text(pdf).replaceAll("\\s+", " ");
     }
 
     private static long inkedPixels(BufferedImage image) {

@@ -1,7 +1,9 @@
 package io.pledge.reporting.pack;
 
 import io.pledge.reporting.pack.QbrPack.AccountingRules;
+import io.pledge.reporting.pack.QbrPack.AtRiskLine;
 import io.pledge.reporting.pack.QbrPack.BreachLine;
+import io.pledge.reporting.pack.QbrPack.CreditAtRisk;
 import io.pledge.reporting.pack.QbrPack.CreditLine;
 import io.pledge.reporting.pack.QbrPack.DailyUptime;
 import io.pledge.reporting.pack.QbrPack.Headline;
@@ -82,6 +84,7 @@ public final class SamplePacks {
                         new BigDecimal("1234.50"))),
                 new BigDecimal("1234.50"),
                 Currency.getInstance("EUR"),
+                null,
                 new AccountingRules(
                         List.of("Business hours Paris (Mon–Fri 08:00–18:00, Europe/Paris, holidays FR)", "24x7"),
                         List.of("Waiting on customer", "Waiting on vendor"),
@@ -90,6 +93,50 @@ public final class SamplePacks {
                         1),
                 "Two P1 incidents in August came from the file server's failing disk array, replaced on 28 August.\n"
                         + "Next quarter: migration of the mail system, with a maintenance window announced two weeks ahead.");
+    }
+
+    /**
+     * The same quarter seen on 3 September, not over yet: ERP 13 min 13 s of downtime from its first step,
+     * P1 resolution one breach from its first, P2 first response two from its second, P2 resolution at the
+     * last step already.
+     */
+    public static QbrPack runningQuarter(Locale locale) {
+        QbrPack quarter = quarter(locale);
+        CreditAtRisk atRisk = new CreditAtRisk(
+                new BigDecimal("50.00"),
+                List.of(
+                        new AtRiskLine(
+                                "availability",
+                                "ERP (Sage X3)",
+                                pct("99.930556"),
+                                null,
+                                pct("99.9"),
+                                pct("10"),
+                                Duration.ofSeconds(13 * 60 + 13),
+                                null),
+                        new AtRiskLine("resolution", "P1", pct("95.5"), null, pct("95"), pct("5"), null, 1L),
+                        new AtRiskLine("response", "P2", pct("93.2"), pct("5"), pct("90"), pct("15"), null, 2L),
+                        new AtRiskLine("resolution", "P2", pct("80"), pct("25"), null, null, null, null)));
+        return new QbrPack(
+                quarter.mspName(),
+                quarter.clientName(),
+                quarter.locale(),
+                quarter.zone(),
+                quarter.from(),
+                quarter.to(),
+                Instant.parse("2026-09-03T10:00:00Z"),
+                quarter.headlines(),
+                quarter.priorities(),
+                quarter.monthlyMet(),
+                quarter.systems(),
+                quarter.paused(),
+                quarter.breaches(),
+                quarter.credits(),
+                quarter.creditTotal(),
+                quarter.currency(),
+                atRisk,
+                quarter.rules(),
+                quarter.notes());
     }
 
     private static BigDecimal pct(String value) {
