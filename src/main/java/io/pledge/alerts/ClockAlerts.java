@@ -99,7 +99,7 @@ class ClockAlerts {
     private void owe(
             String event,
             TicketId ticket,
-            UUID clientId,
+            ClientId clientId,
             UUID tier,
             Priority priority,
             Metric metric,
@@ -111,19 +111,19 @@ class ClockAlerts {
             String subject,
             String source,
             String externalId) {
-        List<EscalationRule> matching = rules.matching(
-                tier == null ? null : new TierId(tier), priority, metric, new ClientId(clientId), threshold);
+        List<EscalationRule> matching =
+                rules.matching(tier == null ? null : new TierId(tier), priority, metric, clientId, threshold);
         if (matching.isEmpty()) {
             return;
         }
-        Optional<Client> client = clients.find(new ClientId(clientId));
+        Optional<Client> client = clients.find(clientId);
         ClockNotice notice = new ClockNotice(
                 event,
                 ticket,
                 subject,
                 source,
                 externalId,
-                clientId,
+                clientId.value(),
                 client.map(Client::name).orElse(clientId.toString()),
                 client.map(Client::slug).orElse(clientId.toString()),
                 client.map(found -> found.details().zone()).orElse(ZoneOffset.UTC),

@@ -106,7 +106,7 @@ class MailChannel implements Channel {
             if (ticket == null) {
                 return "ticket " + delivery.ticketId() + " no longer exists";
             }
-            client = ticket.clientId();
+            client = ticket.clientId().value();
         } else {
             client = UUID.fromString(body.get("clientId").asString());
         }
@@ -118,10 +118,10 @@ class MailChannel implements Channel {
                     add(
                             to,
                             missing,
-                            ticket == null || ticket.technicianId() == null
+                            ticket == null || ticket.assignment().technicianId() == null
                                     ? null
                                     : assignees
-                                            .technician(ticket.technicianId())
+                                            .technician(ticket.assignment().technicianId())
                                             .map(Assignees.Assignee::email)
                                             .orElse(null),
                             "the ticket has no assigned technician");
@@ -129,10 +129,10 @@ class MailChannel implements Channel {
                     add(
                             to,
                             missing,
-                            ticket == null || ticket.teamId() == null
+                            ticket == null || ticket.assignment().teamId() == null
                                     ? null
                                     : assignees
-                                            .team(ticket.teamId())
+                                            .team(ticket.assignment().teamId())
                                             .map(Assignees.Assignee::email)
                                             .orElse(null),
                             "the ticket's team has no address");

@@ -45,7 +45,8 @@ class TicketActions implements Channel {
                         .orElse(delivery.ruleId().toString());
         TicketEventDocument event;
         if (delivery.action() == EscalationRule.Action.REASSIGN) {
-            if (delivery.target().equals(String.valueOf(ticket.teamId())) && ticket.technicianId() == null) {
+            if (delivery.target().equals(String.valueOf(ticket.assignment().teamId()))
+                    && ticket.assignment().technicianId() == null) {
                 return null;
             }
             event = new TicketEventDocument("ASSIGNED", null, null, null, null, null, null, null, delivery.target());

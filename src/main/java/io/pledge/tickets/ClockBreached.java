@@ -1,5 +1,6 @@
 package io.pledge.tickets;
 
+import io.pledge.clients.ClientId;
 import io.pledge.sla.Metric;
 import io.pledge.sla.Priority;
 import java.time.Instant;
@@ -12,7 +13,7 @@ import java.util.UUID;
  */
 public record ClockBreached(
         TicketId ticket,
-        UUID clientId,
+        ClientId clientId,
         UUID tierId,
         Priority priority,
         Metric metric,

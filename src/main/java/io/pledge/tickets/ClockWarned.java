@@ -1,5 +1,6 @@
 package io.pledge.tickets;
 
+import io.pledge.clients.ClientId;
 import io.pledge.sla.Metric;
 import io.pledge.sla.Priority;
 import io.pledge.sla.Threshold;
@@ -14,7 +15,7 @@ import java.util.UUID;
  */
 public record ClockWarned(
         TicketId ticket,
-        UUID clientId,
+        ClientId clientId,
         UUID tierId,
         Priority priority,
         Metric metric,

@@ -10,8 +10,7 @@ import java.util.EnumSet;
 import java.util.UUID;
 
 /**
- * A validated event document for a ticket, before its references are looked up: the technician and
- * team of an assignment are checked against the catalog by the {@link TicketDesk}.
+ * A validated event document for a ticket, its references checked against the catalog.
  *
  * @param at when the event happened: the document's, or now when it gives none
  * @param details what the type needs (priority, status, author, visibility)
@@ -25,10 +24,18 @@ public record EventDefinition(
     static final EventParser.Accepted RECORDED =
             new EventParser.Accepted(EnumSet.complementOf(EnumSet.of(EventType.CREATED)), "event type");
 
+    /** Which technicians and teams exist: an assignment may name only those. */
+    public interface Catalog {
+        boolean hasTechnician(UUID id);
+
+        boolean hasTeam(UUID id);
+    }
+
     /**
      * Validates an event document for a ticket created at {@code createdAt}, recording every violation;
      * null when invalid. {@code at} is never before the ticket's creation nor in the future (beyond
-     * {@link TicketDefinition#FUTURE_SKEW}); a status is read by {@code statuses} (the source's mapping).
+     * {@link TicketDefinition#FUTURE_SKEW}); a status is read by {@code statuses} (the source's mapping);
+     * an assignment's technician and team must be in {@code catalog}. Every violation is named in one pass.
      */
     public static EventDefinition parse(
             TicketEventDocument document,
@@ -36,6 +43,7 @@ public record EventDefinition(
             Instant now,
             PriorityScheme priorities,
             EventParser.StatusReader statuses,
+            Catalog catalog,
             Violations violations) {
         int before = violations.count();
         EventType type = EventParser.type(document.type(), RECORDED, violations);
@@ -59,6 +67,12 @@ public record EventDefinition(
             team = violations.parseOptional("teamId", document.teamId(), "team id", UUID::fromString);
             if (document.technicianId() == null && document.teamId() == null) {
                 violations.add("technicianId", "an assignment names a technician, a team or both");
+            }
+            if (technician != null && !catalog.hasTechnician(technician)) {
+                violations.add("technicianId", "unknown technician " + technician);
+            }
+            if (team != null && !catalog.hasTeam(team)) {
+                violations.add("teamId", "unknown team " + team);
             }
         }
         String body = violations.optionalText("body", document.body(), 100_000);

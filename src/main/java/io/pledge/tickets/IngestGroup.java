@@ -1,6 +1,7 @@
 package io.pledge.tickets;
 
 import io.pledge.clients.Client;
+import io.pledge.clients.ClientId;
 import io.pledge.core.InvalidRequestException;
 import io.pledge.core.UnprocessableException;
 import io.pledge.core.Violation;
@@ -19,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 
 /**
  * The ingest rules for a group of requests stored together. Each request is checked against what the
@@ -100,7 +100,7 @@ final class IngestGroup {
     /** A stored ticket the group's events may be for (locked by the caller), with its stored events. */
     void storedTicket(Ticket ticket, List<RecordedEvent> events) {
         group.known
-                .computeIfAbsent(key(ticket.source(), ticket.externalId()), k -> new ArrayList<>())
+                .computeIfAbsent(key(ticket.origin().source(), ticket.origin().externalId()), k -> new ArrayList<>())
                 .add(ticket);
         stored.put(ticket.id(), events);
         group.nextSeq.put(
@@ -203,8 +203,8 @@ final class IngestGroup {
             }
             return candidates.isEmpty() ? null : candidates.get(0);
         }
-        UUID named = checks.client(event.client())
-                .map(client -> client.id().value())
+        ClientId named = checks.client(event.client())
+                .map(Client::id)
                 .orElseThrow(() ->
                         new UnprocessableException(prefix + "client", "unknown client \"" + event.client() + "\""));
         for (Ticket candidate : candidates) {

@@ -52,8 +52,9 @@ public class SlaCalculator {
         if (!ticket.hasClocks()) {
             return List.of();
         }
-        SlaPolicy policy = policy(ticket.tierId(), ticket.policyVersion());
-        BusinessCalendar contractCalendar = calendar(new CalendarId(ticket.calendarId()));
+        SlaPolicy policy = policy(ticket.coverage().tierId(), ticket.coverage().policyVersion());
+        BusinessCalendar contractCalendar =
+                calendar(new CalendarId(ticket.coverage().calendarId()));
         SlaEvaluator evaluator = new SlaEvaluator(
                 policy, target -> target.calendar().map(this::calendar).orElse(contractCalendar));
         return evaluator.evaluate(timeline(events), at.isBefore(ticket.createdAt()) ? ticket.createdAt() : at);

@@ -55,19 +55,19 @@ class ThresholdFirings {
                                     ? new ClockBreached(
                                             ticket.id(),
                                             ticket.clientId(),
-                                            ticket.tierId(),
+                                            ticket.coverage().tierId(),
                                             clock.priority(),
                                             clock.metric(),
                                             clock.cycle(),
                                             threshold.at(),
                                             now,
-                                            ticket.subject(),
-                                            ticket.source(),
-                                            ticket.externalId())
+                                            ticket.request().subject(),
+                                            ticket.origin().source(),
+                                            ticket.origin().externalId())
                                     : new ClockWarned(
                                             ticket.id(),
                                             ticket.clientId(),
-                                            ticket.tierId(),
+                                            ticket.coverage().tierId(),
                                             clock.priority(),
                                             clock.metric(),
                                             clock.cycle(),
@@ -75,9 +75,9 @@ class ThresholdFirings {
                                             threshold.at(),
                                             now,
                                             clock.dueAt(),
-                                            ticket.subject(),
-                                            ticket.source(),
-                                            ticket.externalId()));
+                                            ticket.request().subject(),
+                                            ticket.origin().source(),
+                                            ticket.origin().externalId()));
                 }
             }
         }

@@ -21,7 +21,7 @@ public final class TicketAudit {
     /** The entry for one stored event of a ticket. */
     public static AuditLog.Change event(Ticket ticket, RecordedEvent event, String actor) {
         return new AuditLog.Change(
-                AuditLog.clientChain(ticket.clientId()),
+                AuditLog.clientChain(ticket.clientId().value()),
                 actor,
                 "ticket.event",
                 "ticket:" + ticket.id() + "#" + event.seq(),

@@ -47,8 +47,7 @@ public class TicketDesk {
     private final Contracts contracts;
     private final Tiers tiers;
     private final PriorityScheme priorities;
-    private final Technicians technicians;
-    private final Teams teams;
+    private final EventDefinition.Catalog catalog;
     private final AuditLog audit;
     private final ClockRefresh refresh;
     private final Clock clock;
@@ -74,8 +73,17 @@ public class TicketDesk {
         this.contracts = contracts;
         this.tiers = tiers;
         this.priorities = priorities;
-        this.technicians = technicians;
-        this.teams = teams;
+        this.catalog = new EventDefinition.Catalog() {
+            @Override
+            public boolean hasTechnician(UUID id) {
+                return technicians.find(id).isPresent();
+            }
+
+            @Override
+            public boolean hasTeam(UUID id) {
+                return teams.find(id).isPresent();
+            }
+        };
         this.audit = audit;
         this.clock = clock;
     }
@@ -172,27 +180,24 @@ public class TicketDesk {
         } else {
             policy = policyOf.apply(contract);
         }
+        Ticket.Coverage coverage = policy == null
+                ? Ticket.Coverage.outOfScope(scopeReason)
+                : new Ticket.Coverage(
+                        contract.id().value(),
+                        policy.tier().value(),
+                        policy.version(),
+                        contract.terms().calendar().value(),
+                        null);
         return new Ticket(
                 TicketId.random(),
-                client.id().value(),
-                contract == null ? null : contract.id().value(),
-                policy == null ? null : policy.tier().value(),
-                policy == null ? null : policy.version(),
-                contract == null || policy == null
-                        ? null
-                        : contract.terms().calendar().value(),
-                scopeReason,
+                client.id(),
+                coverage,
                 priority,
                 TicketStatus.NEW,
                 null,
-                service,
-                subject,
-                description,
-                requester,
-                source,
-                externalId,
-                null,
-                null,
+                new Ticket.Request(service, subject, description, requester),
+                new Ticket.Origin(source, externalId),
+                Ticket.Assignment.NOBODY,
                 createdAt,
                 createdAt);
     }
@@ -213,7 +218,7 @@ public class TicketDesk {
                 null,
                 null,
                 null,
-                ticket.source(),
+                ticket.origin().source(),
                 eventId,
                 now,
                 null);
@@ -268,22 +273,15 @@ public class TicketDesk {
             Instant now,
             Violations violations,
             String prefix) {
-        Violations fields = violations.under(prefix);
         EventDefinition definition = EventDefinition.parse(
-                document, ticket.createdAt(), now, priorities, (label, f) -> status(ticket.source(), label, f), fields);
+                document,
+                ticket.createdAt(),
+                now,
+                priorities,
+                (label, f) -> status(ticket.origin().source(), label, f),
+                catalog,
+                violations.under(prefix));
         if (definition == null) {
-            return null;
-        }
-        // References are the catalog's: checked once the document itself is valid.
-        int before = violations.count();
-        if (definition.technician() != null
-                && technicians.find(definition.technician()).isEmpty()) {
-            fields.add("technicianId", "unknown technician " + definition.technician());
-        }
-        if (definition.team() != null && teams.find(definition.team()).isEmpty()) {
-            fields.add("teamId", "unknown team " + definition.team());
-        }
-        if (violations.count() > before) {
             return null;
         }
         EventParser.Details details = definition.details();
@@ -301,7 +299,7 @@ public class TicketDesk {
                 definition.body(),
                 definition.technician(),
                 definition.team(),
-                ticket.source(),
+                ticket.origin().source(),
                 eventId,
                 now,
                 null);

@@ -56,7 +56,7 @@ public class TicketEvidence {
         Ticket ticket = tickets.find(id, scope).orElseThrow(() -> new NotFoundException("ticket", id));
         Instant now = Timestamps.now(clock);
         List<RecordedEvent> events = ticketEvents.of(ticket.id(), scope);
-        String chain = AuditLog.clientChain(ticket.clientId());
+        String chain = AuditLog.clientChain(ticket.clientId().value());
         String subject = "ticket:" + ticket.id() + "#";
         long from = audit.firstOf(chain, subject).orElse(Long.MAX_VALUE);
         List<AuditEntry> entries = from == Long.MAX_VALUE ? List.of() : audit.entries(chain, from);

@@ -50,26 +50,6 @@ public final class TicketState {
                 }
             }
         }
-        return new Ticket(
-                ticket.id(),
-                ticket.clientId(),
-                ticket.contractId(),
-                ticket.tierId(),
-                ticket.policyVersion(),
-                ticket.calendarId(),
-                ticket.scopeReason(),
-                priority,
-                status,
-                label,
-                ticket.service(),
-                ticket.subject(),
-                ticket.description(),
-                ticket.requester(),
-                ticket.source(),
-                ticket.externalId(),
-                technician,
-                team,
-                ticket.createdAt(),
-                updated);
+        return ticket.withState(priority, status, label, new Ticket.Assignment(technician, team), updated);
     }
 }

@@ -27,9 +27,46 @@ class EventDefinitionTest {
         return new TicketEventDocument(type, at, null, null, null, null, null, null, null);
     }
 
+    private static final UUID KNOWN_TEAM = UUID.fromString("01a23500-0000-7000-8000-0000000000e1");
+
+    /** Knows every technician, and one team. */
+    private static final EventDefinition.Catalog CATALOG = new EventDefinition.Catalog() {
+        @Override
+        public boolean hasTechnician(UUID id) {
+            return true;
+        }
+
+        @Override
+        public boolean hasTeam(UUID id) {
+            return KNOWN_TEAM.equals(id);
+        }
+    };
+
     private static EventDefinition parse(TicketEventDocument document, Violations violations) {
         return EventDefinition.parse(
-                document, CREATED, CLOCK.instant(), PriorityScheme.STANDARD, EventParser.ENGINE_STATUSES, violations);
+                document,
+                CREATED,
+                CLOCK.instant(),
+                PriorityScheme.STANDARD,
+                EventParser.ENGINE_STATUSES,
+                CATALOG,
+                violations);
+    }
+
+    @Test
+    void anUnknownTeamIsNamedWithTheDocumentsOtherFaults() {
+        Violations violations = new Violations();
+        String unknown = "01a23500-0000-7000-8000-0000000000e2";
+
+        assertThat(parse(
+                        new TicketEventDocument(
+                                "ASSIGNED", "2026-03-01T00:00:00Z", null, null, null, null, null, null, unknown),
+                        violations))
+                .isNull();
+        assertThat(violations.list())
+                .containsExactly(
+                        new Violation("at", "is before the ticket's creation at " + CREATED),
+                        new Violation("teamId", "unknown team " + unknown));
     }
 
     private static List<String> fields(Violations violations) {
@@ -122,6 +159,7 @@ class EventDefinitionTest {
                 CLOCK.instant(),
                 PriorityScheme.STANDARD,
                 EventParser.ENGINE_STATUSES,
+                CATALOG,
                 violations.under("events[2]."));
         EventDefinition.parse(
                 new TicketEventDocument("STATUS_CHANGED", null, null, "Parked", null, null, null, null, null),
@@ -129,6 +167,7 @@ class EventDefinitionTest {
                 CLOCK.instant(),
                 PriorityScheme.STANDARD,
                 EventParser.ENGINE_STATUSES,
+                CATALOG,
                 violations.under("events[3]."));
         EventDefinition.parse(
                 new TicketEventDocument("PRIORITY_CHANGED", null, "P7", null, null, null, null, null, null),
@@ -136,6 +175,7 @@ class EventDefinitionTest {
                 CLOCK.instant(),
                 PriorityScheme.STANDARD,
                 EventParser.ENGINE_STATUSES,
+                CATALOG,
                 violations.under("events[4]."));
 
         assertThat(fields(violations)).containsExactly("events[2].author", "events[3].status", "events[4].priority");

@@ -139,9 +139,7 @@ class IngestGroupTest {
 
         assertThat(outcomes(result)).containsExactly(Outcome.ACCEPTED);
         assertThat(result.results().get(0).ticket()).isNotEqualTo(acmeTicket.id());
-        assertThat(group.created())
-                .extracting(Ticket::clientId)
-                .containsExactly(globex.id().value());
+        assertThat(group.created()).extracting(Ticket::clientId).containsExactly(globex.id());
     }
 
     @Test
@@ -231,7 +229,9 @@ class IngestGroupTest {
         group.add(request(false, created("T1", "a", "acme"), created("T2", "b", "acme")));
         group.add(request(false, note("T2", "c"), note("T1", "d")));
 
-        assertThat(group.created()).extracting(Ticket::externalId).containsExactly("T1", "T2");
+        assertThat(group.created())
+                .extracting(ticket -> ticket.origin().externalId())
+                .containsExactly("T1", "T2");
         assertThat(group.accepted()).extracting(RecordedEvent::eventId).containsExactly("a", "b", "c", "d");
         assertThat(group.updated()).isEmpty();
         assertThat(group.tickets()).hasSize(2);
@@ -345,7 +345,7 @@ class IngestGroupTest {
                 null,
                 null,
                 null,
-                ticket.source(),
+                ticket.origin().source(),
                 eventId,
                 NOW,
                 null);

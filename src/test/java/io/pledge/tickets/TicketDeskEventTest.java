@@ -2,6 +2,7 @@ package io.pledge.tickets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.pledge.clients.ClientId;
 import io.pledge.core.Violation;
 import io.pledge.core.Violations;
 import io.pledge.sla.EventType;
@@ -43,23 +44,14 @@ class TicketDeskEventTest {
 
     private final Ticket ticket = new Ticket(
             new TicketId(UUID.fromString("01a23500-0000-7000-8000-000000000001")),
-            UUID.randomUUID(),
-            null,
-            null,
-            null,
-            null,
-            "no contract",
+            ClientId.random(),
+            Ticket.Coverage.outOfScope("no contract"),
             Priority.of("P2"),
             TicketStatus.NEW,
             null,
-            null,
-            "Printer on fire",
-            null,
-            null,
-            "psa",
-            "T-1",
-            null,
-            null,
+            new Ticket.Request(null, "Printer on fire", null, null),
+            new Ticket.Origin("psa", "T-1"),
+            Ticket.Assignment.NOBODY,
             CREATED,
             CREATED);
 
@@ -146,7 +138,7 @@ class TicketDeskEventTest {
     }
 
     @Test
-    void anInvalidDocumentIsRejectedBeforeTheCatalogIsRead() {
+    void anUnknownTechnicianIsNamedWithTheDocumentsOtherFaults() {
         Violations violations = new Violations();
 
         RecordedEvent event = desk.event(
@@ -159,7 +151,7 @@ class TicketDeskEventTest {
                 "");
 
         assertThat(event).isNull();
-        assertThat(violations.list().stream().map(Violation::field).toList()).containsExactly("at");
+        assertThat(violations.list().stream().map(Violation::field).toList()).containsExactly("at", "technicianId");
     }
 
     /** Knows Ana only. */

@@ -2,6 +2,7 @@ package io.pledge.tickets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.pledge.clients.ClientId;
 import io.pledge.sla.EventType;
 import io.pledge.sla.Priority;
 import io.pledge.sla.TicketStatus;
@@ -127,8 +128,8 @@ class TicketStateTest {
         assertThat(row.priority().code()).isEqualTo(priority);
         assertThat(row.status().name()).isEqualTo(status);
         assertThat(row.statusLabel()).isEqualTo(label);
-        assertThat(row.technicianId()).isEqualTo(technician);
-        assertThat(row.teamId()).isEqualTo(team);
+        assertThat(row.assignment().technicianId()).isEqualTo(technician);
+        assertThat(row.assignment().teamId()).isEqualTo(team);
         assertThat(row.updatedAt()).isEqualTo(CREATED.plusSeconds(60L * updatedMinutes));
         assertThat(row.id()).isEqualTo(ticket.id());
         assertThat(row.createdAt()).isEqualTo(CREATED);
@@ -137,23 +138,14 @@ class TicketStateTest {
     private static Ticket ticket() {
         return new Ticket(
                 new TicketId(UUID.fromString("01a23500-0000-7000-8000-000000000001")),
-                UUID.randomUUID(),
-                null,
-                null,
-                null,
-                null,
-                "no contract",
+                ClientId.random(),
+                Ticket.Coverage.outOfScope("no contract"),
                 Priority.of("P2"),
                 TicketStatus.IN_PROGRESS,
                 "stale",
-                null,
-                "Printer on fire",
-                null,
-                null,
-                null,
-                null,
-                ANA,
-                null,
+                new Ticket.Request(null, "Printer on fire", null, null),
+                new Ticket.Origin(null, null),
+                new Ticket.Assignment(ANA, null),
                 CREATED,
                 CREATED);
     }

@@ -192,7 +192,7 @@ final class ImportChecks {
         }
         timeline.addAll(fresh);
         pending.events.addAll(timeline);
-        digest.add(ticket.clientId(), timeline);
+        digest.add(ticket.clientId().value(), timeline);
         if (isNew) {
             pending.created.add(ticket);
             pending.timelines.put(ticket.id(), timeline);

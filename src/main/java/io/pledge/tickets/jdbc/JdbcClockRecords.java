@@ -134,11 +134,10 @@ class JdbcClockRecords implements ClockRecords {
         parameters.put("to", Timestamps.utc(to));
         Map<TicketId, Ticket> tickets = new LinkedHashMap<>();
         jdbc.sql("""
-                        select id, client_id, contract_id, tier_id, policy_version, calendar_id, scope_reason,
-                               priority, status, service, created_at, updated_at
-                        from ticket where id in (%s) order by created_at, id""".formatted(stoppedTickets))
+                        select %s
+                        from ticket where id in (%s) order by created_at, id""".formatted(TicketRows.ENGINE_COLUMNS, stoppedTickets))
                 .params(parameters)
-                .query(JdbcClockRecords::ticket)
+                .query(TicketRows::forEngine)
                 .list()
                 .forEach(ticket -> tickets.put(ticket.id(), ticket));
         Map<TicketId, List<RecordedEvent>> events = new HashMap<>();
@@ -221,30 +220,6 @@ class JdbcClockRecords implements ClockRecords {
                 Timestamps.instant(row, "created_at"),
                 breachedAt,
                 Timestamps.instant(row, "stopped_at"));
-    }
-
-    private static Ticket ticket(ResultSet row, int index) throws SQLException {
-        return new Ticket(
-                new TicketId(row.getObject("id", UUID.class)),
-                row.getObject("client_id", UUID.class),
-                row.getObject("contract_id", UUID.class),
-                row.getObject("tier_id", UUID.class),
-                (Integer) row.getObject("policy_version"),
-                row.getObject("calendar_id", UUID.class),
-                row.getString("scope_reason"),
-                Priority.of(row.getString("priority")),
-                TicketStatus.valueOf(row.getString("status")),
-                null,
-                row.getString("service"),
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                Timestamps.instant(row, "created_at"),
-                Timestamps.instant(row, "updated_at"));
     }
 
     private static RecordedEvent event(ResultSet row, int index) throws SQLException {

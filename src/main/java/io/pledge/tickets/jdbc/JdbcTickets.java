@@ -5,15 +5,11 @@ import io.pledge.core.jdbc.BulkInsert;
 import io.pledge.core.jdbc.ScopeSql;
 import io.pledge.core.jdbc.Timestamps;
 import io.pledge.sla.ClockState;
-import io.pledge.sla.Priority;
 import io.pledge.sla.SlaClock;
-import io.pledge.sla.TicketStatus;
 import io.pledge.tickets.Ticket;
 import io.pledge.tickets.TicketId;
 import io.pledge.tickets.TicketQuery;
 import io.pledge.tickets.Tickets;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -21,7 +17,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -89,7 +84,7 @@ class JdbcTickets implements Tickets {
         return jdbc.sql(sql)
                 .param("id", id.value())
                 .params(ScopeSql.parameters(scope))
-                .query(JdbcTickets::ticket)
+                .query(TicketRows::ticket)
                 .optional();
     }
 
@@ -102,7 +97,7 @@ class JdbcTickets implements Tickets {
                         + " for update")
                 .param("source", source)
                 .param("external", externalIds)
-                .query(JdbcTickets::ticket)
+                .query(TicketRows::ticket)
                 .list();
     }
 
@@ -112,7 +107,7 @@ class JdbcTickets implements Tickets {
                         + " for update skip locked")
                 .param("now", Timestamps.utc(now))
                 .param("limit", limit)
-                .query(JdbcTickets::ticket)
+                .query(TicketRows::ticket)
                 .list();
     }
 
@@ -121,9 +116,9 @@ class JdbcTickets implements Tickets {
         Map<String, Ticket> tickets = new HashMap<>();
         jdbc.sql("select * from ticket where source = :source")
                 .param("source", source)
-                .query(JdbcTickets::ticket)
+                .query(TicketRows::ticket)
                 .list()
-                .forEach(ticket -> tickets.put(ticket.externalId(), ticket));
+                .forEach(ticket -> tickets.put(ticket.origin().externalId(), ticket));
         return tickets;
     }
 
@@ -180,10 +175,7 @@ class JdbcTickets implements Tickets {
         }
         sql.append(" order by due_at nulls last, id limit :limit");
         params.put("limit", query.limit());
-        return jdbc.sql(sql.toString())
-                .params(params)
-                .query(JdbcTickets::ticket)
-                .list();
+        return jdbc.sql(sql.toString()).params(params).query(TicketRows::ticket).list();
     }
 
     @Override
@@ -193,23 +185,23 @@ class JdbcTickets implements Tickets {
             Summary summary = Summary.of(clocks.getOrDefault(ticket.id(), List.of()));
             rows.add(new Object[] {
                 ticket.id().value(),
-                ticket.clientId(),
-                ticket.contractId(),
-                ticket.tierId(),
-                ticket.policyVersion(),
-                ticket.calendarId(),
-                ticket.scopeReason(),
+                ticket.clientId().value(),
+                ticket.coverage().contractId(),
+                ticket.coverage().tierId(),
+                ticket.coverage().policyVersion(),
+                ticket.coverage().calendarId(),
+                ticket.coverage().scopeReason(),
                 ticket.priority().code(),
                 ticket.status().name(),
                 ticket.statusLabel(),
-                ticket.service(),
-                ticket.subject(),
-                ticket.description(),
-                ticket.requester(),
-                ticket.source(),
-                ticket.externalId(),
-                ticket.technicianId(),
-                ticket.teamId(),
+                ticket.request().service(),
+                ticket.request().subject(),
+                ticket.request().description(),
+                ticket.request().requester(),
+                ticket.origin().source(),
+                ticket.origin().externalId(),
+                ticket.assignment().technicianId(),
+                ticket.assignment().teamId(),
                 ticket.createdAt(),
                 ticket.updatedAt(),
                 summary.due(),
@@ -229,8 +221,8 @@ class JdbcTickets implements Tickets {
                 ticket.priority().code(),
                 ticket.status().name(),
                 ticket.statusLabel(),
-                ticket.technicianId(),
-                ticket.teamId(),
+                ticket.assignment().technicianId(),
+                ticket.assignment().teamId(),
                 Timestamps.utc(ticket.updatedAt()),
                 Timestamps.utc(summary.due()),
                 Timestamps.utc(summary.next()),
@@ -262,29 +254,5 @@ class JdbcTickets implements Tickets {
             }
             return new Summary(due, next, breached);
         }
-    }
-
-    private static Ticket ticket(ResultSet row, int index) throws SQLException {
-        return new Ticket(
-                new TicketId(row.getObject("id", UUID.class)),
-                row.getObject("client_id", UUID.class),
-                row.getObject("contract_id", UUID.class),
-                row.getObject("tier_id", UUID.class),
-                (Integer) row.getObject("policy_version"),
-                row.getObject("calendar_id", UUID.class),
-                row.getString("scope_reason"),
-                Priority.of(row.getString("priority")),
-                TicketStatus.valueOf(row.getString("status")),
-                row.getString("status_label"),
-                row.getString("service"),
-                row.getString("subject"),
-                row.getString("description"),
-                row.getString("requester"),
-                row.getString("source"),
-                row.getString("external_id"),
-                row.getObject("assignee_technician_id", UUID.class),
-                row.getObject("assignee_team_id", UUID.class),
-                Timestamps.instant(row, "created_at"),
-                Timestamps.instant(row, "updated_at"));
     }
 }

@@ -92,7 +92,7 @@ class TicketController {
         List<SlaClock> clocks = calculator.clocks(ticket, ticketEvents.of(ticket.id(), scope), Timestamps.now(clock));
         return new SlaView(
                 ticket.id().value(),
-                ticket.scopeReason(),
+                ticket.coverage().scopeReason(),
                 clocks.stream().map(ClockView::of).toList());
     }
 

@@ -76,9 +76,7 @@ class ImportChecksTest {
                         org.assertj.core.groups.Tuple.tuple("INC1/created", 1L, EventType.CREATED),
                         org.assertj.core.groups.Tuple.tuple("INC1/1", 2L, EventType.NOTE),
                         org.assertj.core.groups.Tuple.tuple("INC1/2", 3L, EventType.RESOLVED));
-        assertThat(chunk.created().current())
-                .extracting(Ticket::clientId)
-                .containsExactly(acme.id().value());
+        assertThat(chunk.created().current()).extracting(Ticket::clientId).containsExactly(acme.id());
         assertThat(chunk.updated()).isEmpty();
     }
 
@@ -88,7 +86,7 @@ class ImportChecksTest {
 
         assertThat(chunks.get(0).created().current())
                 .extracting(Ticket::clientId)
-                .containsExactly(globex.id().value());
+                .containsExactly(globex.id());
     }
 
     @Test
@@ -124,7 +122,7 @@ class ImportChecksTest {
 
         assertThat(errors).containsExactly(new RowError(7, "client", "unknown client \"initech\""));
         assertThat(chunks.get(0).created().current())
-                .extracting(Ticket::externalId)
+                .extracting(ticket -> ticket.origin().externalId())
                 .containsExactly("INC2");
     }
 
@@ -258,7 +256,7 @@ class ImportChecksTest {
                 null,
                 null,
                 null,
-                ticket.source(),
+                ticket.origin().source(),
                 eventId,
                 NOW,
                 null);
