@@ -78,6 +78,33 @@ public class UserAccounts {
         return after;
     }
 
+    /**
+     * A person changes its own password: the current one must match, the new one follow {@link
+     * PasswordRules} and differ from it, and the confirmation repeat it. Violations name {@code
+     * currentPassword}, {@code newPassword} and {@code confirmation}.
+     */
+    public User changePassword(String email, String current, String replacement, String confirmation) {
+        User user = users.findByEmail(email).orElseThrow(() -> new NotFoundException("user", email));
+        Violations violations = new Violations();
+        if (current == null || current.isEmpty() || !passwords.matches(current, user.passwordHash())) {
+            violations.add("currentPassword", "is not your current password");
+        }
+        List<String> problems = PasswordRules.problems(replacement, user.email());
+        problems.forEach(problem -> violations.add("newPassword", problem));
+        if (problems.isEmpty() && replacement.equals(current)) {
+            violations.add("newPassword", "must differ from the current password");
+        }
+        if (replacement != null && !replacement.equals(confirmation)) {
+            violations.add("confirmation", "does not repeat the new password");
+        }
+        violations.throwIfAny();
+        User changed =
+                users.changePassword(user.id(), passwords.encode(replacement)).orElseThrow();
+        audit.append(new AuditLog.Change(
+                AuditLog.PLEDGE_CHAIN, user.email(), "user.password-changed", "user:" + user.id(), null));
+        return changed;
+    }
+
     /** Lifts the lock that repeated failed sign-ins put on an account. */
     public User unlock(UUID id, String actor) {
         users.find(id).orElseThrow(() -> new NotFoundException("user", id));

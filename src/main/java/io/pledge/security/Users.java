@@ -33,6 +33,9 @@ public interface Users {
     /** A successful sign-in: the count of failures starts again. */
     void signedIn(String email);
 
+    /** Replaces a user's password hash; empty when there is no such user. */
+    Optional<User> changePassword(UUID id, String passwordHash);
+
     /** Lifts a lock and forgets the failures. */
     Optional<User> unlock(UUID id);
 }

@@ -88,15 +88,17 @@ public abstract class SignInContract extends DatabaseIntegrationTest {
             String csrf = csrf(browser.get("/login").body());
             HttpResponse<String> failed =
                     browser.post("/login", "username", email, "password", "wrong password " + i, "_csrf", csrf);
+            // The fifth failure locks the account: the sign-in page says so (and until when).
+            String expected = i < 4 ? "/login?error" : "/login?locked";
             assertThat(failed.headers().firstValue("Location"))
-                    .hasValueSatisfying(to -> assertThat(to).contains("error"));
+                    .hasValueSatisfying(to -> assertThat(to).endsWith(expected));
         }
         // Locked: the right password is refused too, on the form and on the API.
         String csrf = csrf(browser.get("/login").body());
         assertThat(browser.post("/login", "username", email, "password", PASSWORD, "_csrf", csrf)
                         .headers()
                         .firstValue("Location"))
-                .hasValueSatisfying(to -> assertThat(to).contains("error"));
+                .hasValueSatisfying(to -> assertThat(to).endsWith("/login?locked"));
         assertThat(Api.at(port)
                         .withPassword(email, PASSWORD)
                         .get("/api/v1/tiers")

@@ -2,23 +2,33 @@ package io.pledge.support;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.webjars.WebJarVersionLocator;
 
 /**
  * A real browser for page tests: Debian's chromium, headless, driven through Debian's chromedriver (the
  * {@code chromium} and {@code chromium-driver} packages), with a fresh profile that closing deletes.
- * Nothing is downloaded.
+ * Nothing is downloaded. It checks accessibility with axe-core, from its WebJar.
  */
 public final class Browser implements AutoCloseable {
+
+    private static volatile String axe;
 
     private final WebDriver driver;
     private final Path profile;
@@ -30,6 +40,14 @@ public final class Browser implements AutoCloseable {
 
     /** A new browser that waits up to {@code wait} for elements and scripts. */
     public static Browser open(Duration wait) {
+        return open(wait, "en");
+    }
+
+    /**
+     * A new browser whose person reads {@code language} ({@code fr}): its interface, and the
+     * Accept-Language header it sends.
+     */
+    public static Browser open(Duration wait, String language) {
         try {
             Path profile = Files.createTempDirectory("pledge-chromium");
             ChromeOptions options = new ChromeOptions()
@@ -39,14 +57,17 @@ public final class Browser implements AutoCloseable {
                             "--no-sandbox",
                             "--disable-gpu",
                             "--disable-dev-shm-usage",
+                            "--window-size=1280,900",
+                            "--lang=" + language,
                             "--user-data-dir=" + profile);
+            options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language));
             ChromeDriverService service = new ChromeDriverService.Builder()
                     .usingDriverExecutable(new File("/usr/bin/chromedriver"))
                     .usingAnyFreePort()
                     .build();
             WebDriver driver = new ChromeDriver(service, options);
             driver.manage().timeouts().implicitlyWait(wait);
-            driver.manage().timeouts().scriptTimeout(wait);
+            driver.manage().timeouts().scriptTimeout(wait.plusSeconds(10));
             return new Browser(driver, profile);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -61,7 +82,54 @@ public final class Browser implements AutoCloseable {
     public void signIn(String email, String password) {
         driver.findElement(By.name("username")).sendKeys(email);
         driver.findElement(By.name("password")).sendKeys(password);
-        driver.findElement(By.cssSelector("button[type='submit']")).click();
+        driver.findElement(By.cssSelector("main button[type='submit']")).click();
+    }
+
+    /**
+     * Runs axe-core (from its WebJar, injected into the page shown: a script run by the driver is not
+     * subject to the page's Content-Security-Policy) and returns the serious and critical accessibility
+     * violations it finds, one line each: impact, rule, help text, the elements concerned.
+     */
+    @SuppressWarnings("unchecked")
+    public List<String> seriousAccessibilityViolations() {
+        JavascriptExecutor js = (JavascriptExecutor) driver;
+        if (!Boolean.TRUE.equals(js.executeScript("return typeof window.axe === 'object';"))) {
+            js.executeScript(axeScript());
+        }
+        Object found = js.executeAsyncScript(String.join(
+                "\n",
+                "var done = arguments[arguments.length - 1];",
+                "axe.run(document, {resultTypes: ['violations']}).then(function (results) {",
+                "  done(results.violations",
+                "    .filter(function (v) { return v.impact === 'serious' || v.impact === 'critical'; })",
+                "    .map(function (v) {",
+                "      return v.impact + ' ' + v.id + ': ' + v.help + ' at '",
+                "        + v.nodes.map(function (n) { return n.target.join(' '); }).join(', ');",
+                "    }));",
+                "}, function (error) { done(['axe failed: ' + error]); });"));
+        return (List<String>) found;
+    }
+
+    private static String axeScript() {
+        if (axe == null) {
+            String path = new WebJarVersionLocator().fullPath("axe-core", "axe.min.js");
+            try (InputStream in = Browser.class.getClassLoader().getResourceAsStream(path)) {
+                axe = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return axe;
+    }
+
+    /** Saves what the browser shows (the window's size), for the documentation. */
+    public void screenshot(Path file) {
+        try {
+            Files.createDirectories(file.getParent());
+            Files.write(file, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Override

@@ -129,6 +129,15 @@ class JdbcUsers implements Users {
         return find(id);
     }
 
+    @Override
+    public Optional<User> changePassword(UUID id, String passwordHash) {
+        jdbc.sql("update app_user set password_hash = :hash where id = :id")
+                .param("hash", passwordHash)
+                .param("id", id)
+                .update();
+        return find(id);
+    }
+
     private User map(ResultSet row, int index) throws SQLException {
         return new User(
                 row.getObject("id", UUID.class),

@@ -126,7 +126,36 @@ final class AccessRules {
             new Rule(HttpMethod.PUT, "/api/v1/users/{id}", ADMINS),
             new Rule(HttpMethod.POST, "/api/v1/users/{id}/unlock", ADMINS));
 
+    /**
+     * A page of Pledge's web app: its address (and everything under it), the message key of its entry in
+     * the navigation (null for a page reached from another), and the roles that may open it, the roles of
+     * the API operation whose data it shows. The navigation lists, in this order, the pages of the caller's
+     * role; the web filter chain refuses the others (403).
+     */
+    record Page(String path, String navigationKey, Set<Role> roles) {
+
+        /** The pattern the filter chain authorizes: the page and everything under it. */
+        String pattern() {
+            return path + "/**";
+        }
+    }
+
+    /**
+     * The pages, in the navigation's order. A page mirrors the API operation whose data it shows, so that
+     * a role sees in the browser exactly what it may read through the API.
+     */
+    static final List<Page> PAGES = List.of();
+
     private AccessRules() {}
+
+    /** The roles of an API operation in {@link #RULES}. */
+    static Set<Role> rolesOf(HttpMethod method, String pattern) {
+        return RULES.stream()
+                .filter(rule -> rule.method().equals(method) && rule.pattern().equals(pattern))
+                .findFirst()
+                .map(Rule::roles)
+                .orElseThrow(() -> new IllegalArgumentException("no rule for " + method + " " + pattern));
+    }
 
     private static Rule staff(HttpMethod method, String pattern) {
         return new Rule(method, pattern, ALL_STAFF);

@@ -95,34 +95,51 @@ class SecurityConfiguration {
     }
 
     /**
-     * Everything outside {@code /api/**}: the public operations, and the web pages behind a sign-in form
-     * (a session cookie, CSRF tokens on every form, the session id changed at sign-in). Swagger UI's pages
-     * set the CSRF cookie, which it sends back as a header with the calls it makes.
+     * Everything outside {@code /api/**}: the public operations, and the web pages behind Pledge's sign-in
+     * page (a session cookie, CSRF tokens on every form, the session id changed at sign-in). Each page of
+     * {@link AccessRules#PAGES} opens to the roles it lists. Every page response makes sure the browser has
+     * the CSRF cookie (forms carry its token, htmx and Swagger UI send it back as a header).
      */
     @Bean
     @Order(2)
-    SecurityFilterChain webSecurity(HttpSecurity http, ProblemResponses problems) throws Exception {
-        http.authorizeHttpRequests(requests -> requests.requestMatchers(
-                                "/actuator/health",
-                                "/actuator/health/**",
-                                "/actuator/info",
-                                "/actuator/prometheus",
-                                "/v3/api-docs",
-                                "/v3/api-docs/**",
-                                "/swagger-ui.html",
-                                "/swagger-ui/**",
-                                "/login",
-                                "/error")
-                        .permitAll()
-                        .anyRequest()
-                        .authenticated())
-                .formLogin(form -> form.defaultSuccessUrl("/", false))
+    SecurityFilterChain webSecurity(HttpSecurity http, ProblemResponses problems, Users users, Clock clock)
+            throws Exception {
+        http.authorizeHttpRequests(requests -> {
+                    requests.requestMatchers(
+                                    "/actuator/health",
+                                    "/actuator/health/**",
+                                    "/actuator/info",
+                                    "/actuator/prometheus",
+                                    "/v3/api-docs",
+                                    "/v3/api-docs/**",
+                                    "/swagger-ui.html",
+                                    "/swagger-ui/**",
+                                    "/login",
+                                    "/language",
+                                    "/css/**",
+                                    "/js/**",
+                                    "/webjars/**",
+                                    "/favicon.ico",
+                                    "/error")
+                            .permitAll();
+                    for (AccessRules.Page page : AccessRules.PAGES) {
+                        String[] roles = page.roles().stream().map(Enum::name).toArray(String[]::new);
+                        requests.requestMatchers(page.path(), page.pattern()).hasAnyRole(roles);
+                    }
+                    requests.anyRequest().authenticated();
+                })
+                .formLogin(form -> form.loginPage("/login")
+                        .defaultSuccessUrl("/", false)
+                        .failureHandler(SignInPage.failures(users, clock)))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems))
                 .csrf(csrf -> csrf.csrfTokenRepository(browserCsrfTokens()))
-                .addFilterAfter(SecurityConfiguration::csrfCookieForSwaggerUi, CsrfFilter.class)
+                .addFilterAfter(SecurityConfiguration::csrfCookieForPages, CsrfFilter.class)
+                // Scripts from Pledge's own files only (htmx and the pages' script, no inline script); the
+                // PDF preview of the reports page is the one response framed, by Pledge's own page.
                 .headers(headers -> headers.contentSecurityPolicy(policy -> policy.policyDirectives(
-                                "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:;"
+                                "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline';"
+                                        + " img-src 'self' data:; object-src 'none'; base-uri 'self';"
                                         + " frame-ancestors 'none'; form-action 'self'"))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
         return http.build();
@@ -160,15 +177,23 @@ class SecurityConfiguration {
                 && session.getAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY) != null;
     }
 
-    /** Swagger UI reads the CSRF token from its cookie: its pages make sure there is one. */
-    private static void csrfCookieForSwaggerUi(ServletRequest request, ServletResponse response, FilterChain chain)
+    /**
+     * Pages (Pledge's and Swagger UI's) read the CSRF token from its cookie or write it in their forms: each
+     * page response makes sure there is one before anything is written (static files need none).
+     */
+    private static void csrfCookieForPages(ServletRequest request, ServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         if (request instanceof HttpServletRequest http
-                && http.getRequestURI().startsWith(http.getContextPath() + "/swagger-ui")
+                && !isStaticFile(
+                        http.getRequestURI().substring(http.getContextPath().length()))
                 && http.getAttribute(CsrfToken.class.getName()) instanceof CsrfToken token) {
             token.getToken(); // generates and saves the token when the browser has none
         }
         chain.doFilter(request, response);
+    }
+
+    private static boolean isStaticFile(String path) {
+        return path.startsWith("/css/") || path.startsWith("/js/") || path.startsWith("/webjars/");
     }
 
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
