@@ -70,7 +70,11 @@ public record ClientDetails(String name, String slug, ZoneId zone, String langua
                 violations.add(field + ".email", "invalid email address \"" + email + "\"");
             }
             String phone = violations.optionalText(field + ".phone", contact.phone(), 50);
-            contacts.add(new Contact(contactName, email, phone));
+            boolean reports = Boolean.TRUE.equals(contact.reports());
+            if (reports && email == null) {
+                violations.add(field + ".reports", "a report contact needs an email address to receive the reports");
+            }
+            contacts.add(new Contact(contactName, email, phone, reports));
         }
         violations.throwIfAny();
         return new ClientDetails(name, slug, zone, language, contacts);

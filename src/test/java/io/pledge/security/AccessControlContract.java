@@ -103,6 +103,15 @@ public abstract class AccessControlContract extends DatabaseIntegrationTest {
         EXPECTED.put("GET /api/v1/reports/qbr/{client}/html", "AMTC");
         EXPECTED.put("GET /api/v1/reports/qbr/{client}/notes", "AM");
         EXPECTED.put("PUT /api/v1/reports/qbr/{client}/notes", "AM");
+        EXPECTED.put("GET /api/v1/reports/schedules", "AM");
+        EXPECTED.put("GET /api/v1/reports/schedules/{client}", "AM");
+        EXPECTED.put("PUT /api/v1/reports/schedules/{client}", "AM");
+        EXPECTED.put("GET /api/v1/reports/schedules/{client}/preview", "AM");
+        EXPECTED.put("GET /api/v1/reports/deliveries", "AMTC");
+        EXPECTED.put("GET /api/v1/reports/deliveries/{id}", "AMTC");
+        EXPECTED.put("GET /api/v1/reports/deliveries/{id}/pdf", "AMTC");
+        EXPECTED.put("POST /api/v1/reports/deliveries/{id}/resend", "AM");
+        EXPECTED.put("POST /api/v1/reports/deliveries/{id}/retry", "AM");
         EXPECTED.put("GET /api/v1/tokens", "A");
         EXPECTED.put("POST /api/v1/tokens", "A");
         EXPECTED.put("DELETE /api/v1/tokens/{id}", "A");

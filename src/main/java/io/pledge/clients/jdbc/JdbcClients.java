@@ -139,13 +139,14 @@ class JdbcClients implements Clients {
         for (int i = 0; i < contacts.size(); i++) {
             Contact contact = contacts.get(i);
             jdbc.sql("""
-                            insert into client_contact (client_id, position, name, email, phone)
-                            values (:client, :position, :name, :email, :phone)""")
+                            insert into client_contact (client_id, position, name, email, phone, reports)
+                            values (:client, :position, :name, :email, :phone, :reports)""")
                     .param("client", id.value())
                     .param("position", i)
                     .param("name", contact.name())
                     .param("email", contact.email())
                     .param("phone", contact.phone())
+                    .param("reports", contact.reports())
                     .update();
         }
     }
@@ -153,9 +154,10 @@ class JdbcClients implements Clients {
     private Client map(ResultSet row, int index) throws SQLException {
         UUID id = row.getObject("id", UUID.class);
         List<Contact> contacts = jdbc.sql(
-                        "select name, email, phone from client_contact where client_id = :id order by position")
+                        "select name, email, phone, reports from client_contact where client_id = :id order by position")
                 .param("id", id)
-                .query((r, i) -> new Contact(r.getString("name"), r.getString("email"), r.getString("phone")))
+                .query((r, i) -> new Contact(
+                        r.getString("name"), r.getString("email"), r.getString("phone"), r.getBoolean("reports")))
                 .list();
         ClientDetails details = new ClientDetails(
                 row.getString("name"),

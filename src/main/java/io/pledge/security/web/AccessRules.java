@@ -117,6 +117,17 @@ final class AccessRules {
             clients(HttpMethod.GET, "/api/v1/reports/qbr/{client}/html"),
             editors(HttpMethod.GET, "/api/v1/reports/qbr/{client}/notes"),
             editors(HttpMethod.PUT, "/api/v1/reports/qbr/{client}/notes"),
+            // Reports on schedule: managers set schedules, preview, resend and retry; a client's contacts list
+            // and download the reports sent to their own client.
+            editors(HttpMethod.GET, "/api/v1/reports/schedules"),
+            editors(HttpMethod.GET, "/api/v1/reports/schedules/{client}"),
+            editors(HttpMethod.PUT, "/api/v1/reports/schedules/{client}"),
+            editors(HttpMethod.GET, "/api/v1/reports/schedules/{client}/preview"),
+            clients(HttpMethod.GET, "/api/v1/reports/deliveries"),
+            clients(HttpMethod.GET, "/api/v1/reports/deliveries/{id}"),
+            clients(HttpMethod.GET, "/api/v1/reports/deliveries/{id}/pdf"),
+            editors(HttpMethod.POST, "/api/v1/reports/deliveries/{id}/resend"),
+            editors(HttpMethod.POST, "/api/v1/reports/deliveries/{id}/retry"),
             new Rule(HttpMethod.GET, "/api/v1/tokens", ADMINS),
             new Rule(HttpMethod.POST, "/api/v1/tokens", ADMINS),
             new Rule(HttpMethod.DELETE, "/api/v1/tokens/{id}", ADMINS),
