@@ -155,7 +155,9 @@ final class AccessRules {
      * The pages, in the navigation's order. A page mirrors the API operation whose data it shows, so that
      * a role sees in the browser exactly what it may read through the API.
      */
-    static final List<Page> PAGES = List.of();
+    static final List<Page> PAGES = List.of(
+            // Every client's clocks, monitors and credits, and the dead deliveries (editors only in the API).
+            new Page("/dashboard", "nav.dashboard", rolesOf(HttpMethod.GET, "/api/v1/deliveries")));
 
     private AccessRules() {}
 

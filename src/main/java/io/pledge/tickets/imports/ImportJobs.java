@@ -26,4 +26,7 @@ public interface ImportJobs {
             UUID id, ImportJob.State state, long rows, long tickets, long events, List<RowError> errors, Instant now);
 
     Optional<ImportJob> find(UUID id);
+
+    /** The jobs running now, oldest first. */
+    List<ImportJob> running();
 }

@@ -100,6 +100,13 @@ class JdbcImportJobs implements ImportJobs, ApplicationRunner {
     }
 
     @Override
+    public List<ImportJob> running() {
+        return jdbc.sql("select * from import_job where state = 'RUNNING' order by started_at")
+                .query(this::map)
+                .list();
+    }
+
+    @Override
     public void run(ApplicationArguments args) {
         jdbc.sql("""
                         update import_job set state = 'FAILED', finished_at = started_at,
