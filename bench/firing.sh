@@ -15,7 +15,7 @@ if [ "$idle" -gt 0 ]; then
   # Open tickets that are not due, written straight into the tables (ingest would take long for a
   # million): P2 tickets of acme with both clocks running and their next due instant a day away.
   start=$(date +%s)
-  psql -h 127.0.0.1 -U postgres -d pledge_bench -v ON_ERROR_STOP=1 -q <<SQL
+  psql -h 127.0.0.1 -U postgres -d "$bench_db" -v ON_ERROR_STOP=1 -q <<SQL
 create temporary table idle as
   select gen_random_uuid() as id, g from generate_series(1, $idle) g;
 insert into ticket (id, client_id, contract_id, tier_id, policy_version, calendar_id, priority, status, subject,
@@ -32,13 +32,13 @@ SQL
 fi
 # This machine's PostgreSQL runs without autovacuum: analyze the tables once loading has filled them a
 # little, and again after, as autovacuum would on a production server.
-(sleep 20; psql -h 127.0.0.1 -U postgres -d pledge_bench -qc "analyze") &
+(sleep 20; psql -h 127.0.0.1 -U postgres -d "$bench_db" -qc "analyze") &
 java bench/FiringLoad.java http://127.0.0.1:$port bench "$secret" acme "$due" 0 "$window" | tee "$work/load.txt"
-psql -h 127.0.0.1 -U postgres -d pledge_bench -qc "analyze"
+psql -h 127.0.0.1 -U postgres -d "$bench_db" -qc "analyze"
 opens="$(sed -n 's/^window opens at //p' "$work/load.txt")"
 # Wait for the window to pass, and ten seconds more.
 until [ "$(date -u +%s)" -gt $(( $(date -u -d "$opens" +%s) + window * 60 + 10 )) ]; do sleep 5; done
-psql -h 127.0.0.1 -U postgres -d pledge_bench -c "
+psql -h 127.0.0.1 -U postgres -d "$bench_db" -c "
   select count(*) as fired_in_window,
          count(distinct (ticket_id, metric, cycle, threshold)) as distinct_firings,
          round(percentile_cont(0.5) within group (order by extract(epoch from fired_at - crossed_at))::numeric, 3) as lag_p50_s,

@@ -31,7 +31,7 @@ sleep 35
 scrape() { curl -sf "localhost:$port/actuator/prometheus" | grep '^pledge_monitoring_check_lag_seconds' || true; }
 ticks=$(getconf CLK_TCK)
 cpu() { awk '{print $14 + $15}' "/proc/$pid/stat"; }
-checks() { psql -h 127.0.0.1 -U postgres -d pledge_bench -tAc "select coalesce(sum(checks), 0) from monitor_check_stat where granularity = 'DAY'"; }
+checks() { psql -h 127.0.0.1 -U postgres -d "$bench_db" -tAc "select coalesce(sum(checks), 0) from monitor_check_stat where granularity = 'DAY'"; }
 cpu0=$(cpu); checks0=$(checks); t0=$(date +%s.%N); before="$(scrape)"
 peak_rss=0
 end=$(( $(date +%s) + minutes * 60 ))
@@ -61,5 +61,5 @@ done
 echo "  p50 <= ${p50} s, p99 <= ${p99} s; max over the last minutes: $(echo "$after" | sed -n 's/^pledge_monitoring_check_lag_seconds_max[^ ]* //p') s"
 echo "Pledge CPU: $(echo "($cpu1 - $cpu0) / $ticks" | bc -l | xargs printf '%.1f') s in $(printf '%.0f' "$elapsed") s = $(echo "($cpu1 - $cpu0) / $ticks / $elapsed * 100" | bc -l | xargs printf '%.1f') % of one core"
 echo "Pledge resident memory: peak $(( peak_rss / 1024 )) MiB, at the end $(( $(ps -o rss= -p "$pid") / 1024 )) MiB"
-echo "PostgreSQL: $(psql -h 127.0.0.1 -U postgres -d pledge_bench -tAc "select count(*) from monitor") monitors, $(psql -h 127.0.0.1 -U postgres -d pledge_bench -tAc "select count(*) from monitor_check_stat") statistics rows, $(psql -h 127.0.0.1 -U postgres -d pledge_bench -tAc "select count(*) from downtime") downtime rows"
+echo "PostgreSQL: $(psql -h 127.0.0.1 -U postgres -d "$bench_db" -tAc "select count(*) from monitor") monitors, $(psql -h 127.0.0.1 -U postgres -d "$bench_db" -tAc "select count(*) from monitor_check_stat") statistics rows, $(psql -h 127.0.0.1 -U postgres -d "$bench_db" -tAc "select count(*) from downtime") downtime rows"
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs); java: $(java -version 2>&1 | head -n 1)"

@@ -4,6 +4,7 @@ import io.pledge.core.ConflictException;
 import io.pledge.core.NotFoundException;
 import io.pledge.core.Secrets;
 import io.pledge.core.Violations;
+import io.pledge.sla.EventParser;
 import io.pledge.sla.TicketStatus;
 import io.pledge.tickets.jdbc.SourceStore;
 import java.time.Clock;
@@ -100,6 +101,40 @@ public class Sources {
         violations.throwIfAny();
         store.replaceStatusMap(source, parsed);
         return store.statusMap(source);
+    }
+
+    /**
+     * How a STATUS_CHANGED event's status is read for a source: an engine status by name, or the source's
+     * own label as its mapping says; anything else is named as unknown. A null source is Pledge's own desk.
+     */
+    @Transactional(readOnly = true)
+    public EventParser.StatusReader statusReader(String source) {
+        String name = source == null ? TicketDesk.OWN_SOURCE : source;
+        return (text, fields) -> {
+            String label = fields.text("status", text, 200);
+            if (label == null) {
+                return null;
+            }
+            TicketStatus status = status(name, label);
+            if (status == null) {
+                fields.add(
+                        "status",
+                        "unknown status \"" + label + "\": use an engine status or map it for source " + name);
+            }
+            return status;
+        };
+    }
+
+    private TicketStatus status(String source, String label) {
+        try {
+            return TicketStatus.valueOf(label.strip().toUpperCase(Locale.ROOT).replace(' ', '_'));
+        } catch (IllegalArgumentException notAnEngineStatus) {
+            return store.statusMap(source).entrySet().stream()
+                    .filter(entry -> entry.getKey().equalsIgnoreCase(label.strip()))
+                    .map(Map.Entry::getValue)
+                    .findFirst()
+                    .orElse(null);
+        }
     }
 
     private void requireSource(String source) {

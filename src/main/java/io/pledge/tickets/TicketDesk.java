@@ -17,12 +17,10 @@ import io.pledge.sla.EventType;
 import io.pledge.sla.Priority;
 import io.pledge.sla.PriorityScheme;
 import io.pledge.sla.TicketStatus;
-import io.pledge.tickets.jdbc.SourceStore;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -42,7 +40,7 @@ public class TicketDesk {
 
     private final Tickets tickets;
     private final TicketEvents ticketEvents;
-    private final SourceStore sources;
+    private final Sources sources;
     private final Clients clients;
     private final Contracts contracts;
     private final Tiers tiers;
@@ -55,7 +53,7 @@ public class TicketDesk {
     TicketDesk(
             Tickets tickets,
             TicketEvents ticketEvents,
-            SourceStore sources,
+            Sources sources,
             Clients clients,
             Contracts contracts,
             Tiers tiers,
@@ -278,7 +276,7 @@ public class TicketDesk {
                 ticket.createdAt(),
                 now,
                 priorities,
-                (label, f) -> status(ticket.origin().source(), label, f),
+                (label, f) -> sources.statusReader(ticket.origin().source()).read(label, f),
                 catalog,
                 violations.under(prefix));
         if (definition == null) {
@@ -303,35 +301,5 @@ public class TicketDesk {
                 eventId,
                 now,
                 null);
-    }
-
-    /** A STATUS_CHANGED event's status: an engine status or the source's own label for one. */
-    private TicketStatus status(String source, String text, Violations fields) {
-        String label = fields.text("status", text, 200);
-        if (label == null) {
-            return null;
-        }
-        TicketStatus status = status(source, label);
-        if (status == null) {
-            fields.add(
-                    "status",
-                    "unknown status \"" + label + "\": use an engine status or map it for source "
-                            + (source == null ? OWN_SOURCE : source));
-        }
-        return status;
-    }
-
-    /** An engine status by name, or the source's mapping of its own label; null when neither. */
-    public TicketStatus status(String source, String label) {
-        try {
-            return TicketStatus.valueOf(label.strip().toUpperCase(Locale.ROOT).replace(' ', '_'));
-        } catch (IllegalArgumentException notAnEngineStatus) {
-            Map<String, TicketStatus> map = sources.statusMap(source == null ? OWN_SOURCE : source);
-            return map.entrySet().stream()
-                    .filter(entry -> entry.getKey().equalsIgnoreCase(label.strip()))
-                    .map(Map.Entry::getValue)
-                    .findFirst()
-                    .orElse(null);
-        }
     }
 }

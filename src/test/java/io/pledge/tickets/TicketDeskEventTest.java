@@ -31,7 +31,7 @@ class TicketDeskEventTest {
     private final TicketDesk desk = new TicketDesk(
             null,
             null,
-            null,
+            new Sources(null, CLOCK),
             null,
             null,
             null,

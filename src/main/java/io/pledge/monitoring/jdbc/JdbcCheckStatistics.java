@@ -8,6 +8,7 @@ import io.pledge.monitoring.CheckStatistics;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -45,6 +46,12 @@ class JdbcCheckStatistics implements CheckStatistics {
 
     /** Adds the check to its bucket's row, inserting the row when it is the bucket's first check. */
     private void count(UUID monitorId, String granularity, Instant start, boolean ok, int latencyMs, String bucket) {
+        Map<String, Object> check = Map.of(
+                "failed", ok ? 0 : 1,
+                "latency", latencyMs,
+                "monitor", monitorId,
+                "granularity", granularity,
+                "start", utc(start));
         // The column name comes from LATENCY_COLUMNS, never from input.
         int updated = jdbc.sql("update monitor_check_stat set checks = checks + 1, failures = failures + :failed,"
                         + " latency_sum_ms = latency_sum_ms + :latency,"
@@ -52,11 +59,7 @@ class JdbcCheckStatistics implements CheckStatistics {
                         + " latency_max_ms = greatest(latency_max_ms, :latency), "
                         + bucket + " = " + bucket + " + 1"
                         + " where monitor_id = :monitor and granularity = :granularity and bucket_start = :start")
-                .param("failed", ok ? 0 : 1)
-                .param("latency", latencyMs)
-                .param("monitor", monitorId)
-                .param("granularity", granularity)
-                .param("start", utc(start))
+                .params(check)
                 .update();
         if (updated == 0) {
             StringBuilder counts = new StringBuilder();
@@ -67,11 +70,7 @@ class JdbcCheckStatistics implements CheckStatistics {
                             + " latency_sum_ms, latency_min_ms, latency_max_ms, " + String.join(", ", LATENCY_COLUMNS)
                             + ") values (:monitor, :granularity, :start, 1, :failed, :latency, :latency, :latency"
                             + counts + ")")
-                    .param("failed", ok ? 0 : 1)
-                    .param("latency", latencyMs)
-                    .param("monitor", monitorId)
-                    .param("granularity", granularity)
-                    .param("start", utc(start))
+                    .params(check)
                     .update();
         }
     }

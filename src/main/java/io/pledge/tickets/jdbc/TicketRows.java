@@ -22,38 +22,37 @@ final class TicketRows {
 
     /** A whole ticket row. */
     static Ticket ticket(ResultSet row, int index) throws SQLException {
-        return new Ticket(
-                new TicketId(row.getObject("id", UUID.class)),
-                new ClientId(row.getObject("client_id", UUID.class)),
-                coverage(row),
-                Priority.of(row.getString("priority")),
-                TicketStatus.valueOf(row.getString("status")),
-                row.getString("status_label"),
-                new Ticket.Request(
-                        row.getString("service"),
-                        row.getString("subject"),
-                        row.getString("description"),
-                        row.getString("requester")),
-                new Ticket.Origin(row.getString("source"), row.getString("external_id")),
-                new Ticket.Assignment(
-                        row.getObject("assignee_technician_id", UUID.class),
-                        row.getObject("assignee_team_id", UUID.class)),
-                Timestamps.instant(row, "created_at"),
-                Timestamps.instant(row, "updated_at"));
+        return read(row, true);
     }
 
-    /** A ticket with what its clocks are computed from, and no text of its request. */
+    /** A ticket with what its clocks are computed from ({@link #ENGINE_COLUMNS}), and no text of its request. */
     static Ticket forEngine(ResultSet row, int index) throws SQLException {
+        return read(row, false);
+    }
+
+    private static Ticket read(ResultSet row, boolean whole) throws SQLException {
         return new Ticket(
                 new TicketId(row.getObject("id", UUID.class)),
                 new ClientId(row.getObject("client_id", UUID.class)),
                 coverage(row),
                 Priority.of(row.getString("priority")),
                 TicketStatus.valueOf(row.getString("status")),
-                null,
-                new Ticket.Request(row.getString("service"), null, null, null),
-                new Ticket.Origin(null, null),
-                Ticket.Assignment.NOBODY,
+                whole ? row.getString("status_label") : null,
+                whole
+                        ? new Ticket.Request(
+                                row.getString("service"),
+                                row.getString("subject"),
+                                row.getString("description"),
+                                row.getString("requester"))
+                        : new Ticket.Request(row.getString("service"), null, null, null),
+                whole
+                        ? new Ticket.Origin(row.getString("source"), row.getString("external_id"))
+                        : new Ticket.Origin(null, null),
+                whole
+                        ? new Ticket.Assignment(
+                                row.getObject("assignee_technician_id", UUID.class),
+                                row.getObject("assignee_team_id", UUID.class))
+                        : Ticket.Assignment.NOBODY,
                 Timestamps.instant(row, "created_at"),
                 Timestamps.instant(row, "updated_at"));
     }
