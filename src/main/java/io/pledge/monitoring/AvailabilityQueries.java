@@ -185,6 +185,43 @@ public class AvailabilityQueries {
         return PeriodUptime.of(monitor, over(monitor, Span.of(from, to)));
     }
 
+    /**
+     * The availability over each of consecutive spans (the days of a report's period, say), each as {@link
+     * #uptime} states it for that span on its own, from one read of the monitor's records over them all
+     * instead of one per span. Spans that have not begun are counted as empty, like {@link #over}.
+     *
+     * @param bounds ascending instants: span {@code i} is {@code [bounds[i], bounds[i + 1])}
+     * @return one availability per span (null where the monitor was not watched)
+     */
+    public List<java.math.BigDecimal> availabilities(Monitor monitor, List<Instant> bounds) {
+        if (bounds.size() < 2) {
+            return List.of();
+        }
+        Instant now = Timestamps.now(clock);
+        Span all = Span.of(bounds.get(0), bounds.get(bounds.size() - 1));
+        List<Span> down = downtimes.overlapping(monitor.id(), all.start(), all.end()).stream()
+                .map(d -> d.until(now))
+                .toList();
+        List<Span> maintained = maintenance.within(monitor, all);
+        List<Span> gaps = gaps(monitor, all);
+        Measure measure = measure(monitor);
+        List<Span> coveredSoFar = monitors.watchedSince(monitor.id())
+                .filter(since -> since.isBefore(now))
+                .map(since -> List.of(Span.of(since, now)))
+                .orElse(List.of());
+        List<java.math.BigDecimal> availabilities = new ArrayList<>(bounds.size() - 1);
+        for (int i = 0; i + 1 < bounds.size(); i++) {
+            Span period = Span.of(bounds.get(i), bounds.get(i + 1));
+            Span elapsed = period.end().isAfter(now)
+                    ? Span.of(period.start(), now.isAfter(period.start()) ? now : period.start())
+                    : period;
+            availabilities.add(
+                    Availability.over(elapsed, coveredSoFar, down, maintained, gaps, monitor.target(), measure)
+                            .availability());
+        }
+        return availabilities;
+    }
+
     private List<Span> gaps(Monitor monitor, Span range) {
         if (!monitor.kind().probed()) {
             return List.of();

@@ -191,7 +191,9 @@ class CompliancePackFigures implements PackFigures {
         List<SystemUptime> systems = new ArrayList<>();
         for (ComplianceReport.MonitorLine line : report.monitors()) {
             Monitor monitor = watched.get(line.monitor());
-            List<DailyUptime> days = new ArrayList<>();
+            // The days counted so far, their bounds in the client's zone (a DST day is 23 or 25 hours long).
+            List<LocalDate> dates = new ArrayList<>();
+            List<Instant> bounds = new ArrayList<>();
             for (LocalDate day = period.firstDay();
                     monitor != null && !day.isAfter(period.lastDay());
                     day = day.plusDays(1)) {
@@ -199,14 +201,21 @@ class CompliancePackFigures implements PackFigures {
                 if (!start.isBefore(period.until())) {
                     break;
                 }
-                BigDecimal percent = availability
-                        .uptime(
-                                monitor,
-                                start,
-                                day.plusDays(1).atStartOfDay(zone).toInstant())
-                        .availability();
-                if (percent != null) {
-                    days.add(new DailyUptime(day, percent));
+                dates.add(day);
+                bounds.add(start);
+            }
+            List<DailyUptime> days = new ArrayList<>();
+            if (!dates.isEmpty()) {
+                bounds.add(dates.get(dates.size() - 1)
+                        .plusDays(1)
+                        .atStartOfDay(zone)
+                        .toInstant());
+                // One read of the monitor's records for all the days, each day counted as uptime() counts it.
+                List<BigDecimal> percents = availability.availabilities(monitor, bounds);
+                for (int i = 0; i < dates.size(); i++) {
+                    if (percents.get(i) != null) {
+                        days.add(new DailyUptime(dates.get(i), percents.get(i)));
+                    }
                 }
             }
             systems.add(new SystemUptime(

@@ -2,11 +2,18 @@ package io.pledge.reporting;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.pledge.core.Scope;
+import io.pledge.monitoring.AvailabilityQueries;
+import io.pledge.monitoring.Monitor;
+import io.pledge.monitoring.MonitorCatalog;
 import io.pledge.support.Api;
 import io.pledge.support.Api.Response;
 import io.pledge.support.DatabaseIntegrationTest;
 import io.pledge.support.MutableClock;
+import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -52,6 +59,12 @@ public abstract class ReportApiContract extends DatabaseIntegrationTest {
 
     @Autowired
     MutableClock clock;
+
+    @Autowired
+    AvailabilityQueries availability;
+
+    @Autowired
+    MonitorCatalog monitorCatalog;
 
     final List<String> tickets = new ArrayList<>();
 
@@ -211,6 +224,42 @@ public abstract class ReportApiContract extends DatabaseIntegrationTest {
         JsonNode retroactive = erp.get("retroactiveMaintenance");
         assertThat(retroactive).hasSize(1);
         assertThat(retroactive.get(0).get("reason").asString()).isEqualTo("agreed with the client");
+    }
+
+    /**
+     * The QBR pack's daily uptime bars read the monitor's records once for the whole period: each day's
+     * figure is still exactly the availability uptime() states for that day alone, before the monitor was
+     * watched (null), across the period's edge with its retroactive maintenance, and on the 25-hour day of
+     * the DST change.
+     */
+    @Test
+    void theDailyAvailabilitiesOfAPeriodAreEachDaysOwnUptime() {
+        Monitor erp = monitorCatalog.list(slug, Scope.everything()).get(0);
+        ZoneId paris = ZoneId.of("Europe/Paris");
+        List<Instant> bounds = new ArrayList<>();
+        for (LocalDate day = LocalDate.of(2026, 8, 30);
+                !day.isAfter(LocalDate.of(2026, 11, 1));
+                day = day.plusDays(1)) {
+            bounds.add(day.atStartOfDay(paris).toInstant());
+        }
+
+        List<BigDecimal> daily = availability.availabilities(erp, bounds);
+
+        assertThat(daily).hasSize(bounds.size() - 1);
+        int below = 0;
+        for (int i = 0; i < daily.size(); i++) {
+            BigDecimal alone =
+                    availability.uptime(erp, bounds.get(i), bounds.get(i + 1)).availability();
+            if (alone == null) {
+                assertThat(daily.get(i)).as("day %s", bounds.get(i)).isNull();
+            } else {
+                assertThat(daily.get(i)).as("day %s", bounds.get(i)).isEqualByComparingTo(alone);
+                below += alone.compareTo(BigDecimal.valueOf(100)) < 0 ? 1 : 0;
+            }
+        }
+        assertThat(daily.get(0)).as("not watched before 1 September").isNull();
+        // 1 September, 1 October in Paris (the half hour down after the maintenance window) and 25 October.
+        assertThat(below).isEqualTo(3);
     }
 
     @Test
