@@ -13,7 +13,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 dir="${PLEDGE_BENCH_DIR:-/tmp/pledge-reports-bench}"
-database="${PLEDGE_BENCH_DATABASE:-pledge_reports}"
+database="${PLEDGE_BENCH_DB:-pledge_reports}"
 step="${1:-}"; shift || true
 export PLEDGE_DB_URL="jdbc:postgresql://127.0.0.1:5432/$database?reWriteBatchedInserts=true" PLEDGE_DB_USER=postgres
 export PLEDGE_DATA_DIR="$dir/data" PLEDGE_BOOTSTRAP_TOKEN=bench-token-0123456789abcdef0123456789abcdef
@@ -36,6 +36,6 @@ case "$step" in
   packs)
     run -Xmx512m -Xlog:gc:file="$dir/gc.log" -cp "$(classpath)" io.pledge.bench.QbrPackRun "$@"
     # The heap just before each collection is the heap's high-water mark between two collections.
-    echo "GC log: highest heap before a collection $(grep -oE '[0-9]+M->' "$dir/gc.log" | tr -d 'M->' | sort -n | tail -1) MiB, $(grep -c 'Pause' "$dir/gc.log") pauses" ;;
+    echo "GC log: highest heap before a collection $(grep -oE '[0-9]+M->' "$dir/gc.log" | sed 's/M->//' | sort -n | tail -1) MiB, $(grep -c 'Pause' "$dir/gc.log") pauses" ;;
   *) sed -n '2,12p' "$0"; exit 2 ;;
 esac

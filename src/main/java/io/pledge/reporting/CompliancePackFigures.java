@@ -163,16 +163,17 @@ class CompliancePackFigures implements PackFigures {
                 line.breached());
     }
 
-    /** Met % of each month: the period's own report for a month, each month's report for a quarter. */
+    /** Met % of each month: the period's own report for a month; for a quarter, each month's clock lines. */
     private List<MonthlyMet> monthly(String client, ReportPeriod period, ComplianceReport report, Scope scope) {
         List<MonthlyMet> months = new ArrayList<>();
         YearMonth first = YearMonth.from(period.firstDay());
         YearMonth last = YearMonth.from(period.lastDay());
         boolean oneMonth = period.kind() == ReportPeriod.Kind.MONTH;
+        // A quarter's months from one read of its clock rows, not three whole reports.
+        Map<YearMonth, List<ClockLine>> byMonth =
+                oneMonth ? Map.of(first, report.clocks()) : reports.monthlyClockLines(client, period, scope);
         for (YearMonth month = first; !month.isAfter(last); month = month.plusMonths(1)) {
-            List<ClockLine> lines = oneMonth
-                    ? report.clocks()
-                    : reports.of(client, ReportPeriod.month(month), scope).clocks();
+            List<ClockLine> lines = byMonth.getOrDefault(month, List.of());
             for (ClockLine line : lines) {
                 months.add(new MonthlyMet(month, line.priority(), metric(line.metric()), line.metPercent()));
             }

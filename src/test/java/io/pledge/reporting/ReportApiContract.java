@@ -13,9 +13,11 @@ import io.pledge.support.MutableClock;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -65,6 +67,9 @@ public abstract class ReportApiContract extends DatabaseIntegrationTest {
 
     @Autowired
     MonitorCatalog monitorCatalog;
+
+    @Autowired
+    ComplianceReports reports;
 
     final List<String> tickets = new ArrayList<>();
 
@@ -260,6 +265,52 @@ public abstract class ReportApiContract extends DatabaseIntegrationTest {
         assertThat(daily.get(0)).as("not watched before 1 September").isNull();
         // 1 September, 1 October in Paris (the half hour down after the maintenance window) and 25 October.
         assertThat(below).isEqualTo(3);
+    }
+
+    /**
+     * The QBR pack of a quarter charts met % per month from one read of the quarter's clock rows: each
+     * month's lines are those of the month's own report (the lines of clocks that stopped in it).
+     */
+    @Test
+    void aQuartersMonthlyClockLinesAreThoseOfEachMonthsReport() {
+        int compared = 0;
+        for (String quarter : List.of("2026-Q3", "2026-Q4")) {
+            Map<YearMonth, List<ComplianceReport.ClockLine>> monthly =
+                    reports.monthlyClockLines(slug, ReportPeriod.parse(quarter, null, null), Scope.everything());
+            assertThat(monthly).hasSize(3);
+            for (Map.Entry<YearMonth, List<ComplianceReport.ClockLine>> month : monthly.entrySet()) {
+                List<ComplianceReport.ClockLine> own =
+                        reports.of(slug, ReportPeriod.month(month.getKey()), Scope.everything()).clocks().stream()
+                                .filter(line -> line.stopped() > 0)
+                                .toList();
+                assertThat(month.getValue().stream()
+                                .map(line -> List.of(
+                                        line.priority(),
+                                        line.metric(),
+                                        line.target(),
+                                        line.stopped(),
+                                        line.met(),
+                                        String.valueOf(line.metPercent()),
+                                        String.valueOf(line.median()),
+                                        String.valueOf(line.p90())))
+                                .toList())
+                        .as("%s", month.getKey())
+                        .isEqualTo(own.stream()
+                                .map(line -> List.of(
+                                        line.priority(),
+                                        line.metric(),
+                                        line.target(),
+                                        line.stopped(),
+                                        line.met(),
+                                        String.valueOf(line.metPercent()),
+                                        String.valueOf(line.median()),
+                                        String.valueOf(line.p90())))
+                                .toList());
+                compared += own.size();
+            }
+        }
+        // September's P2 lines and October's four.
+        assertThat(compared).isEqualTo(6);
     }
 
     @Test
