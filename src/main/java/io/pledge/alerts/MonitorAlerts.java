@@ -59,7 +59,7 @@ class MonitorAlerts {
     record Change(
             EscalationRule.FiresOn on,
             UUID monitor,
-            UUID client,
+            ClientId client,
             String name,
             String id,
             java.util.function.Function<ZoneId, String> headline,
@@ -141,11 +141,11 @@ class MonitorAlerts {
     }
 
     private void owe(Change change) {
-        List<EscalationRule> matching = rules.matching(change.on(), new ClientId(change.client()));
+        List<EscalationRule> matching = rules.matching(change.on(), change.client());
         if (matching.isEmpty()) {
             return;
         }
-        Optional<Client> client = clients.find(new ClientId(change.client()));
+        Optional<Client> client = clients.find(change.client());
         Notice notice = new Notice(
                 change,
                 client.map(Client::name).orElse(change.client().toString()),

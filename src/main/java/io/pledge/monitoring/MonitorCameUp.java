@@ -1,5 +1,6 @@
 package io.pledge.monitoring;
 
+import io.pledge.clients.ClientId;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
@@ -14,7 +15,7 @@ import java.util.UUID;
  */
 public record MonitorCameUp(
         UUID monitorId,
-        UUID clientId,
+        ClientId clientId,
         String monitorName,
         MonitorKind kind,
         Instant downSince,

@@ -47,7 +47,7 @@ class Transitions {
     void published(Monitor monitor, Instant since, String reason, Instant now) {
         events.publishEvent(new MonitorWentDown(
                 monitor.id(),
-                monitor.client().value(),
+                monitor.client(),
                 monitor.name(),
                 monitor.kind(),
                 since,
@@ -72,7 +72,7 @@ class Transitions {
     void publishedUp(Monitor monitor, Instant since, Instant upAt, Instant now) {
         events.publishEvent(new MonitorCameUp(
                 monitor.id(),
-                monitor.client().value(),
+                monitor.client(),
                 monitor.name(),
                 monitor.kind(),
                 since,
@@ -123,7 +123,7 @@ class Transitions {
         if (is && !was) {
             events.publishEvent(new ErrorBudgetBurning(
                     monitor.id(),
-                    monitor.client().value(),
+                    monitor.client(),
                     monitor.name(),
                     severity,
                     longRate,
@@ -132,7 +132,7 @@ class Transitions {
                     now));
         } else if (was && !is) {
             events.publishEvent(
-                    new ErrorBudgetBurnEnded(monitor.id(), monitor.client().value(), monitor.name(), severity, now));
+                    new ErrorBudgetBurnEnded(monitor.id(), monitor.client(), monitor.name(), severity, now));
         }
     }
 }
