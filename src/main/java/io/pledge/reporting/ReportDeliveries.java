@@ -43,8 +43,9 @@ public interface ReportDeliveries {
      *
      * @param client only this client's, or every client's when null
      * @param period only this period's, or every period's when null
+     * @param state only those in this state, or in any state when null
      */
-    List<ReportDelivery> list(Scope scope, UUID client, String period, int limit);
+    List<ReportDelivery> list(Scope scope, UUID client, String period, ReportDelivery.State state, int limit);
 
     /** The PDF of a sent delivery within the scope, exactly as it was attached. */
     Optional<byte[]> pdf(UUID id, Scope scope);

@@ -271,6 +271,11 @@ public class ScheduledReports {
             return;
         }
         Client client = found.get();
+        if (ReportMail.recipients(client).isEmpty()) {
+            // Said before rendering a pack nobody would receive.
+            failed(delivery, "no recipient: the client has no report contact with an email address", now);
+            return;
+        }
         ReportPeriod period = ReportPeriod.parse(delivery.period(), null, null);
         QbrPacks.Rendered<byte[]> pdf = packs.pdf(client.id().toString(), delivery.period(), Scope.everything());
         ReportMail.Composed composed = mail.compose(client, period, delivery.id(), pdf.fileName());
@@ -390,15 +395,27 @@ public class ScheduledReports {
      *
      * @param client a client's id or slug, or null for every client within the scope
      * @param period a month or quarter, or null for every period
+     * @param state {@code PENDING}, {@code SENT} or {@code DEAD}, or null for every state
+     * @throws InvalidRequestException naming {@code period} or {@code state} when malformed
      */
-    public List<ReportDelivery> list(Scope scope, String client, String period, int limit) {
+    public List<ReportDelivery> list(Scope scope, String client, String period, String state, int limit) {
         UUID clientId = client == null || client.isBlank()
                 ? null
                 : find(client, scope).id().value();
         String label = period == null || period.isBlank()
                 ? null
                 : ReportPeriod.parse(period, null, null).label();
-        return transactions.execute(status -> deliveries.list(scope, clientId, label, limit));
+        ReportDelivery.State wanted = null;
+        if (state != null && !state.isBlank()) {
+            try {
+                wanted = ReportDelivery.State.valueOf(state.strip().toUpperCase(java.util.Locale.ROOT));
+            } catch (IllegalArgumentException unknown) {
+                throw new InvalidRequestException(
+                        "state", "must be PENDING, SENT or DEAD, got \"" + shorten(state) + "\"");
+            }
+        }
+        ReportDelivery.State inState = wanted;
+        return transactions.execute(status -> deliveries.list(scope, clientId, label, inState, limit));
     }
 
     /** A delivery within the scope. */

@@ -249,6 +249,17 @@ public abstract class ReportDeliveryContract extends DatabaseIntegrationTest {
         assertThat(dead.get("attempts").asInt()).isEqualTo(6);
         assertThat(dead.has("nextAttemptAt")).isFalse();
         assertThat(audited(client, "report.sent")).isEmpty();
+        assertThat(texts(
+                        api().get("/api/v1/reports/deliveries?state=dead&limit=500")
+                                .json(),
+                        "id"))
+                .contains(dead.get("id").asString());
+        assertThat(api().get("/api/v1/reports/deliveries?client=" + client.slug() + "&state=SENT")
+                        .json())
+                .isEmpty();
+        Response badState = api().get("/api/v1/reports/deliveries?state=LOST");
+        assertThat(badState.status()).isEqualTo(400);
+        assertThat(badState.json().findValuesAsString("field")).containsExactly("state");
 
         mail.start();
         String id = dead.get("id").asString();
@@ -346,6 +357,27 @@ public abstract class ReportDeliveryContract extends DatabaseIntegrationTest {
         // Staff see every client's, with the bookkeeping.
         assertThat(api().get("/api/v1/reports/deliveries/" + otherId).json().has("requestedBy"))
                 .isTrue();
+    }
+
+    @Test
+    void aClientWithoutReportContactsGetsNoMailAndTheDeliverySaysWhy() throws Exception {
+        TestCatalog client = TestCatalog.create(api());
+        String contact = unique("desk") + "@acme.example";
+        setClient(client, "Acme", "en", "[{\"name\": \"Desk\", \"email\": \"%s\"}]".formatted(contact));
+        api().put(schedulePath(client), "{\"quarterly\": true, \"startsOn\": \"2026-07-01\"}");
+        clock.set(Instant.parse("2026-10-04T06:00:00Z"));
+        run();
+        JsonNode owed = only(client);
+        assertThat(owed.get("period").asString()).isEqualTo("2026-Q3");
+        assertThat(owed.get("state").asString()).isEqualTo("PENDING");
+        assertThat(owed.get("lastError").asString())
+                .isEqualTo("no recipient: the client has no report contact with an email address");
+        assertThat(mailsTo(contact)).isEmpty();
+        // Leave nothing due behind for the other tests.
+        inTransaction(() -> {
+            deliveries.failed(UUID.fromString(owed.get("id").asString()), 6, null, "test");
+            return null;
+        });
     }
 
     @Test

@@ -131,10 +131,11 @@ class JdbcReportDeliveries implements ReportDeliveries {
     }
 
     @Override
-    public List<ReportDelivery> list(Scope scope, UUID client, String period, int limit) {
+    public List<ReportDelivery> list(Scope scope, UUID client, String period, ReportDelivery.State state, int limit) {
         var query = jdbc.sql("select " + COLUMNS + " from report_delivery where 1 = 1"
                         + (client == null ? "" : " and client_id = :client")
                         + (period == null ? "" : " and period = :period")
+                        + (state == null ? "" : " and state = :state")
                         + visible(scope)
                         + " order by created_at desc, edition desc, id limit :limit")
                 .params(ScopeSql.parameters(scope))
@@ -144,6 +145,9 @@ class JdbcReportDeliveries implements ReportDeliveries {
         }
         if (period != null) {
             query = query.param("period", period);
+        }
+        if (state != null) {
+            query = query.param("state", state.name());
         }
         return query.query(JdbcReportDeliveries::delivery).list();
     }

@@ -79,17 +79,20 @@ class ReportDeliveryController {
     }
 
     @GetMapping("/api/v1/reports/deliveries")
-    @Operation(summary = "Report deliveries, newest first; a client's contact sees its own client's sent reports")
+    @Operation(
+            summary = "Report deliveries, newest first, by client, period (2026-10, 2026-Q3) and state (PENDING, SENT,"
+                    + " DEAD); a client's contact sees its own client's sent reports")
     List<Object> deliveries(
             @RequestParam(required = false) String client,
             @RequestParam(required = false) String period,
+            @RequestParam(required = false) String state,
             @RequestParam(required = false) Integer limit,
             Scope scope) {
         int max = limit == null ? 100 : limit;
         if (max < 1 || max > MAX_LIMIT) {
             throw new InvalidRequestException("limit", "must be between 1 and " + MAX_LIMIT + ", got " + max);
         }
-        return reports.list(scope, client, period, max).stream()
+        return reports.list(scope, client, period, state, max).stream()
                 .map(delivery -> view(delivery, scope))
                 .toList();
     }
