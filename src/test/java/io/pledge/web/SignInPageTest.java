@@ -44,6 +44,7 @@ class SignInPageTest extends DatabaseIntegrationTest {
         assertThat(browser.findElement(By.cssSelector("input[name='_csrf']")).getAttribute("value"))
                 .isNotBlank();
         assertAccessible();
+        opened.screenshot(java.nio.file.Path.of("target/screenshots/sign-in.png"));
 
         opened.signIn(ADMIN_EMAIL, ADMIN_PASSWORD);
 
@@ -168,6 +169,7 @@ class SignInPageTest extends DatabaseIntegrationTest {
         assertThat(browser.findElement(By.cssSelector(".form-errors")).getText())
                 .startsWith("Le formulaire n’a pas été accepté");
         assertAccessible();
+        opened.screenshot(java.nio.file.Path.of("target/screenshots/password-fr.png"));
     }
 
     @Test

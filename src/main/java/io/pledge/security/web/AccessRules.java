@@ -157,7 +157,9 @@ final class AccessRules {
      */
     static final List<Page> PAGES = List.of(
             // Every client's clocks, monitors and credits, and the dead deliveries (editors only in the API).
-            new Page("/dashboard", "nav.dashboard", rolesOf(HttpMethod.GET, "/api/v1/deliveries")));
+            new Page("/dashboard", "nav.dashboard", rolesOf(HttpMethod.GET, "/api/v1/deliveries")),
+            // A client's compliance report and QBR pack: staff, and a client's contacts for their own.
+            new Page("/reports", "nav.reports", rolesOf(HttpMethod.GET, "/api/v1/reports/compliance/{client}")));
 
     private AccessRules() {}
 

@@ -77,11 +77,11 @@ public final class PageFormats {
 
     /**
      * A duration to the minute ({@code 2 h 05 min}, {@code 3 d 4 h}; {@code 45 s} under a minute), with a
-     * minus sign when negative (overdue).
+     * minus sign when negative (overdue); a dash when there is none.
      */
     public String duration(Duration duration) {
         if (duration == null) {
-            return "";
+            return message("format.none");
         }
         String sign = duration.isNegative() ? "\u2212" : "";
         Duration d = duration.abs();
