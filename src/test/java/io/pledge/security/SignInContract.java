@@ -67,7 +67,10 @@ public abstract class SignInContract extends DatabaseIntegrationTest {
         assertThat(signedIn.headers().firstValue("Location"))
                 .hasValueSatisfying(to -> assertThat(to).doesNotContain("error"));
 
-        HttpResponse<String> home = browser.get("/");
+        // Signed in, "/" leads to the first page of the role's navigation: a technician's is the reports page.
+        assertThat(browser.get("/").headers().firstValue("Location"))
+                .hasValueSatisfying(to -> assertThat(to).endsWith("/reports"));
+        HttpResponse<String> home = browser.get("/reports");
         assertThat(home.statusCode()).isEqualTo(200);
         assertThat(home.body()).contains(email).contains("TECHNICIAN");
         assertThat(home.headers().firstValue("Content-Security-Policy")).isPresent();
