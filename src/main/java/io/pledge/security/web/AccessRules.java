@@ -159,7 +159,11 @@ final class AccessRules {
             // Every client's clocks, monitors and credits, and the dead deliveries (editors only in the API).
             new Page("/dashboard", "nav.dashboard", rolesOf(HttpMethod.GET, "/api/v1/deliveries")),
             // A client's compliance report and QBR pack: staff, and a client's contacts for their own.
-            new Page("/reports", "nav.reports", rolesOf(HttpMethod.GET, "/api/v1/reports/compliance/{client}")));
+            new Page("/reports", "nav.reports", rolesOf(HttpMethod.GET, "/api/v1/reports/compliance/{client}")),
+            // Catalog: the forms that write, before the pages under which they sit (the first match decides).
+            new Page("/calendars/new", null, rolesOf(HttpMethod.POST, "/api/v1/calendars")),
+            new Page("/calendars/*/edit", null, rolesOf(HttpMethod.PUT, "/api/v1/calendars/{id}")),
+            new Page("/calendars", "nav.calendars", rolesOf(HttpMethod.GET, "/api/v1/calendars")));
 
     private AccessRules() {}
 
