@@ -8,7 +8,8 @@ import java.util.UUID;
 
 /**
  * A page of the ticket queue: the caller's scope, filters, the position after which to continue, and a page
- * size.
+ * size. {@code assigneeId} matches a ticket's technician or team; {@code teamId} its team alone;
+ * {@code openOnly} leaves resolved and closed tickets out.
  */
 public record TicketQuery(
         Scope scope,
@@ -16,6 +17,8 @@ public record TicketQuery(
         TicketStatus status,
         Priority priority,
         UUID assigneeId,
+        UUID teamId,
+        boolean openOnly,
         Boolean breached,
         Instant dueBefore,
         Cursor after,

@@ -163,7 +163,10 @@ final class AccessRules {
             // Catalog: the forms that write, before the pages under which they sit (the first match decides).
             new Page("/calendars/new", null, rolesOf(HttpMethod.POST, "/api/v1/calendars")),
             new Page("/calendars/*/edit", null, rolesOf(HttpMethod.PUT, "/api/v1/calendars/{id}")),
-            new Page("/calendars", "nav.calendars", rolesOf(HttpMethod.GET, "/api/v1/calendars")));
+            new Page("/calendars", "nav.calendars", rolesOf(HttpMethod.GET, "/api/v1/calendars")),
+            // The queue by time to breach and each ticket's page: staff, and a client's contacts for their own.
+            new Page("/queue", "nav.queue", rolesOf(HttpMethod.GET, "/api/v1/tickets")),
+            new Page("/tickets", null, rolesOf(HttpMethod.GET, "/api/v1/tickets/{id}")));
 
     private AccessRules() {}
 

@@ -151,6 +151,13 @@ class JdbcTickets implements Tickets {
             sql.append(" and (assignee_technician_id = :assignee or assignee_team_id = :assignee)");
             params.put("assignee", query.assigneeId());
         }
+        if (query.teamId() != null) {
+            sql.append(" and assignee_team_id = :team");
+            params.put("team", query.teamId());
+        }
+        if (query.openOnly()) {
+            sql.append(" and status not in ('RESOLVED', 'CLOSED')");
+        }
         if (query.breached() != null) {
             // Breached now: a recorded breach, or a running clock past its due instant since the last event.
             sql.append(

@@ -157,6 +157,8 @@ class TicketController {
                         statusFilter,
                         priorityFilter,
                         assignee,
+                        null,
+                        false,
                         breached,
                         dueBeforeFilter,
                         after,
@@ -189,13 +191,13 @@ class TicketController {
     }
 
     /** A page ends at its last ticket; the cursor carries that ticket's queue position: its due instant and id. */
-    private static String encode(Ticket last, Tickets tickets) {
+    static String encode(Ticket last, Tickets tickets) {
         Instant nextDue = tickets.dueAt(last.id()).orElse(null);
         String raw = (nextDue == null ? "" : nextDue.toString()) + "|" + last.id();
         return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
     }
 
-    private static TicketQuery.Cursor decode(String cursor) {
+    static TicketQuery.Cursor decode(String cursor) {
         String raw = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
         int bar = raw.indexOf('|');
         String due = raw.substring(0, bar);
