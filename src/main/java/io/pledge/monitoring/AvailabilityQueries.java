@@ -13,9 +13,11 @@ import io.pledge.monitoring.uptime.AvailabilityReport;
 import io.pledge.monitoring.uptime.BurnAlerts;
 import io.pledge.monitoring.uptime.Measure;
 import io.pledge.monitoring.uptime.Span;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -220,6 +222,59 @@ public class AvailabilityQueries {
                             .availability());
         }
         return availabilities;
+    }
+
+    /**
+     * One day of a monitor's uptime, in its client's zone: availability (null when it was not watched that
+     * day), and the downtime, maintenance and monitoring gaps counted in it, as {@link #over} counts them.
+     */
+    public record Day(
+            LocalDate date,
+            BigDecimal availability,
+            BigDecimal target,
+            Duration downtime,
+            Duration maintenance,
+            Duration gaps) {}
+
+    /**
+     * The monitor's uptime day by day over the last {@code days} days (today, so far, last), in its client's
+     * zone: each day's availability from the same records and rules as {@link #over}, the records read once.
+     */
+    public List<Day> daily(Monitor monitor, int days) {
+        ZoneId zone =
+                clients.find(monitor.client()).map(c -> c.details().zone()).orElse(ZoneId.of("UTC"));
+        Instant now = Timestamps.now(clock);
+        LocalDate today = LocalDate.ofInstant(now, zone);
+        LocalDate first = today.minusDays(days - 1L);
+        Span range = Span.of(
+                first.atStartOfDay(zone).toInstant(),
+                today.plusDays(1).atStartOfDay(zone).toInstant());
+        List<Span> down = downtimes.overlapping(monitor.id(), range.start(), range.end()).stream()
+                .map(d -> d.until(now))
+                .toList();
+        List<Span> maintained = maintenance.within(monitor, range);
+        List<Span> gaps = gaps(monitor, range);
+        List<Span> covered = monitors.watchedSince(monitor.id())
+                .filter(since -> since.isBefore(now))
+                .map(since -> List.of(Span.of(since, now)))
+                .orElse(List.of());
+        Measure measure = measure(monitor);
+        List<Day> answer = new ArrayList<>(days);
+        for (LocalDate date = first; !date.isAfter(today); date = date.plusDays(1)) {
+            Instant start = date.atStartOfDay(zone).toInstant();
+            Instant end = date.plusDays(1).atStartOfDay(zone).toInstant();
+            Span day = Span.of(start, end.isAfter(now) ? now : end);
+            AvailabilityReport report =
+                    Availability.over(day, covered, down, maintained, gaps, monitor.target(), measure);
+            answer.add(new Day(
+                    date,
+                    report.availability(),
+                    monitor.target(),
+                    report.downtime(),
+                    report.maintenance(),
+                    report.gaps()));
+        }
+        return answer;
     }
 
     private List<Span> gaps(Monitor monitor, Span range) {

@@ -166,7 +166,15 @@ final class AccessRules {
             new Page("/calendars", "nav.calendars", rolesOf(HttpMethod.GET, "/api/v1/calendars")),
             // The queue by time to breach and each ticket's page: staff, and a client's contacts for their own.
             new Page("/queue", "nav.queue", rolesOf(HttpMethod.GET, "/api/v1/tickets")),
-            new Page("/tickets", null, rolesOf(HttpMethod.GET, "/api/v1/tickets/{id}")));
+            new Page("/tickets", null, rolesOf(HttpMethod.GET, "/api/v1/tickets/{id}")),
+            // Monitors: adding and changing one before the list and a monitor's page, which clients' contacts
+            // see for their own client (the first pattern that matches decides).
+            new Page("/monitors/new", null, rolesOf(HttpMethod.POST, "/api/v1/monitors")),
+            new Page("/monitors/*/edit", null, rolesOf(HttpMethod.PUT, "/api/v1/monitors/{id}")),
+            new Page("/monitors", "nav.monitors", rolesOf(HttpMethod.GET, "/api/v1/monitors")),
+            new Page("/maintenance-windows/new", null, rolesOf(HttpMethod.POST, "/api/v1/maintenance-windows")),
+            new Page(
+                    "/maintenance-windows", "nav.maintenance", rolesOf(HttpMethod.GET, "/api/v1/maintenance-windows")));
 
     private AccessRules() {}
 
