@@ -3,6 +3,7 @@ package io.pledge.alerts;
 import io.pledge.clients.ClientId;
 import io.pledge.clients.Clients;
 import io.pledge.clients.Contact;
+import io.pledge.core.MailServer;
 import io.pledge.core.Scope;
 import io.pledge.tickets.Assignees;
 import io.pledge.tickets.Ticket;
@@ -23,10 +24,8 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.stereotype.Component;
@@ -55,41 +54,13 @@ class MailChannel implements Channel {
     private final JavaMailSenderImpl smtp;
     private final String from;
 
-    MailChannel(
-            TicketDesk tickets,
-            Assignees assignees,
-            Clients clients,
-            JsonMapper json,
-            @Value("${pledge.mail.host:}") String host,
-            @Value("${pledge.mail.port:25}") int port,
-            @Value("${pledge.mail.username:}") String username,
-            @Value("${pledge.mail.password:}") String password,
-            @Value("${pledge.mail.starttls:false}") boolean starttls,
-            @Value("${pledge.mail.from:pledge@localhost}") String from) {
+    MailChannel(TicketDesk tickets, Assignees assignees, Clients clients, JsonMapper json, MailServer mailServer) {
         this.tickets = tickets;
         this.assignees = assignees;
         this.clients = clients;
         this.json = json;
-        this.from = from;
-        if (host.isBlank()) {
-            this.smtp = null;
-        } else {
-            smtp = new JavaMailSenderImpl();
-            smtp.setHost(host);
-            smtp.setPort(port);
-            smtp.setDefaultEncoding(StandardCharsets.UTF_8.name());
-            if (!username.isBlank()) {
-                smtp.setUsername(username);
-                smtp.setPassword(password);
-            }
-            Properties properties = smtp.getJavaMailProperties();
-            properties.put("mail.smtp.auth", Boolean.toString(!username.isBlank()));
-            properties.put("mail.smtp.starttls.enable", Boolean.toString(starttls));
-            properties.put("mail.smtp.starttls.required", Boolean.toString(starttls));
-            properties.put("mail.smtp.connectiontimeout", Long.toString(CONNECT_TIMEOUT.toMillis()));
-            properties.put("mail.smtp.timeout", Long.toString(ANSWER_TIMEOUT.toMillis()));
-            properties.put("mail.smtp.writetimeout", Long.toString(ANSWER_TIMEOUT.toMillis()));
-        }
+        this.from = mailServer.from();
+        this.smtp = mailServer.sender(CONNECT_TIMEOUT, ANSWER_TIMEOUT);
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.pledge.reporting;
 
 import io.pledge.clients.Client;
 import io.pledge.clients.Contact;
+import io.pledge.core.MailServer;
 import io.pledge.reporting.pack.PackFormat;
 import io.pledge.reporting.pack.QbrRenderer;
 import jakarta.activation.DataHandler;
@@ -18,7 +19,6 @@ import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
-import java.util.Properties;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
@@ -44,35 +44,10 @@ class ReportMail {
     private final String from;
     private final String mspName;
 
-    ReportMail(
-            @Value("${pledge.mail.host:}") String host,
-            @Value("${pledge.mail.port:25}") int port,
-            @Value("${pledge.mail.username:}") String username,
-            @Value("${pledge.mail.password:}") String password,
-            @Value("${pledge.mail.starttls:false}") boolean starttls,
-            @Value("${pledge.mail.from:pledge@localhost}") String from,
-            @Value("${pledge.reporting.msp-name:Pledge}") String mspName) {
-        this.from = from;
+    ReportMail(MailServer mailServer, @Value("${pledge.reporting.msp-name:Pledge}") String mspName) {
+        this.from = mailServer.from();
         this.mspName = mspName;
-        if (host.isBlank()) {
-            this.smtp = null;
-        } else {
-            smtp = new JavaMailSenderImpl();
-            smtp.setHost(host);
-            smtp.setPort(port);
-            smtp.setDefaultEncoding(StandardCharsets.UTF_8.name());
-            if (!username.isBlank()) {
-                smtp.setUsername(username);
-                smtp.setPassword(password);
-            }
-            Properties properties = smtp.getJavaMailProperties();
-            properties.put("mail.smtp.auth", Boolean.toString(!username.isBlank()));
-            properties.put("mail.smtp.starttls.enable", Boolean.toString(starttls));
-            properties.put("mail.smtp.starttls.required", Boolean.toString(starttls));
-            properties.put("mail.smtp.connectiontimeout", Long.toString(CONNECT_TIMEOUT.toMillis()));
-            properties.put("mail.smtp.timeout", Long.toString(ANSWER_TIMEOUT.toMillis()));
-            properties.put("mail.smtp.writetimeout", Long.toString(ANSWER_TIMEOUT.toMillis()));
-        }
+        this.smtp = mailServer.sender(CONNECT_TIMEOUT, ANSWER_TIMEOUT);
     }
 
     /** A report mail as it would go out: recipients, subject, text, attachment. */

@@ -82,8 +82,11 @@ class SignedInApiIntegrationTest extends DatabaseIntegrationTest {
         assertThat(browser.call("GET", "/api/v1/tiers", null, null).statusCode())
                 .isEqualTo(200);
 
-        // Signed out, the session no longer opens the API.
-        assertThat(browser.post("/logout", "_csrf", csrf(browser.get("/").body()))
+        // Signed out (from the form every page carries), the session no longer opens the API.
+        assertThat(browser.post(
+                                "/logout",
+                                "_csrf",
+                                csrf(browser.get("/account/password").body()))
                         .statusCode())
                 .isEqualTo(302);
         HttpResponse<String> afterSignOut = browser.call("GET", "/api/v1/tiers", null, null);
