@@ -15,6 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -60,12 +61,12 @@ class MaintenancePagesTest extends DatabaseIntegrationTest {
         LocalDateTime now = LocalDateTime.ofInstant(clock.instant(), zone).truncatedTo(ChronoUnit.MINUTES);
         at("startsAt", now.minusHours(2));
         at("endsAt", now.minusHours(1));
-        browser.findElement(By.id("save-window")).click();
+        save();
         assertThat(browser.findElement(By.id("startsAt-errors")).getText()).contains("starts before now");
         assertAccessible();
 
         browser.findElement(By.id("retroactive")).click();
-        browser.findElement(By.id("save-window")).click();
+        save();
         assertThat(browser.findElement(By.id("reason")).getAttribute("aria-invalid"))
                 .isEqualTo("true");
         assertThat(browser.findElement(By.id("reason-errors")).getText()).isNotBlank();
@@ -73,7 +74,7 @@ class MaintenancePagesTest extends DatabaseIntegrationTest {
         opened.screenshot(Path.of("target/screenshots/maintenance-form-errors.png"));
 
         type("reason", "Swap agreed with the client by phone");
-        browser.findElement(By.id("save-window")).click();
+        save();
         assertThat(browser.findElement(By.cssSelector(".notice")).getText()).isEqualTo("Maintenance window scheduled.");
         WebElement row = browser.findElement(By.xpath("//table[@id='windows']//tr[th[text()='Core switch swap']]"));
         assertThat(row.getText()).contains("Acme", "every monitor of the client", "yes: Swap agreed with the client");
@@ -90,7 +91,7 @@ class MaintenancePagesTest extends DatabaseIntegrationTest {
         browser.get(url("/maintenance-windows/new"));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Planifier une maintenance");
         choose("client", catalog.slug());
-        browser.findElement(By.id("save-window")).click();
+        save();
         assertThat(browser.findElement(By.id("name-errors")).getText()).isNotBlank();
         assertAccessible();
 
@@ -98,11 +99,34 @@ class MaintenancePagesTest extends DatabaseIntegrationTest {
         LocalDateTime now = LocalDateTime.ofInstant(clock.instant(), zone).truncatedTo(ChronoUnit.MINUTES);
         at("startsAt", now.plusDays(1));
         at("endsAt", now.plusDays(1).plusHours(2));
-        browser.findElement(By.id("save-window")).click();
+        save();
         assertThat(browser.findElement(By.cssSelector(".notice")).getText())
                 .isEqualTo("Fenêtre de maintenance planifiée.");
         assertThat(browser.findElement(By.id("windows")).getText()).contains("Mise à jour", "du ");
         assertAccessible();
+    }
+
+    /** Submits the form and waits until the answer's page has replaced it (its fields share their ids). */
+    private void save() {
+        WebElement button = browser.findElement(By.id("save-window"));
+        button.click();
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (true) {
+            try {
+                button.isEnabled();
+            } catch (StaleElementReferenceException replaced) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the form was not answered within 30 s");
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
     }
 
     private void at(String field, LocalDateTime value) {
