@@ -17,14 +17,18 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
 
 /**
  * A technician works a ticket from the queue in a real browser, in English and in French: the queue by time
  * to breach with its countdowns, keyboard moves, assign to me, a public reply that stops the first response,
- * an internal note kept apart, a wait on the customer from the queue's quick actions; a client's contact sees
+ * an internal note kept apart, a wait on the customer that pauses the
+ * resolution clock and a resolution that stops it (as the API tells them), a wait on the customer from the
+ * queue's quick actions; a client's contact sees
  * only its client's tickets and never an internal note. Every page is checked with axe-core.
  */
 class TicketPagesTest extends DatabaseIntegrationTest {
@@ -84,22 +88,66 @@ class TicketPagesTest extends DatabaseIntegrationTest {
         waitForUrl("/tickets/" + ticket);
 
         // Assign to me, a public reply: the first response stops, met.
-        browser.findElement(By.id("assign-me")).click();
+        submit(By.id("assign-me"));
         assertThat(browser.findElement(By.id("assignee")).getText()).isEqualTo("Tess Tech");
         browser.findElement(By.id("body")).sendKeys("We are on it.");
-        browser.findElement(By.id("send-reply")).click();
+        submit(By.id("send-reply"));
         assertThat(clockState("FIRST_RESPONSE")).isEqualTo("MET");
 
         // An internal note, kept apart from the public conversation.
         browser.findElement(By.id("body")).sendKeys("Toner supplier called.");
         browser.findElement(By.id("visibility-internal")).click();
-        browser.findElement(By.id("send-reply")).click();
+        submit(By.id("send-reply"));
         assertThat(browser.findElements(By.cssSelector("#conversation .message.internal")))
                 .singleElement()
                 .extracting(WebElement::getText)
                 .asString()
                 .containsIgnoringCase("internal")
                 .contains("Toner supplier called.");
+
+        // Waiting on the customer pauses the resolution clock, as the API tells it.
+        choose(browser.findElement(By.id("new-status")), "WAITING_ON_CUSTOMER");
+        submit(By.id("change-status"));
+        assertThat(clockState("RESOLUTION")).isEqualTo("PAUSED");
+        assertThat(apiClockState(ticket, "RESOLUTION")).isEqualTo("PAUSED");
+        assertAccessible();
+
+        // Resolved: the clock stops, met, on the page as in the API.
+        submit(By.id("resolve"));
+        assertThat(clockState("RESOLUTION")).isEqualTo("MET");
+        assertThat(apiClockState(ticket, "RESOLUTION")).isEqualTo("MET");
+        assertThat(browser.findElements(By.id("resolve")))
+                .as("nothing left to resolve")
+                .isEmpty();
+        assertAccessible();
+    }
+
+    /** Submits a form and waits until the answer's page has replaced the one it was on. */
+    private void submit(By button) {
+        WebElement clicked = browser.findElement(button);
+        clicked.click();
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (true) {
+            try {
+                clicked.isEnabled();
+            } catch (StaleElementReferenceException replaced) {
+                return;
+            }
+            assertThat(System.nanoTime())
+                    .as("the form was answered within 30 s")
+                    .isLessThan(deadline);
+            sleep(Duration.ofMillis(20));
+        }
+    }
+
+    private String apiClockState(String ticket, String metric) {
+        for (JsonNode clock :
+                api().get("/api/v1/tickets/" + ticket + "/sla").json().get("clocks")) {
+            if (clock.get("metric").asString().equals(metric)) {
+                return clock.get("state").asString();
+            }
+        }
+        throw new AssertionError("no " + metric + " clock on ticket " + ticket);
     }
 
     @Test
