@@ -38,7 +38,12 @@
       return;
     }
     var day = queue.getAttribute("data-day") || "d";
-    var now = Date.now();
+    // Count from Pledge's clock: the offset of the browser's clock is taken when the rows arrive.
+    if (!queue.hasAttribute("data-offset")) {
+      var rendered = Date.parse(queue.getAttribute("data-now") || "");
+      queue.setAttribute("data-offset", isNaN(rendered) ? "0" : String(rendered - Date.now()));
+    }
+    var now = Date.now() + Number(queue.getAttribute("data-offset"));
     var countdowns = queue.querySelectorAll("time.countdown[data-due]");
     for (var i = 0; i < countdowns.length; i++) {
       var element = countdowns[i];

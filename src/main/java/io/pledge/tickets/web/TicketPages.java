@@ -253,6 +253,8 @@ class TicketPages {
                         ? null
                         : "/queue?" + query + (query.isEmpty() ? "" : "&") + "cursor=" + page.next());
         model.addAttribute("pollSeconds", pollSeconds);
+        // The countdowns count from Pledge's clock, not the browser's, which may be set otherwise.
+        model.addAttribute("renderedAt", Timestamps.now(clock));
         model.addAttribute("staff", scope.seesInternalText());
         model.addAttribute("me", technicianOf(caller, scope).orElse(null));
         model.addAttribute("priorities", priorityCodes());
