@@ -5,6 +5,7 @@ import io.pledge.clients.Clients;
 import io.pledge.core.NotFoundException;
 import io.pledge.core.Scope;
 import io.pledge.core.web.pages.FormErrors;
+import io.pledge.core.web.pages.PageAccess;
 import io.pledge.monitoring.AvailabilityQueries;
 import io.pledge.monitoring.Downtime;
 import io.pledge.monitoring.Monitor;
@@ -28,7 +29,6 @@ import java.util.stream.Collectors;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.web.access.WebInvocationPrivilegeEvaluator;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -54,7 +54,7 @@ class MonitorPages {
     private final Clients clients;
     private final MessageSource messages;
     private final Clock clock;
-    private final WebInvocationPrivilegeEvaluator access;
+    private final PageAccess access;
 
     MonitorPages(
             MonitorCatalog catalog,
@@ -62,7 +62,7 @@ class MonitorPages {
             Clients clients,
             MessageSource messages,
             Clock clock,
-            WebInvocationPrivilegeEvaluator access) {
+            PageAccess access) {
         this.access = access;
         this.catalog = catalog;
         this.availability = availability;
@@ -106,7 +106,7 @@ class MonitorPages {
                 .sorted(Comparator.comparing(Row::client).thenComparing(Row::name))
                 .toList();
         model.addAttribute("rows", rows);
-        model.addAttribute("canEdit", access.isAllowed("/monitors/new", caller));
+        model.addAttribute("canEdit", access.allows("/monitors/new"));
         return "monitoring/monitors";
     }
 
@@ -141,7 +141,7 @@ class MonitorPages {
         model.addAttribute("checks", recent);
         model.addAttribute("downtime", downtime);
         model.addAttribute("now", now);
-        model.addAttribute("canEdit", access.isAllowed("/monitors/" + id + "/edit", caller));
+        model.addAttribute("canEdit", access.allows("/monitors/" + id + "/edit"));
         return "monitoring/monitor";
     }
 

@@ -1,5 +1,6 @@
 package io.pledge.core.web.pages;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.access.WebInvocationPrivilegeEvaluator;
 import org.springframework.stereotype.Component;
@@ -12,14 +13,17 @@ import org.springframework.stereotype.Component;
 @Component
 public class PageAccess {
 
-    private final WebInvocationPrivilegeEvaluator privileges;
+    // Looked up when a page asks: the command-line import starts Pledge without its web filter chain.
+    private final ObjectProvider<WebInvocationPrivilegeEvaluator> privileges;
 
-    PageAccess(WebInvocationPrivilegeEvaluator privileges) {
+    PageAccess(ObjectProvider<WebInvocationPrivilegeEvaluator> privileges) {
         this.privileges = privileges;
     }
 
     /** True when the caller may open {@code path} (a GET or a form posted to it). */
     public boolean allows(String path) {
-        return privileges.isAllowed(path, SecurityContextHolder.getContext().getAuthentication());
+        return privileges
+                .getObject()
+                .isAllowed(path, SecurityContextHolder.getContext().getAuthentication());
     }
 }
