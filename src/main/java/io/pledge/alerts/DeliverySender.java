@@ -1,8 +1,8 @@
 package io.pledge.alerts;
 
+import io.pledge.core.Retries;
 import io.pledge.core.jdbc.Timestamps;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -15,14 +15,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * delivery is claimed with {@code for update skip locked}, so several nodes carry out each at most once
  * per attempt; a node killed while sending rolls back and leaves the delivery to the next claim. Success
  * marks it sent; anything else is tried again after 10 s, 20 s, 40 s … (at most an hour), and after
- * {@value #MAX_ATTEMPTS} attempts the delivery is dead until retried through the API.
+ * {@value Retries#MAX_ATTEMPTS} attempts the delivery is dead until retried through the API.
  */
 @Service
 public class DeliverySender {
-
-    static final int MAX_ATTEMPTS = 6;
-    static final Duration FIRST_RETRY = Duration.ofSeconds(10);
-    static final Duration LONGEST_RETRY = Duration.ofHours(1);
 
     private final Deliveries deliveries;
     private final Clock clock;
@@ -90,7 +86,7 @@ public class DeliverySender {
         if (error == null) {
             deliveries.sent(delivery.id(), attempts, now);
         } else {
-            Instant next = attempts >= MAX_ATTEMPTS ? null : now.plus(backoff(attempts));
+            Instant next = Retries.next(attempts, now);
             deliveries.failed(delivery.id(), attempts, next, error);
         }
     }
@@ -101,10 +97,5 @@ public class DeliverySender {
             case MAIL -> mail;
             case REASSIGN, RAISE_PRIORITY -> ticketActions;
         };
-    }
-
-    static Duration backoff(int attempts) {
-        Duration wait = FIRST_RETRY.multipliedBy(1L << Math.min(20, attempts - 1));
-        return wait.compareTo(LONGEST_RETRY) > 0 ? LONGEST_RETRY : wait;
     }
 }

@@ -7,6 +7,7 @@ import io.pledge.clients.Clients;
 import io.pledge.core.ConflictException;
 import io.pledge.core.InvalidRequestException;
 import io.pledge.core.NotFoundException;
+import io.pledge.core.Retries;
 import io.pledge.core.Scope;
 import io.pledge.core.Violations;
 import io.pledge.core.jdbc.Timestamps;
@@ -14,7 +15,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.DateTimeException;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -37,15 +37,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * and period) while its cursor moves on, in one transaction; a pending delivery is claimed the same way
  * and held while the pack is rendered and mailed, so a period's report goes out once however many nodes
  * run. A failed attempt is tried again after 10 s, 20 s, 40 s … (at most an hour); after {@value
- * #MAX_ATTEMPTS} attempts the delivery is dead until retried. The PDF as sent is stored with the delivery
+ * Retries#MAX_ATTEMPTS} attempts the delivery is dead until retried. The PDF as sent is stored with the delivery
  * and its SHA-256 written to the client's audit chain in the same transaction.
  */
 @Service
 public class ScheduledReports {
-
-    static final int MAX_ATTEMPTS = 6;
-    static final Duration FIRST_RETRY = Duration.ofSeconds(10);
-    static final Duration LONGEST_RETRY = Duration.ofHours(1);
 
     /** How far back a schedule may start: a year of reports owed at once, at most. */
     static final int MAX_DAYS_BACK = 366;
@@ -303,13 +299,8 @@ public class ScheduledReports {
 
     private void failed(ReportDelivery delivery, String error, Instant now) {
         int attempts = delivery.attempts() + 1;
-        Instant next = attempts >= MAX_ATTEMPTS ? null : now.plus(backoff(attempts));
+        Instant next = Retries.next(attempts, now);
         deliveries.failed(delivery.id(), attempts, next, error);
-    }
-
-    static Duration backoff(int attempts) {
-        Duration wait = FIRST_RETRY.multipliedBy(1L << Math.min(20, attempts - 1));
-        return wait.compareTo(LONGEST_RETRY) > 0 ? LONGEST_RETRY : wait;
     }
 
     /** What a client's report for a period would send now: rendered, not mailed, not stored. */

@@ -6,6 +6,7 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.sun.net.httpserver.HttpServer;
+import io.pledge.core.Retries;
 import io.pledge.core.Signatures;
 import io.pledge.support.Api;
 import io.pledge.support.Api.Response;
@@ -145,11 +146,11 @@ public abstract class EscalationContract extends DatabaseIntegrationTest {
         assertThat(received).hasSize(1);
         sender.sendDue(100);
         assertThat(received).as("not before its backoff").hasSize(1);
-        for (int attempt = 1; attempt < DeliverySender.MAX_ATTEMPTS; attempt++) {
-            clock.advance(DeliverySender.backoff(attempt));
+        for (int attempt = 1; attempt < Retries.MAX_ATTEMPTS; attempt++) {
+            clock.advance(Retries.backoff(attempt));
             sender.sendDue(100);
         }
-        assertThat(received).hasSize(DeliverySender.MAX_ATTEMPTS);
+        assertThat(received).hasSize(Retries.MAX_ATTEMPTS);
         JsonNode dead = api().get("/api/v1/deliveries?state=DEAD").json();
         JsonNode mine = null;
         for (JsonNode delivery : dead) {
@@ -158,14 +159,14 @@ public abstract class EscalationContract extends DatabaseIntegrationTest {
             }
         }
         assertThat(mine).as(dead.toString()).isNotNull();
-        assertThat(mine.get("attempts").asInt()).isEqualTo(DeliverySender.MAX_ATTEMPTS);
+        assertThat(mine.get("attempts").asInt()).isEqualTo(Retries.MAX_ATTEMPTS);
         assertThat(mine.get("lastError").asString()).isEqualTo("HTTP 503 Service Unavailable");
 
         answer.set(200);
         Response retried = api().post("/api/v1/deliveries/" + mine.get("id").asString() + "/retry", "{}");
         assertThat(retried.status()).isEqualTo(200);
         sender.sendDue(100);
-        assertThat(received).hasSize(DeliverySender.MAX_ATTEMPTS + 1);
+        assertThat(received).hasSize(Retries.MAX_ATTEMPTS + 1);
         assertThat(received.stream()
                         .map(r -> r.headers().get("Idempotency-Key"))
                         .distinct())
@@ -401,7 +402,7 @@ public abstract class EscalationContract extends DatabaseIntegrationTest {
         JsonNode failed = pending(ticket);
         assertThat(failed.get("attempts").asInt()).isEqualTo(1);
         assertThat(failed.get("lastError").asString()).contains("unknown team " + team);
-        clock.advance(DeliverySender.backoff(1));
+        clock.advance(Retries.backoff(1));
         sender.sendDue(100);
         assertThat(pending(ticket).get("attempts").asInt()).isEqualTo(2);
     }
