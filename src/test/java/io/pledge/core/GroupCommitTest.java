@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -117,13 +118,14 @@ class GroupCommitTest {
     void theWriterMayFailEveryItemWaitingBehindItsGroup() throws Exception {
         CountDownLatch taken = new CountDownLatch(1);
         CountDownLatch queued = new CountDownLatch(1);
-        List<Integer> failedBehind = new ArrayList<>();
+        // Read after the callers are failed, so it is handed over rather than shared.
+        CompletableFuture<Integer> failedBehind = new CompletableFuture<>();
         commit = new GroupCommit<>("test-writer", 1, item -> 1, (group, waiting) -> {
             taken.countDown();
             await(queued);
             IllegalStateException outage = new IllegalStateException("database unreachable");
             group.forEach(pending -> pending.fail(outage));
-            failedBehind.add(waiting.failAll(outage));
+            failedBehind.complete(waiting.failAll(outage));
         });
         commit.start();
         var first = commit.enqueue("first");
@@ -135,7 +137,7 @@ class GroupCommitTest {
         assertThatThrownBy(first::await).hasMessage("database unreachable");
         assertThatThrownBy(second::await).hasMessage("database unreachable");
         assertThatThrownBy(third::await).hasMessage("database unreachable");
-        assertThat(failedBehind).containsExactly(2);
+        assertThat(failedBehind.get(5, TimeUnit.SECONDS)).isEqualTo(2);
     }
 
     @Test

@@ -14,8 +14,10 @@ import java.util.Map;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -71,6 +73,36 @@ public final class Browser implements AutoCloseable {
             return new Browser(driver, profile);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Clicks what submits a form (or follows a link) and waits until the answer's page has replaced the one
+     * it was on, so that what is read next is the answer's, even where both pages have the same ids.
+     */
+    public void submit(By button) {
+        submit(driver.findElement(button));
+    }
+
+    /** {@link #submit(By)} for a button found otherwise (within a row, say). */
+    public void submit(WebElement clicked) {
+        clicked.click();
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (true) {
+            try {
+                clicked.isEnabled();
+            } catch (StaleElementReferenceException replaced) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("no page answered the click within 30 s");
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
         }
     }
 

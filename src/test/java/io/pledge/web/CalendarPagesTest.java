@@ -16,11 +16,11 @@ class CalendarPagesTest extends CatalogBrowser {
     void aManagerCreatesACalendarAndAddsBusinessTime() {
         String manager = createUser("MANAGER");
         signIn(manager, "en");
-        browser.findElement(By.linkText("Calendars")).click();
+        opened.submit(By.linkText("Calendars"));
         assertThat(text("h1")).isEqualTo("Calendars");
         assertAccessible();
 
-        browser.findElement(By.id("new-calendar")).click();
+        opened.submit(By.id("new-calendar"));
         assertThat(text("h1")).isEqualTo("New calendar");
         String name = unique("Paris office");
         type("name", name);
@@ -29,7 +29,7 @@ class CalendarPagesTest extends CatalogBrowser {
         type("holidaySets", "FR");
         type("holidays", "2026-12-26\n2026-13-01");
         type("overrides", "2026-12-24 08:30-12:00\n2026-12-31");
-        browser.findElement(By.id("save-calendar")).click();
+        opened.submit(By.id("save-calendar"));
 
         assertThat(text(".form-errors")).contains("each problem is shown next to its field");
         assertThat(errorsOf("hours.mon")).contains("hours.mon[0][0]");
@@ -40,7 +40,7 @@ class CalendarPagesTest extends CatalogBrowser {
 
         type("hours.mon", "08:30-12:30, 13:30-18:00");
         type("holidays", "2026-12-26");
-        browser.findElement(By.id("save-calendar")).click();
+        opened.submit(By.id("save-calendar"));
 
         assertThat(text("h1")).isEqualTo(name);
         assertThat(text("#week tr[data-day=mon] .ranges")).isEqualTo("08:30–12:30, 13:30–18:00");
@@ -56,7 +56,7 @@ class CalendarPagesTest extends CatalogBrowser {
         // Friday 17:00 in Paris + 4 h: an hour on Friday, three on Monday from 08:30 (summer time by then).
         type("start", "2026-03-27T16:00:00Z");
         type("duration", "PT4H");
-        browser.findElement(By.id("add-business-time")).click();
+        opened.submit(By.id("add-business-time"));
         assertThat(text("#preview-result")).contains("2026-03-30T09:30:00Z");
         String id = browser.getCurrentUrl().replaceAll(".*/calendars/([0-9a-f-]+).*", "$1");
         var api = api().post("/api/v1/business-time/add", """
@@ -66,14 +66,14 @@ class CalendarPagesTest extends CatalogBrowser {
         screenshot("calendar");
 
         type("duration", "four hours");
-        browser.findElement(By.id("add-business-time")).click();
+        opened.submit(By.id("add-business-time"));
         assertThat(errorsOf("duration")).contains("ISO-8601 duration");
 
-        browser.findElement(By.id("edit-calendar")).click();
+        opened.submit(By.id("edit-calendar"));
         assertThat(browser.findElement(By.id("hours.mon")).getAttribute("value"))
                 .isEqualTo("08:30-12:30, 13:30-18:00");
         type("hours.sat", "09:00-12:00");
-        browser.findElement(By.id("save-calendar")).click();
+        opened.submit(By.id("save-calendar"));
         assertThat(text("#week tr[data-day=sat] .ranges")).isEqualTo("09:00–12:00");
         var stored = api().get("/api/v1/calendars/" + id).json();
         assertThat(stored.get("hours").get("sat").toString()).isEqualTo("[[\"09:00\",\"12:00\"]]");
@@ -86,13 +86,13 @@ class CalendarPagesTest extends CatalogBrowser {
     void unResponsableCreeUnCalendrierEnFrancais() {
         String manager = createUser("MANAGER");
         signIn(manager, "fr");
-        browser.findElement(By.linkText("Calendriers")).click();
+        opened.submit(By.linkText("Calendriers"));
         assertThat(text("h1")).isEqualTo("Calendriers");
-        browser.findElement(By.id("new-calendar")).click();
+        opened.submit(By.id("new-calendar"));
         assertThat(text("label[for='hours.mon']")).isEqualTo("Lundi");
         type("name", "");
         type("zone", "Mars/Olympus");
-        browser.findElement(By.id("save-calendar")).click();
+        opened.submit(By.id("save-calendar"));
         assertThat(text(".form-errors")).contains("chaque problème est indiqué à côté de son champ");
         assertThat(errorsOf("name")).isNotBlank();
         assertThat(errorsOf("zone")).contains("Mars/Olympus");
@@ -101,7 +101,7 @@ class CalendarPagesTest extends CatalogBrowser {
         String name = unique("Bureau de Lyon");
         type("name", name);
         type("zone", "Europe/Paris");
-        browser.findElement(By.id("save-calendar")).click();
+        opened.submit(By.id("save-calendar"));
         assertThat(text("h1")).isEqualTo(name);
         assertThat(text("#week tr[data-day=mon] .ranges")).isEqualTo("08:00–18:00");
         assertThat(text("#week tr[data-day=sun] .ranges")).isEqualTo("Fermé");
@@ -126,7 +126,7 @@ class CalendarPagesTest extends CatalogBrowser {
         assertThat(text("#week tr[data-day=wed] .ranges")).isEqualTo("24x7");
         type("start", "2026-03-27T16:00:00Z");
         type("duration", "PT4H");
-        browser.findElement(By.id("add-business-time")).click();
+        opened.submit(By.id("add-business-time"));
         assertThat(text("#preview-result")).contains("2026-03-27T20:00:00Z");
 
         assertThat(as(technician).get("/calendars/new").status()).isEqualTo(403);

@@ -44,14 +44,14 @@ class MonitorPagesTest extends DatabaseIntegrationTest {
                         .getText())
                 .isEqualTo("Monitors");
         assertAccessible();
-        browser.findElement(By.id("new-monitor")).click();
+        opened.submit(By.id("new-monitor"));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Add a monitor");
         assertAccessible();
 
         // Rejected first: no name, a port that is no number, and a URL that is no http URL.
         choose("client", catalog.slug());
         type("url", "ftp://files.example");
-        browser.findElement(By.id("save-monitor")).click();
+        opened.submit(By.id("save-monitor"));
         assertThat(browser.findElement(By.id("name-errors")).getText()).isEqualTo("is required");
         assertThat(browser.findElement(By.id("name")).getAttribute("aria-invalid"))
                 .isEqualTo("true");
@@ -64,7 +64,7 @@ class MonitorPagesTest extends DatabaseIntegrationTest {
         type("name", "Acme website");
         type("url", "http://127.0.0.1:" + port + "/actuator/health");
         type("interval", "PT30S");
-        browser.findElement(By.id("save-monitor")).click();
+        opened.submit(By.id("save-monitor"));
 
         assertThat(browser.findElement(By.id("monitor-name")).getText()).isEqualTo("Acme website");
         assertThat(browser.findElement(By.cssSelector(".notice")).getText()).isEqualTo("Monitor added.");
@@ -73,7 +73,7 @@ class MonitorPagesTest extends DatabaseIntegrationTest {
         assertAccessible();
         opened.screenshot(Path.of("target/screenshots/monitor.png"));
 
-        browser.findElement(By.linkText("All monitors")).click();
+        opened.submit(By.linkText("All monitors"));
         WebElement row = browser.findElement(By.xpath("//table[@id='monitors']//tr[th/a[text()='Acme website']]"));
         assertThat(row.getText()).contains("Acme", "HTTP(S) request");
         var listed = api().get("/api/v1/monitors?client=" + catalog.slug());
@@ -95,12 +95,12 @@ class MonitorPagesTest extends DatabaseIntegrationTest {
         type("name", "Passerelle");
         type("host", "127.0.0.1");
         type("port", "quatre");
-        browser.findElement(By.id("save-monitor")).click();
+        opened.submit(By.id("save-monitor"));
         assertThat(browser.findElement(By.id("port-errors")).getText()).startsWith("must be a whole number");
         assertAccessible();
 
         type("port", String.valueOf(port));
-        browser.findElement(By.id("save-monitor")).click();
+        opened.submit(By.id("save-monitor"));
         assertThat(browser.findElement(By.cssSelector(".notice")).getText()).isEqualTo("Sonde ajoutée.");
         assertThat(browser.findElement(By.cssSelector("#uptime-heading")).getText())
                 .isEqualTo("Disponibilité jour par jour sur les 90 derniers jours");
