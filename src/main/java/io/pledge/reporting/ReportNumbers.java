@@ -4,12 +4,12 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 
 /** How report figures are rounded: percentages to 2 decimals, half-even. */
-final class ReportNumbers {
+public final class ReportNumbers {
 
     private ReportNumbers() {}
 
     /** {@code part ÷ whole} in percent, 2 decimals; null when {@code whole} is zero. */
-    static BigDecimal percent(long part, long whole) {
+    public static BigDecimal percent(long part, long whole) {
         if (whole == 0) {
             return null;
         }

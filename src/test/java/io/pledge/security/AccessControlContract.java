@@ -99,6 +99,10 @@ public abstract class AccessControlContract extends DatabaseIntegrationTest {
         EXPECTED.put("GET /api/v1/monitoring-gaps", "AMT");
         EXPECTED.put("GET /api/v1/reports/compliance/{client}", "AMTC");
         EXPECTED.put("GET /api/v1/reports/overview", "AMT");
+        EXPECTED.put("GET /api/v1/advisor", "AM");
+        EXPECTED.put("GET /api/v1/advisor/goals", "AM");
+        EXPECTED.put("PUT /api/v1/advisor/goals/{tier}/{priority}/{metric}", "AM");
+        EXPECTED.put("DELETE /api/v1/advisor/goals/{tier}/{priority}/{metric}", "AM");
         EXPECTED.put("GET /api/v1/reports/qbr/{client}/pdf", "AMTC");
         EXPECTED.put("GET /api/v1/reports/qbr/{client}/html", "AMTC");
         EXPECTED.put("GET /api/v1/reports/qbr/{client}/notes", "AM");
@@ -286,6 +290,9 @@ public abstract class AccessControlContract extends DatabaseIntegrationTest {
         return path.replace("{id}", id)
                 .replace("{client}", client)
                 .replace("{version}", "1")
+                .replace("{tier}", UUID.randomUUID().toString())
+                .replace("{priority}", "P1")
+                .replace("{metric}", "RESOLUTION")
                 .replace("{source}", "no-such-source");
     }
 

@@ -128,6 +128,11 @@ final class AccessRules {
             clients(HttpMethod.GET, "/api/v1/reports/deliveries/{id}/pdf"),
             editors(HttpMethod.POST, "/api/v1/reports/deliveries/{id}/resend"),
             editors(HttpMethod.POST, "/api/v1/reports/deliveries/{id}/retry"),
+            // Target advisor and internal goals: managers set targets.
+            editors(HttpMethod.GET, "/api/v1/advisor"),
+            editors(HttpMethod.GET, "/api/v1/advisor/goals"),
+            editors(HttpMethod.PUT, "/api/v1/advisor/goals/{tier}/{priority}/{metric}"),
+            editors(HttpMethod.DELETE, "/api/v1/advisor/goals/{tier}/{priority}/{metric}"),
             new Rule(HttpMethod.GET, "/api/v1/tokens", ADMINS),
             new Rule(HttpMethod.POST, "/api/v1/tokens", ADMINS),
             new Rule(HttpMethod.DELETE, "/api/v1/tokens/{id}", ADMINS),
