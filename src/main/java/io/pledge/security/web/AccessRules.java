@@ -178,8 +178,15 @@ final class AccessRules {
             new Page("/monitors/*/edit", null, rolesOf(HttpMethod.PUT, "/api/v1/monitors/{id}")),
             new Page("/monitors", "nav.monitors", rolesOf(HttpMethod.GET, "/api/v1/monitors")),
             new Page("/maintenance-windows/new", null, rolesOf(HttpMethod.POST, "/api/v1/maintenance-windows")),
-            new Page(
-                    "/maintenance-windows", "nav.maintenance", rolesOf(HttpMethod.GET, "/api/v1/maintenance-windows")));
+            new Page("/maintenance-windows", "nav.maintenance", rolesOf(HttpMethod.GET, "/api/v1/maintenance-windows")),
+            // Escalation rules and their deliveries (editors only in the API): the forms and buttons that write
+            // before the pages under which they sit; a rule's versions are under the list.
+            new Page("/escalations/new", null, rolesOf(HttpMethod.POST, "/api/v1/escalations")),
+            new Page("/escalations/*/edit", null, rolesOf(HttpMethod.PUT, "/api/v1/escalations/{id}")),
+            new Page("/escalations/*/retire", null, rolesOf(HttpMethod.DELETE, "/api/v1/escalations/{id}")),
+            new Page("/escalations", "nav.escalations", rolesOf(HttpMethod.GET, "/api/v1/escalations")),
+            new Page("/deliveries/*/retry", null, rolesOf(HttpMethod.POST, "/api/v1/deliveries/{id}/retry")),
+            new Page("/deliveries", null, rolesOf(HttpMethod.GET, "/api/v1/deliveries")));
 
     private AccessRules() {}
 
