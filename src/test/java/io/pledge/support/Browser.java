@@ -8,7 +8,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.openqa.selenium.By;
@@ -32,12 +35,18 @@ public final class Browser implements AutoCloseable {
 
     private static volatile String axe;
 
-    private final WebDriver driver;
-    private final Path profile;
+    /** Started browsers no test holds, per language. */
+    private static final Map<String, Deque<Browser>> IDLE = new HashMap<>();
 
-    private Browser(WebDriver driver, Path profile) {
+    private final ChromeDriver driver;
+    private final Path profile;
+    private final String language;
+    private Duration wait = Duration.ZERO;
+
+    private Browser(ChromeDriver driver, Path profile, String language) {
         this.driver = driver;
         this.profile = profile;
+        this.language = language;
     }
 
     /** A new browser that waits up to {@code wait} for elements and scripts. */
@@ -46,10 +55,25 @@ public final class Browser implements AutoCloseable {
     }
 
     /**
-     * A new browser whose person reads {@code language} ({@code fr}): its interface, and the
-     * Accept-Language header it sends.
+     * A browser whose person reads {@code language} ({@code fr}): its interface, and the Accept-Language
+     * header it sends. Browsers are kept per language for the whole test run: one closed by a test is
+     * handed to the next with no cookies, on a blank page; starting Chromium anew for each test would cost
+     * more than the test.
      */
     public static Browser open(Duration wait, String language) {
+        Browser browser;
+        synchronized (IDLE) {
+            Deque<Browser> idle = IDLE.get(language);
+            browser = idle == null ? null : idle.pollFirst();
+        }
+        if (browser == null) {
+            browser = started(language);
+        }
+        browser.waitUpTo(wait);
+        return browser;
+    }
+
+    private static Browser started(String language) {
         try {
             Path profile = Files.createTempDirectory("pledge-chromium");
             ChromeOptions options = new ChromeOptions()
@@ -67,13 +91,18 @@ public final class Browser implements AutoCloseable {
                     .usingDriverExecutable(new File("/usr/bin/chromedriver"))
                     .usingAnyFreePort()
                     .build();
-            WebDriver driver = new ChromeDriver(service, options);
-            driver.manage().timeouts().implicitlyWait(wait);
-            driver.manage().timeouts().scriptTimeout(wait.plusSeconds(10));
-            return new Browser(driver, profile);
+            Browser browser = new Browser(new ChromeDriver(service, options), profile, language);
+            Runtime.getRuntime().addShutdownHook(new Thread(browser::quit));
+            return browser;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private void waitUpTo(Duration wait) {
+        this.wait = wait;
+        driver.manage().timeouts().implicitlyWait(wait);
+        driver.manage().timeouts().scriptTimeout(wait.plusSeconds(10));
     }
 
     /**
@@ -106,15 +135,28 @@ public final class Browser implements AutoCloseable {
         }
     }
 
+    /**
+     * The elements the page shows now, without waiting: what a test expects to be absent is looked for
+     * once, not for the whole implicit wait.
+     */
+    public List<WebElement> findNow(By by) {
+        driver.manage().timeouts().implicitlyWait(Duration.ZERO);
+        try {
+            return driver.findElements(by);
+        } finally {
+            driver.manage().timeouts().implicitlyWait(wait);
+        }
+    }
+
     public WebDriver driver() {
         return driver;
     }
 
-    /** Fills the sign-in form the browser shows and submits it. */
+    /** Fills the sign-in form the browser shows, submits it and waits for the answer's page. */
     public void signIn(String email, String password) {
         driver.findElement(By.name("username")).sendKeys(email);
         driver.findElement(By.name("password")).sendKeys(password);
-        driver.findElement(By.cssSelector("main button[type='submit']")).click();
+        submit(By.cssSelector("main button[type='submit']"));
     }
 
     /**
@@ -164,12 +206,35 @@ public final class Browser implements AutoCloseable {
         }
     }
 
+    /**
+     * Hands the browser back for the next test: its cookies (every site's) cleared, on a blank page. A
+     * browser that cannot be cleared is quit instead.
+     */
     @Override
-    public void close() throws IOException {
-        driver.quit();
+    public void close() {
+        try {
+            driver.executeCdpCommand("Network.clearBrowserCookies", Map.of());
+            driver.get("about:blank");
+        } catch (RuntimeException broken) {
+            quit();
+            return;
+        }
+        synchronized (IDLE) {
+            IDLE.computeIfAbsent(language, any -> new ArrayDeque<>()).addFirst(this);
+        }
+    }
+
+    private void quit() {
+        try {
+            driver.quit();
+        } catch (RuntimeException alreadyGone) {
+            // The browser process ended with the run.
+        }
         try (var files = Files.walk(profile)) {
             files.sorted(Comparator.reverseOrder())
                     .forEach(path -> path.toFile().delete());
+        } catch (IOException | UncheckedIOException left) {
+            // A temporary profile left behind is removed with the machine's temporary files.
         }
     }
 }

@@ -120,9 +120,9 @@ class CalendarPagesTest extends CatalogBrowser {
 
         signIn(technician, "en");
         open("/calendars");
-        assertThat(browser.findElements(By.id("new-calendar"))).isEmpty();
+        assertThat(opened.findNow(By.id("new-calendar"))).isEmpty();
         open("/calendars/" + id);
-        assertThat(browser.findElements(By.id("edit-calendar"))).isEmpty();
+        assertThat(opened.findNow(By.id("edit-calendar"))).isEmpty();
         assertThat(text("#week tr[data-day=wed] .ranges")).isEqualTo("24x7");
         type("start", "2026-03-27T16:00:00Z");
         type("duration", "PT4H");

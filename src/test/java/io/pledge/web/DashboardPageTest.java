@@ -115,7 +115,7 @@ class DashboardPageTest extends DatabaseIntegrationTest {
         String technician = createUser("TECHNICIAN");
         signIn(technician, "en");
 
-        assertThat(browser.findElements(By.linkText("Dashboard"))).isEmpty();
+        assertThat(opened.findNow(By.linkText("Dashboard"))).isEmpty();
         assertThat(browser.findElement(By.id("role")).getText()).isEqualTo("TECHNICIAN");
         var answer = io.pledge.support.Api.at(port).withPassword(technician, PASSWORD);
         assertThat(answer.get("/dashboard").status()).isEqualTo(403);

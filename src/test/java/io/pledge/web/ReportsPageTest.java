@@ -47,7 +47,7 @@ class ReportsPageTest extends DatabaseIntegrationTest {
         openBreachedTicket(catalog.slug(), "Mail is down");
         signIn(createUser("MANAGER", null), "en");
 
-        browser.findElement(By.linkText("Reports")).click();
+        opened.submit(By.linkText("Reports"));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Compliance reports");
         choose(catalog.slug(), month());
 
@@ -82,7 +82,7 @@ class ReportsPageTest extends DatabaseIntegrationTest {
         assertThat(browser.findElement(By.id("period")).getAttribute("aria-invalid"))
                 .isEqualTo("true");
         assertThat(browser.findElement(By.id("period-errors")).getText()).contains("2026-13");
-        assertThat(browser.findElements(By.id("report"))).isEmpty();
+        assertThat(opened.findNow(By.id("report"))).isEmpty();
         assertAccessible();
     }
 
@@ -92,7 +92,7 @@ class ReportsPageTest extends DatabaseIntegrationTest {
         openBreachedTicket(catalog.slug(), "Messagerie en panne");
         signIn(createUser("MANAGER", null), "fr");
 
-        browser.findElement(By.linkText("Rapports")).click();
+        opened.submit(By.linkText("Rapports"));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Rapports de conformité");
         choose(catalog.slug(), month());
         assertThat(browser.findElement(By.cssSelector("#open-breaches tbody td:nth-of-type(2)"))
@@ -113,9 +113,9 @@ class ReportsPageTest extends DatabaseIntegrationTest {
         assertThat(browser.findElements(By.cssSelector("#client option")))
                 .extracting(option -> option.getAttribute("value"))
                 .containsExactly(mine.slug());
-        assertThat(browser.findElements(By.linkText("Dashboard"))).isEmpty();
+        assertThat(opened.findNow(By.linkText("Dashboard"))).isEmpty();
         browser.get(url("/reports?client=" + theirs.slug() + "&period=" + month()));
-        assertThat(browser.findElements(By.id("report"))).isEmpty();
+        assertThat(opened.findNow(By.id("report"))).isEmpty();
         assertThat(fetch(url("/reports/" + theirs.slug() + "/pdf?period=" + month())))
                 .containsEntry("status", 404L);
     }
@@ -125,7 +125,7 @@ class ReportsPageTest extends DatabaseIntegrationTest {
                 .click();
         browser.findElement(By.id("period")).clear();
         browser.findElement(By.id("period")).sendKeys(period);
-        browser.findElement(By.id("show-report")).click();
+        opened.submit(By.id("show-report"));
     }
 
     /** Fetches a URL from the page, with its session: status, type, first bytes, framing policy. */

@@ -52,7 +52,7 @@ class SignInPageTest extends DatabaseIntegrationTest {
         assertThat(browser.findElement(By.id("role")).getText()).isEqualTo("ADMIN");
         assertAccessible();
 
-        browser.findElement(By.id("sign-out")).click();
+        opened.submit(By.id("sign-out"));
         assertThat(urlSoon("/login?logout")).contains("/login?logout");
         assertThat(browser.findElement(By.cssSelector("[role=status]")).getText())
                 .isEqualTo("You have signed out.");
@@ -69,7 +69,7 @@ class SignInPageTest extends DatabaseIntegrationTest {
         assertThat(urlSoon("/login?error")).contains("/login?error");
         assertThat(browser.findElement(By.cssSelector("[role=alert]")).getText())
                 .isEqualTo("Invalid email or password.");
-        assertThat(browser.findElements(By.id("user"))).isEmpty();
+        assertThat(opened.findNow(By.id("user"))).isEmpty();
         assertAccessible();
     }
 
@@ -106,7 +106,7 @@ class SignInPageTest extends DatabaseIntegrationTest {
         // Even the right password is refused while the lock lasts.
         opened.signIn(email, PASSWORD);
         assertThat(urlSoon("/login?locked")).contains("/login?locked");
-        assertThat(browser.findElements(By.id("user"))).isEmpty();
+        assertThat(opened.findNow(By.id("user"))).isEmpty();
     }
 
     @Test
@@ -127,11 +127,11 @@ class SignInPageTest extends DatabaseIntegrationTest {
         open("en");
         browser.get(url("/login"));
         opened.signIn(email, PASSWORD);
-        browser.findElement(By.linkText("Password")).click();
+        opened.submit(By.linkText("Password"));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Change your password");
         assertAccessible();
 
-        PasswordForm form = new PasswordForm(browser);
+        PasswordForm form = new PasswordForm(opened);
         form.fill("not my password", "short", "shorter");
 
         assertThat(form.errorsOf("currentPassword")).isEqualTo("is not your current password");
@@ -160,9 +160,9 @@ class SignInPageTest extends DatabaseIntegrationTest {
         open("fr");
         browser.get(url("/login"));
         opened.signIn(email, PASSWORD);
-        browser.findElement(By.linkText("Mot de passe")).click();
+        opened.submit(By.linkText("Mot de passe"));
 
-        PasswordForm form = new PasswordForm(browser);
+        PasswordForm form = new PasswordForm(opened);
         form.fill(PASSWORD, "aaaaaaaaaaaaaa", "aaaaaaaaaaaaaa");
 
         assertThat(form.errorsOf("newPassword")).isEqualTo("ne doit pas être un seul caractère répété");
@@ -177,7 +177,7 @@ class SignInPageTest extends DatabaseIntegrationTest {
         open("en");
         browser.get(url("/login"));
         browser.findElement(By.cssSelector("#language option[value=fr]")).click();
-        browser.findElement(By.cssSelector("form.language button")).click();
+        opened.submit(By.cssSelector("form.language button"));
 
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Se connecter à Pledge");
         opened.signIn(ADMIN_EMAIL, ADMIN_PASSWORD);
@@ -197,23 +197,23 @@ class SignInPageTest extends DatabaseIntegrationTest {
     }
 
     /** The password form: fills its three fields and submits it. */
-    private record PasswordForm(WebDriver browser) {
+    private record PasswordForm(Browser opened) {
 
         void fill(String current, String replacement, String confirmation) {
             type("currentPassword", current);
             type("newPassword", replacement);
             type("confirmation", confirmation);
-            browser.findElement(By.id("change-password")).click();
+            opened.submit(By.id("change-password"));
         }
 
         private void type(String field, String text) {
-            browser.findElement(By.id(field)).clear();
-            browser.findElement(By.id(field)).sendKeys(text);
+            opened.driver().findElement(By.id(field)).clear();
+            opened.driver().findElement(By.id(field)).sendKeys(text);
         }
 
         /** The errors shown under a field. */
         String errorsOf(String field) {
-            return browser.findElement(By.id(field + "-errors")).getText();
+            return opened.driver().findElement(By.id(field + "-errors")).getText();
         }
     }
 

@@ -118,7 +118,7 @@ class TicketPagesTest extends DatabaseIntegrationTest {
         submit(By.id("resolve"));
         assertThat(clockState("RESOLUTION")).isEqualTo("MET");
         assertThat(apiClockState(ticket, "RESOLUTION")).isEqualTo("MET");
-        assertThat(browser.findElements(By.id("resolve")))
+        assertThat(opened.findNow(By.id("resolve")))
                 .as("nothing left to resolve")
                 .isEmpty();
         assertAccessible();
@@ -178,22 +178,22 @@ class TicketPagesTest extends DatabaseIntegrationTest {
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
 
         signIn(contact, "en");
-        assertThat(browser.findElements(By.id("client"))).as("no client filter").isEmpty();
+        assertThat(opened.findNow(By.id("client"))).as("no client filter").isEmpty();
         assertThat(browser.findElements(By.cssSelector("#queue tbody tr[data-ticket]")))
                 .extracting(row -> row.getAttribute("data-ticket"))
                 .containsExactly(ticket);
         assertThat(browser.getPageSource()).doesNotContain("Their secret ticket");
         assertAccessible();
 
-        browser.findElement(By.cssSelector("a.open-ticket")).click();
+        submit(By.cssSelector("a.open-ticket"));
         assertThat(browser.findElement(By.id("conversation")).getText())
                 .contains("Looking now.")
                 .doesNotContain("cheap tier");
         assertThat(browser.getPageSource()).doesNotContain("cheap tier");
-        assertThat(browser.findElements(By.id("visibility-internal"))).isEmpty();
-        assertThat(browser.findElements(By.id("resolve"))).isEmpty();
+        assertThat(opened.findNow(By.id("visibility-internal"))).isEmpty();
+        assertThat(opened.findNow(By.id("resolve"))).isEmpty();
         browser.findElement(By.id("body")).sendKeys("Thanks!");
-        browser.findElement(By.id("send-reply")).click();
+        submit(By.id("send-reply"));
         assertThat(browser.findElement(By.id("conversation")).getText()).contains("Thanks!");
         assertAccessible();
 

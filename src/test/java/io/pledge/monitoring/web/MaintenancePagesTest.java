@@ -52,7 +52,7 @@ class MaintenancePagesTest extends DatabaseIntegrationTest {
         browser.get(url("/maintenance-windows"));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Maintenance windows");
         assertAccessible();
-        browser.findElement(By.id("new-window")).click();
+        opened.submit(By.id("new-window"));
         assertAccessible();
 
         choose("client", catalog.slug());

@@ -124,11 +124,11 @@ class MonitorPagesTest extends DatabaseIntegrationTest {
         signIn(technician, "en");
 
         browser.get(url("/monitors"));
-        assertThat(browser.findElements(By.id("new-monitor"))).isEmpty();
+        assertThat(opened.findNow(By.id("new-monitor"))).isEmpty();
         assertThat(browser.findElement(By.id("monitors")).getText()).contains("Beat");
         browser.get(url("/monitors/" + id));
         assertThat(browser.findElement(By.id("monitor-name")).getText()).isEqualTo("Beat");
-        assertThat(browser.findElements(By.id("edit-monitor"))).isEmpty();
+        assertThat(opened.findNow(By.id("edit-monitor"))).isEmpty();
         assertAccessible();
         var answer = Api.at(port).withPassword(technician, PASSWORD);
         assertThat(answer.get("/monitors/new").status()).isEqualTo(403);
