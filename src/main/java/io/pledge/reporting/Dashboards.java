@@ -13,6 +13,7 @@ import io.pledge.reporting.Dashboard.Money;
 import io.pledge.reporting.Dashboard.MonitorDown;
 import io.pledge.reporting.credits.CreditForecast;
 import io.pledge.tickets.DeskFigures;
+import jakarta.annotation.PreDestroy;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -28,9 +29,16 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
@@ -38,12 +46,14 @@ import org.springframework.stereotype.Service;
  * The dashboard's figures, computed from the modules that own them ({@code tickets.DeskFigures}, the
  * overview, the compliance report's credit at risk, {@code monitoring.MonitorCatalog}, {@code
  * alerts.Deliveries}) at most once per {@code pledge.dashboard.refresh} (10 s by default) for every viewer
- * of the same scope: two hundred open dashboards polling cost one computation per interval, and a poll
- * that finds the same figures is told so by their {@link Snapshot#version()} (an ETag) without a page being
- * rendered.
+ * of the same scope, in the background: two hundred open dashboards polling cost one computation per
+ * interval, no poll waits for one, and a poll that finds the same figures is told so by their {@link
+ * Snapshot#version()} (an ETag) without a page being rendered.
  */
 @Service
 public class Dashboards {
+
+    private static final Logger log = LoggerFactory.getLogger(Dashboards.class);
 
     /**
      * The figures, when they last changed, and a version that changes exactly when they do.
@@ -62,7 +72,14 @@ public class Dashboards {
     private final Clock clock;
     private final ZoneId zone;
     private final Duration refresh;
-    private final Map<Scope, Snapshot> latest = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<Scope, Snapshot> latest = new ConcurrentHashMap<>();
+    private final Set<Scope> refreshing = ConcurrentHashMap.newKeySet();
+    /** One computation at a time, whatever the number of scopes and viewers. */
+    private final ExecutorService background = Executors.newSingleThreadExecutor(task -> {
+        Thread thread = new Thread(task, "dashboard-refresh");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     Dashboards(
             DeskFigures desk,
@@ -85,26 +102,56 @@ public class Dashboards {
         this.refresh = refresh;
     }
 
-    /** The latest figures of a scope, computed again when older than the refresh interval. */
+    /**
+     * The latest figures of a scope. The first viewer of a scope waits for them; after that a viewer never
+     * does: figures older than the refresh interval are answered as they are while one computation of the
+     * scope runs in the background, so that a page's time does not grow with the number of clients.
+     */
     public Snapshot snapshot(Scope scope) {
-        Instant now = clock.instant();
         Snapshot last = latest.get(scope);
-        if (last != null && now.isBefore(last.computedAt().plus(refresh))) {
+        if (last == null) {
+            synchronized (this) {
+                last = latest.get(scope);
+                if (last == null) {
+                    last = refreshed(scope);
+                }
+            }
             return last;
         }
-        synchronized (this) {
-            last = latest.get(scope);
-            if (last != null && now.isBefore(last.computedAt().plus(refresh))) {
-                return last;
+        if (!clock.instant().isBefore(last.computedAt().plus(refresh)) && refreshing.add(scope)) {
+            try {
+                background.execute(() -> {
+                    try {
+                        refreshed(scope);
+                    } catch (RuntimeException failed) {
+                        log.warn("The dashboard's figures could not be computed; the last ones stay shown", failed);
+                    } finally {
+                        refreshing.remove(scope);
+                    }
+                });
+            } catch (RejectedExecutionException stopping) {
+                refreshing.remove(scope);
             }
-            Dashboard figures = compute(scope);
-            String version = version(figures);
-            Snapshot next = last != null && last.version().equals(version)
-                    ? new Snapshot(figures, now, last.changedAt(), version)
-                    : new Snapshot(figures, now, now, version);
-            latest.put(scope, next);
-            return next;
         }
+        return last;
+    }
+
+    /** Computes the scope's figures and keeps them, with the version they had if they did not change. */
+    private Snapshot refreshed(Scope scope) {
+        Instant now = clock.instant();
+        Dashboard figures = compute(scope);
+        String version = version(figures);
+        Snapshot next = latest.compute(
+                scope,
+                (any, last) -> last != null && last.version().equals(version)
+                        ? new Snapshot(figures, now, last.changedAt(), version)
+                        : new Snapshot(figures, now, now, version));
+        return next;
+    }
+
+    @PreDestroy
+    void stop() {
+        background.shutdownNow();
     }
 
     /** The figures as they stand, computed now. */
