@@ -6,6 +6,7 @@ import io.pledge.support.Api;
 import io.pledge.support.Browser;
 import io.pledge.support.DatabaseIntegrationTest;
 import io.pledge.support.MutableClock;
+import io.pledge.support.PageClient;
 import io.pledge.support.TestCatalog;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -224,6 +225,24 @@ class TicketPagesTest extends DatabaseIntegrationTest {
                 }).catch(error => done({error: String(error)}));
                 """.formatted(catalog.slug()));
         assertThat(polls).containsEntry("first", 200L).containsEntry("second", 304L);
+    }
+
+    @Test
+    void anEmptyReplyIsRefusedNextToItsFieldAndRecordsNothing() {
+        TestCatalog catalog = TestCatalog.create(api());
+        String ticket = openTicket(catalog.slug(), "P2", "Nobody answered", Duration.ofMinutes(5));
+        PageClient technician = PageClient.signIn(port, createTechnicianUser(), PASSWORD, "en");
+        technician.get("/tickets/" + ticket);
+
+        PageClient.Page refused =
+                technician.post("/tickets/" + ticket + "/reply", Map.of("body", "   ", "visibility", "public"));
+
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.body()).contains("id=\"body-errors\"", "is required");
+        assertThat(api().get("/api/v1/tickets/" + ticket + "/events").json().size())
+                .as("only the ticket's creation")
+                .isEqualTo(1);
+        assertThat(apiClockState(ticket, "FIRST_RESPONSE")).isEqualTo("RUNNING");
     }
 
     /** Picks the option of {@code value} in a select. */

@@ -5,6 +5,7 @@ import io.pledge.clients.Clients;
 import io.pledge.core.InvalidRequestException;
 import io.pledge.core.NotFoundException;
 import io.pledge.core.Scope;
+import io.pledge.core.Violation;
 import io.pledge.core.jdbc.Timestamps;
 import io.pledge.core.web.pages.FormErrors;
 import io.pledge.sla.SlaClock;
@@ -105,6 +106,13 @@ class TicketPages {
         boolean internal = "internal".equals(visibility) && scope.seesInternalText();
         model.addAttribute("replyBody", body);
         model.addAttribute("replyVisibility", internal ? "internal" : "public");
+        if (body == null || body.isBlank()) {
+            // A reply recorded without a text would count as the first response: the form asks for one.
+            model.addAttribute(
+                    FormErrors.ATTRIBUTE,
+                    FormErrors.of(List.of(new Violation("body", "is required")), messages, locale));
+            return refused(find(id, scope), scope, caller, model, response);
+        }
         return act(
                 id,
                 new TicketEventDocument("REPLIED", null, null, null, "AGENT", !internal, body, null, null),
@@ -242,8 +250,14 @@ class TicketPages {
             boolean toQueue = back != null && (back.equals("/queue") || back.startsWith("/queue?"));
             return toQueue ? "redirect:" + back + "#ticket-" + id : "redirect:/tickets/" + id;
         }
+        return refused(find(id, scope), scope, caller, model, response);
+    }
+
+    /** The ticket's page again, answered 422, with the errors the model holds shown next to their fields. */
+    private String refused(
+            Ticket ticket, Scope scope, Authentication caller, Model model, HttpServletResponse response) {
         response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-        ticketModel(model, find(id, scope), scope, caller);
+        ticketModel(model, ticket, scope, caller);
         return "tickets/ticket";
     }
 
