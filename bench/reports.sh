@@ -2,8 +2,10 @@
 # Report benchmarks over a large PostgreSQL database (issue 16). Usage:
 #   bench/reports.sh build                  compile the benchmarks and copy them to $dir (run it under the
 #                                           build lock; the other steps run from the copy, without it)
-#   bench/reports.sh generate [TICKETS]     create database pledge_reports and fill it (ReportData:
-#                                           1,000 clients, TICKETS tickets over a year, 1,000,000 by default)
+#   bench/reports.sh generate [TICKETS [OPEN]]
+#                                           create database pledge_reports and fill it (ReportData:
+#                                           1,000 clients, TICKETS tickets over a year, 1,000,000 by default,
+#                                           and OPEN tickets opened over the last ten days, none by default)
 #   bench/reports.sh reports [PERIOD ROUNDS CLIENT...]
 #                                           the compliance report and the overview against hand-written SQL,
 #                                           interleaved, same figures checked (ReportBenchmark)
@@ -29,7 +31,7 @@ case "$step" in
   generate)
     psql -h 127.0.0.1 -U postgres -d postgres -qc "drop database if exists $database" -c "create database $database"
     rm -rf "$dir/data"
-    run -Xmx2g -cp "$(classpath)" io.pledge.bench.ReportData "${1:-1000000}"
+    run -Xmx2g -cp "$(classpath)" io.pledge.bench.ReportData "${1:-1000000}" "${2:-0}"
     psql -h 127.0.0.1 -U postgres -d "$database" -qc "vacuum analyze" ;;
   reports)
     run -Xmx1g -cp "$(classpath)" io.pledge.bench.ReportBenchmark "$@" ;;
@@ -37,5 +39,5 @@ case "$step" in
     run -Xmx512m -Xlog:gc:file="$dir/gc.log" -cp "$(classpath)" io.pledge.bench.QbrPackRun "$@"
     # The heap just before each collection is the heap's high-water mark between two collections.
     echo "GC log: highest heap before a collection $(grep -oE '[0-9]+M->' "$dir/gc.log" | sed 's/M->//' | sort -n | tail -1) MiB, $(grep -c 'Pause' "$dir/gc.log") pauses" ;;
-  *) sed -n '2,12p' "$0"; exit 2 ;;
+  *) sed -n '2,14p' "$0"; exit 2 ;;
 esac

@@ -78,6 +78,7 @@ public final class ReportData {
 
     public static void main(String[] args) throws Exception {
         int tickets = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
+        int open = args.length > 1 ? Integer.parseInt(args[1]) : 0;
         int port = 18083;
         SpringApplication application = new SpringApplication(PledgeApplication.class);
         try (ConfigurableApplicationContext context = application.run(
@@ -89,6 +90,11 @@ public final class ReportData {
             started = System.nanoTime();
             write(context, slugs, tickets);
             System.out.printf("tickets: %d in %.1f s%n", tickets, seconds(started));
+            if (open > 0) {
+                started = System.nanoTime();
+                writeOpen(context, slugs, open);
+                System.out.printf("open tickets: %d in %.1f s%n", open, seconds(started));
+            }
         }
     }
 
@@ -246,6 +252,62 @@ public final class ReportData {
                     if (written % 100_000 == 0) {
                         System.out.printf("  %d tickets, %.0f /s%n", written, written / seconds(started));
                     }
+                }
+            }
+        }
+        flush(transaction, refresh, events, batch, timelines, now);
+    }
+
+    /**
+     * {@code total} more tickets, shared among the clients as the year's are, opened over the last ten days
+     * and still open: half not answered yet, the others answered, some waiting on the customer (the queue's
+     * and the dashboard's load).
+     */
+    static void writeOpen(ConfigurableApplicationContext context, List<String> slugs, int total) {
+        TicketDesk desk = context.getBean(TicketDesk.class);
+        ClockRefresh refresh = context.getBean(ClockRefresh.class);
+        TicketEvents events = context.getBean(TicketEvents.class);
+        TransactionTemplate transaction =
+                new TransactionTemplate(context.getBean(PlatformTransactionManager.class));
+        CatalogMemo memo = desk.memo();
+        Instant now = Instant.now();
+        int[] sizes = sizes(total);
+        Random random = new Random(43);
+        List<Ticket> batch = new ArrayList<>();
+        Map<TicketId, List<RecordedEvent>> timelines = new HashMap<>();
+        for (int i = 0; i < slugs.size(); i++) {
+            Client client = memo.client(slugs.get(i)).orElseThrow();
+            for (int n = 0; n < sizes[i]; n++) {
+                Instant createdAt = now.minus(Duration.ofMinutes(1 + random.nextInt(10 * 24 * 60)));
+                Contract contract = memo.contractAt(client, createdAt);
+                Ticket ticket = TicketDesk.build(
+                        client,
+                        contract,
+                        c -> memo.policyAt(c.terms().tier(), createdAt),
+                        Priority.of(priority(random)),
+                        SERVICES[random.nextInt(4)],
+                        SUBJECTS[random.nextInt(SUBJECTS.length)],
+                        null,
+                        "user" + random.nextInt(200) + "@" + client.slug() + ".example",
+                        createdAt,
+                        "bench",
+                        "OPEN%07d".formatted(n + 1));
+                List<RecordedEvent> timeline = new ArrayList<>();
+                timeline.add(event(ticket, 1, EventType.CREATED, createdAt, ticket.priority(), null, null, null, null));
+                Instant replied = createdAt.plus(delay(random, 60, 1.0));
+                if (random.nextBoolean() && replied.isBefore(now)) {
+                    timeline.add(event(ticket, 2, EventType.REPLIED, replied, null, null, "AGENT", true, "On it."));
+                    Instant waiting = replied.plus(delay(random, 30, 1.0));
+                    if (random.nextInt(100) < 20 && waiting.isBefore(now)) {
+                        timeline.add(event(
+                                ticket, 3, EventType.STATUS_CHANGED, waiting, null,
+                                TicketStatus.WAITING_ON_CUSTOMER, null, null, null));
+                    }
+                }
+                batch.add(ticket);
+                timelines.put(ticket.id(), timeline);
+                if (batch.size() == 2000) {
+                    flush(transaction, refresh, events, batch, timelines, now);
                 }
             }
         }
