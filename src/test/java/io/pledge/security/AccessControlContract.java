@@ -53,6 +53,7 @@ public abstract class AccessControlContract extends DatabaseIntegrationTest {
         EXPECTED.put("PUT /api/v1/clients/{client}", "AM");
         EXPECTED.put("DELETE /api/v1/clients/{client}", "AM");
         EXPECTED.put("GET /api/v1/clients/{client}/contract", "AMT");
+        EXPECTED.put("GET /api/v1/clients/{client}/terms", "AMTC");
         EXPECTED.put("GET /api/v1/clients/{client}/contracts", "AMT");
         EXPECTED.put("POST /api/v1/clients/{client}/contracts", "AM");
         EXPECTED.put("GET /api/v1/contracts/{id}", "AMT");

@@ -109,7 +109,10 @@ class ReportsPageTest extends DatabaseIntegrationTest {
         TestCatalog theirs = TestCatalog.create(api());
         signIn(createUser("CLIENT", mine.slug()), "en");
 
-        assertThat(browser.getCurrentUrl()).endsWith("/reports");
+        assertThat(browser.getCurrentUrl())
+                .as("a client's contact lands on its portal")
+                .endsWith("/portal");
+        browser.findElement(By.linkText("Reports")).click();
         assertThat(browser.findElements(By.cssSelector("#client option")))
                 .extracting(option -> option.getAttribute("value"))
                 .containsExactly(mine.slug());

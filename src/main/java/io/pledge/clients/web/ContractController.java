@@ -6,11 +6,13 @@ import io.pledge.clients.Clients;
 import io.pledge.clients.Contract;
 import io.pledge.clients.ContractDocument;
 import io.pledge.clients.ContractId;
+import io.pledge.clients.ContractSheets;
 import io.pledge.clients.ContractTerms;
 import io.pledge.clients.Contracts;
 import io.pledge.clients.Tiers;
 import io.pledge.core.Instants;
 import io.pledge.core.NotFoundException;
+import io.pledge.core.Scope;
 import io.pledge.core.UnprocessableException;
 import io.pledge.core.Violation;
 import io.pledge.core.Violations;
@@ -43,9 +45,17 @@ class ContractController {
     private final Clients clients;
     private final Tiers tiers;
     private final Calendars calendars;
+    private final ContractSheets sheets;
     private final Clock clock;
 
-    ContractController(Contracts contracts, Clients clients, Tiers tiers, Calendars calendars, Clock clock) {
+    ContractController(
+            Contracts contracts,
+            Clients clients,
+            Tiers tiers,
+            Calendars calendars,
+            ContractSheets sheets,
+            Clock clock) {
+        this.sheets = sheets;
         this.contracts = contracts;
         this.clients = clients;
         this.tiers = tiers;
@@ -82,6 +92,21 @@ class ContractController {
         return contracts
                 .inForce(owner.id(), instant)
                 .map(ContractView::of)
+                .orElseThrow(() -> new NotFoundException("contract in force for client", client));
+    }
+
+    @GetMapping("/api/v1/clients/{client}/terms")
+    @Operation(
+            summary = "What the client signed, as it reads it: the contract in force at an instant (default: now),"
+                    + " its tier's targets per priority, uptime target and credits, the calendar's hours and"
+                    + " holidays, the covered services")
+    TermsView terms(@PathVariable String client, @RequestParam(required = false) String at, Scope scope) {
+        Client owner = sheets.client(client, scope).orElseThrow(() -> new NotFoundException("client", client));
+        Violations violations = new Violations();
+        Instant instant = at == null ? clock.instant() : violations.parse("at", at, Instants.WHAT, Instants::parse);
+        violations.throwIfAny();
+        return sheets.inForce(owner, instant)
+                .map(TermsView::of)
                 .orElseThrow(() -> new NotFoundException("contract in force for client", client));
     }
 

@@ -49,6 +49,9 @@ class MonitorPages {
 
     static final int DAYS = 90;
 
+    /** The months of the availability table, the current one included. */
+    static final int MONTHS = 12;
+
     private final MonitorCatalog catalog;
     private final AvailabilityQueries availability;
     private final Clients clients;
@@ -131,6 +134,7 @@ class MonitorPages {
         model.addAttribute("availability", period.soFar().availability());
         model.addAttribute("target", monitor.target());
         model.addAttribute("bars", UptimeBars.of(availability.daily(monitor, DAYS)));
+        model.addAttribute("months", MonthlyAvailability.of(availability, monitor, zone, now, MONTHS));
         model.addAttribute("states", UptimeBars.STATES);
         model.addAttribute(
                 "colours",

@@ -61,6 +61,8 @@ final class AccessRules {
             editors(HttpMethod.PUT, "/api/v1/clients/{client}"),
             editors(HttpMethod.DELETE, "/api/v1/clients/{client}"),
             staff(HttpMethod.GET, "/api/v1/clients/{client}/contract"),
+            // What a client signed, as it reads it: its contacts read their own client's terms.
+            clients(HttpMethod.GET, "/api/v1/clients/{client}/terms"),
             staff(HttpMethod.GET, "/api/v1/clients/{client}/contracts"),
             editors(HttpMethod.POST, "/api/v1/clients/{client}/contracts"),
             staff(HttpMethod.GET, "/api/v1/contracts/{id}"),
@@ -161,6 +163,9 @@ final class AccessRules {
      * a role sees in the browser exactly what it may read through the API.
      */
     static final List<Page> PAGES = List.of(
+            // The client portal's home, where a client's contact lands: its own client's figures (staff have
+            // the dashboard).
+            new Page("/portal", "nav.portal", EnumSet.of(CLIENT)),
             // Every client's clocks, monitors and credits, and the dead deliveries (editors only in the API).
             new Page("/dashboard", "nav.dashboard", rolesOf(HttpMethod.GET, "/api/v1/deliveries")),
             // A client's compliance report and QBR pack: staff, and a client's contacts for their own.
@@ -171,7 +176,10 @@ final class AccessRules {
             new Page("/calendars", "nav.calendars", rolesOf(HttpMethod.GET, "/api/v1/calendars")),
             // The queue by time to breach and each ticket's page: staff, and a client's contacts for their own.
             new Page("/queue", "nav.queue", rolesOf(HttpMethod.GET, "/api/v1/tickets")),
+            new Page("/tickets/new", null, rolesOf(HttpMethod.POST, "/api/v1/tickets")),
             new Page("/tickets", null, rolesOf(HttpMethod.GET, "/api/v1/tickets/{id}")),
+            // A client's terms: tier, targets, business hours and holidays, covered services.
+            new Page("/contract", "nav.contract", rolesOf(HttpMethod.GET, "/api/v1/clients/{client}/terms")),
             // Monitors: adding and changing one before the list and a monitor's page, which clients' contacts
             // see for their own client (the first pattern that matches decides).
             new Page("/monitors/new", null, rolesOf(HttpMethod.POST, "/api/v1/monitors")),

@@ -2,12 +2,14 @@ package io.pledge.tickets.web;
 
 import io.pledge.clients.Client;
 import io.pledge.clients.Clients;
+import io.pledge.clients.Contracts;
 import io.pledge.core.InvalidRequestException;
 import io.pledge.core.NotFoundException;
 import io.pledge.core.Scope;
 import io.pledge.core.Violation;
 import io.pledge.core.jdbc.Timestamps;
 import io.pledge.core.web.pages.FormErrors;
+import io.pledge.sla.PriorityScheme;
 import io.pledge.sla.SlaClock;
 import io.pledge.sla.TicketStatus;
 import io.pledge.tickets.RecordedEvent;
@@ -18,6 +20,7 @@ import io.pledge.tickets.Technician;
 import io.pledge.tickets.Technicians;
 import io.pledge.tickets.Ticket;
 import io.pledge.tickets.TicketDesk;
+import io.pledge.tickets.TicketDocument;
 import io.pledge.tickets.TicketEventDocument;
 import io.pledge.tickets.TicketEvents;
 import io.pledge.tickets.TicketId;
@@ -27,6 +30,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -60,6 +64,8 @@ class TicketPages {
     private final Teams teams;
     private final MessageSource messages;
     private final SignedInTechnician me;
+    private final Contracts contracts;
+    private final PriorityScheme priorities;
     private final Clock clock;
 
     TicketPages(
@@ -72,7 +78,11 @@ class TicketPages {
             Teams teams,
             MessageSource messages,
             SignedInTechnician me,
+            Contracts contracts,
+            PriorityScheme priorities,
             Clock clock) {
+        this.contracts = contracts;
+        this.priorities = priorities;
         this.desk = desk;
         this.tickets = tickets;
         this.ticketEvents = ticketEvents;
@@ -83,6 +93,86 @@ class TicketPages {
         this.messages = messages;
         this.me = me;
         this.clock = clock;
+    }
+
+    /** What the new-ticket form was given, shown again with its errors when the desk rejects it. */
+    public record NewTicket(String client, String priority, String service, String subject, String description) {}
+
+    /**
+     * The form that opens a ticket, as {@code POST /api/v1/tickets} does: a client's contact opens it for its
+     * own client (no client to choose), the services its contract covers offered; staff choose the client.
+     */
+    @GetMapping("/tickets/new")
+    String newTicket(Scope scope, Model model) {
+        return newTicketForm(model, scope, new NewTicket(null, null, null, null, null));
+    }
+
+    @PostMapping("/tickets/new")
+    String open(
+            @RequestParam(required = false) String client,
+            @RequestParam(required = false) String priority,
+            @RequestParam(required = false) String service,
+            @RequestParam(required = false) String subject,
+            @RequestParam(required = false) String description,
+            Scope scope,
+            Authentication caller,
+            Locale locale,
+            Model model,
+            HttpServletResponse response) {
+        NewTicket form = new NewTicket(
+                scope.isClient() ? null : PageValues.blankToNull(client),
+                PageValues.blankToNull(priority),
+                PageValues.blankToNull(service),
+                PageValues.blankToNull(subject),
+                PageValues.blankToNull(description));
+        Ticket[] opened = new Ticket[1];
+        boolean done = FormErrors.attempt(
+                model,
+                messages,
+                locale,
+                () -> opened[0] = desk.open(
+                        new TicketDocument(
+                                form.client(),
+                                form.priority(),
+                                form.service(),
+                                form.subject(),
+                                form.description(),
+                                // A client's contact is who asks; staff open tickets on a client's behalf.
+                                scope.isClient() ? caller.getName() : null,
+                                null,
+                                null,
+                                null),
+                        scope));
+        if (!done) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            return newTicketForm(model, scope, form);
+        }
+        return "redirect:/tickets/" + opened[0].id();
+    }
+
+    private String newTicketForm(Model model, Scope scope, NewTicket form) {
+        model.addAttribute("form", form);
+        model.addAttribute("staff", scope.seesInternalText());
+        model.addAttribute(
+                "priorities",
+                priorities.displayNames().entrySet().stream()
+                        .sorted(Map.Entry.comparingByKey())
+                        .map(entry -> Map.entry(entry.getKey().code(), entry.getValue()))
+                        .toList());
+        List<Client> choices = clients.all().stream()
+                .filter(candidate -> scope.includes(candidate.id().value()))
+                .sorted(Comparator.comparing(Client::name).thenComparing(Client::slug))
+                .toList();
+        model.addAttribute("clients", choices);
+        // The services the client's contract covers, offered as suggestions (a client sees its own).
+        List<String> services = scope.isClient() && choices.size() == 1
+                ? contracts
+                        .inForce(choices.get(0).id(), Timestamps.now(clock))
+                        .map(contract -> contract.terms().services())
+                        .orElse(List.of())
+                : List.of();
+        model.addAttribute("services", services);
+        return "tickets/new";
     }
 
     /** A ticket's page: details, conversation, the forms that act on it, and the SLA story of each clock. */
