@@ -278,6 +278,9 @@ public abstract class TenantIsolationContract extends DatabaseIntegrationTest {
         String path = template.replace("{id}", id)
                 .replace("{client}", client)
                 .replace("{version}", "1")
+                .replace("{tier}", missing != null ? missing : UUID.randomUUID().toString())
+                .replace("{priority}", "P1")
+                .replace("{metric}", "RESOLUTION")
                 .replace("{source}", "psa")
                 .replace("{token}", missing != null ? missing : id);
         StringBuilder query = new StringBuilder();
