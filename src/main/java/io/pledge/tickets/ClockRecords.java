@@ -78,6 +78,9 @@ public interface ClockRecords {
      */
     record Tally(UUID clientId, UUID tierId, Metric metric, long stopped, long met, long breached, long openBreached) {}
 
+    /** A ticket as the SLA engine reads it, with its stored events in the engine's order (no event text). */
+    record History(Ticket ticket, List<RecordedEvent> events) {}
+
     /** How many clocks of one metric and priority were open and within their target at an instant. */
     record OpenOnTime(Metric metric, Priority priority, long clocks) {}
 
@@ -101,6 +104,12 @@ public interface ClockRecords {
      * replayed by the engine (the clock rows keep no pause time), in one query for the events.
      */
     List<Paused> pausedOfPeriod(UUID client, Instant from, Instant to, Scope scope);
+
+    /**
+     * The client's tickets of one tier created in {@code [from, to)}, with SLA clocks, and their stored
+     * events, oldest ticket first: for replaying history under another policy. Two queries.
+     */
+    List<History> histories(UUID client, UUID tier, Instant from, Instant to, Scope scope);
 
     /** Per client, tier and metric, how the clocks of the period stood: one aggregate query. */
     List<Tally> tallies(Collection<UUID> clients, Instant from, Instant to, Scope scope);

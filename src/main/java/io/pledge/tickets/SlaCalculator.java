@@ -52,7 +52,22 @@ public class SlaCalculator {
         if (!ticket.hasClocks()) {
             return List.of();
         }
-        SlaPolicy policy = policy(ticket.coverage().tierId(), ticket.coverage().policyVersion());
+        return clocks(
+                ticket,
+                events,
+                at,
+                policy(ticket.coverage().tierId(), ticket.coverage().policyVersion()));
+    }
+
+    /**
+     * The ticket's clocks as of {@code at} under another policy than the one fixed at its creation (a proposal
+     * replayed over history), computed exactly as {@link #clocks(Ticket, List, Instant)} computes the live ones:
+     * the same timeline, the contract's calendar unless a target names its own. None when out of scope.
+     */
+    public List<SlaClock> clocks(Ticket ticket, List<RecordedEvent> events, Instant at, SlaPolicy policy) {
+        if (!ticket.hasClocks()) {
+            return List.of();
+        }
         BusinessCalendar contractCalendar =
                 calendar(new CalendarId(ticket.coverage().calendarId()));
         SlaEvaluator evaluator = new SlaEvaluator(

@@ -104,6 +104,13 @@ public abstract class AccessControlContract extends DatabaseIntegrationTest {
         EXPECTED.put("GET /api/v1/advisor/goals", "AM");
         EXPECTED.put("PUT /api/v1/advisor/goals/{tier}/{priority}/{metric}", "AM");
         EXPECTED.put("DELETE /api/v1/advisor/goals/{tier}/{priority}/{metric}", "AM");
+        EXPECTED.put("POST /api/v1/what-if", "AM");
+        EXPECTED.put("GET /api/v1/what-if/compare", "AM");
+        EXPECTED.put("POST /api/v1/what-if/proposals", "AM");
+        EXPECTED.put("GET /api/v1/what-if/proposals", "AM");
+        EXPECTED.put("GET /api/v1/what-if/proposals/{id}", "AM");
+        EXPECTED.put("GET /api/v1/what-if/proposals/{id}/replay", "AM");
+        EXPECTED.put("POST /api/v1/what-if/proposals/{id}/adopt", "AM");
         EXPECTED.put("GET /api/v1/reports/qbr/{client}/pdf", "AMTC");
         EXPECTED.put("GET /api/v1/reports/qbr/{client}/html", "AMTC");
         EXPECTED.put("GET /api/v1/reports/qbr/{client}/notes", "AM");

@@ -168,6 +168,43 @@ class JdbcClockRecords implements ClockRecords {
     }
 
     @Override
+    @Transactional(readOnly = true)
+    public List<History> histories(UUID client, UUID tier, Instant from, Instant to, Scope scope) {
+        String tickets = """
+                from ticket t
+                where t.client_id = :client and t.tier_id = :tier and t.created_at >= :from and t.created_at < :to
+                  and t.scope_reason is null%s""".formatted(ScopeSql.condition(scope, "t.client_id"));
+        Map<String, Object> parameters = new HashMap<>(ScopeSql.parameters(scope));
+        parameters.put("client", client);
+        parameters.put("tier", tier);
+        parameters.put("from", Timestamps.utc(from));
+        parameters.put("to", Timestamps.utc(to));
+        List<Ticket> found = jdbc.sql(
+                        "select " + TicketRows.ENGINE_COLUMNS + " " + tickets + " order by t.created_at, t.id")
+                .params(parameters)
+                .query(TicketRows::forEngine)
+                .list();
+        Map<TicketId, List<RecordedEvent>> events = new HashMap<>();
+        // Only what the engine reads: no text of any event is loaded.
+        jdbc.sql("""
+                        select e.ticket_id, e.seq, e.type, e.at, e.priority, e.status, e.author, e.is_public, e.recorded_at
+                        from ticket_event e join ticket t on t.id = e.ticket_id
+                        where t.client_id = :client and t.tier_id = :tier and t.created_at >= :from and t.created_at < :to
+                          and t.scope_reason is null%s
+                        order by e.ticket_id, e.at, e.seq""".formatted(ScopeSql.condition(scope, "t.client_id")))
+                .params(parameters)
+                .query(JdbcClockRecords::event)
+                .list()
+                .forEach(event -> events.computeIfAbsent(event.ticket(), id -> new ArrayList<>())
+                        .add(event));
+        List<History> histories = new ArrayList<>(found.size());
+        for (Ticket ticket : found) {
+            histories.add(new History(ticket, events.getOrDefault(ticket.id(), List.of())));
+        }
+        return histories;
+    }
+
+    @Override
     public List<Tally> tallies(Collection<UUID> clients, Instant from, Instant to, Scope scope) {
         if (clients.isEmpty()) {
             return List.of();

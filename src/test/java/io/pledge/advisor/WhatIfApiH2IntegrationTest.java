@@ -1,0 +1,4 @@
+package io.pledge.advisor;
+
+/** The what-if replay on H2. */
+class WhatIfApiH2IntegrationTest extends WhatIfApiContract {}
