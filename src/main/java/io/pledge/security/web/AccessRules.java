@@ -202,7 +202,13 @@ final class AccessRules {
             new Page("/escalations/*/retire", null, rolesOf(HttpMethod.DELETE, "/api/v1/escalations/{id}")),
             new Page("/escalations", "nav.escalations", rolesOf(HttpMethod.GET, "/api/v1/escalations")),
             new Page("/deliveries/*/retry", null, rolesOf(HttpMethod.POST, "/api/v1/deliveries/{id}/retry")),
-            new Page("/deliveries", null, rolesOf(HttpMethod.GET, "/api/v1/deliveries")));
+            new Page("/deliveries", null, rolesOf(HttpMethod.GET, "/api/v1/deliveries")),
+            // Sources and their status mappings: staff read them, editors register and map; imports are editors'.
+            new Page("/sources/new", null, rolesOf(HttpMethod.POST, "/api/v1/sources")),
+            new Page("/sources/*/statuses", null, rolesOf(HttpMethod.PUT, "/api/v1/sources/{source}/statuses")),
+            new Page("/sources", "nav.sources", rolesOf(HttpMethod.GET, "/api/v1/sources")),
+            new Page("/imports/new", null, rolesOf(HttpMethod.POST, "/api/v1/imports")),
+            new Page("/imports", "nav.imports", rolesOf(HttpMethod.GET, "/api/v1/imports/{id}")));
 
     private AccessRules() {}
 
