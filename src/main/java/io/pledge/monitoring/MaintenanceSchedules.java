@@ -166,6 +166,17 @@ public class MaintenanceSchedules {
         return found;
     }
 
+    /**
+     * The monitor's planned maintenance (its own windows and its client's) overlapping {@code [from, to)}, as a
+     * union of intervals clipped to it, in plain values for other modules (a trust page's planned
+     * maintenance). Window names and reasons stay out: they are the MSP's own words.
+     */
+    public List<PeriodUptime.Interval> occurrences(Monitor monitor, Instant from, Instant to) {
+        return within(monitor, Span.of(from, to)).stream()
+                .map(span -> new PeriodUptime.Interval(span.start(), span.end()))
+                .toList();
+    }
+
     public boolean covers(Monitor monitor, Instant instant) {
         return !within(monitor, Span.of(instant, instant.plusNanos(1000))).isEmpty();
     }

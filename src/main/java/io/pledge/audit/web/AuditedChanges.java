@@ -21,7 +21,7 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 /**
  * Audits every change to the catalog and configuration made through the API (calendars, tiers and
  * policies, clients, contracts, teams, technicians, sources and status names, escalation rules and
- * delivery retries, monitors and maintenance windows), whatever the endpoint:
+ * delivery retries, monitors and maintenance windows, trust pages and their incidents), whatever the endpoint:
  * the request runs in one transaction with its audit entry, so the change and its record commit
  * together, and the answer leaves only after the commit. Tickets, imports, tokens and users write entries
  * of their own.
@@ -42,7 +42,8 @@ class AuditedChanges extends OncePerRequestFilter {
             "/api/v1/escalations",
             "/api/v1/deliveries",
             "/api/v1/monitors",
-            "/api/v1/maintenance-windows");
+            "/api/v1/maintenance-windows",
+            "/api/v1/trust");
 
     private final AuditLog audit;
     private final TransactionTemplate transactions;

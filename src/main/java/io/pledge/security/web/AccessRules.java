@@ -143,6 +143,17 @@ final class AccessRules {
             editors(HttpMethod.GET, "/api/v1/what-if/proposals/{id}"),
             editors(HttpMethod.GET, "/api/v1/what-if/proposals/{id}/replay"),
             editors(HttpMethod.POST, "/api/v1/what-if/proposals/{id}/adopt"),
+            // Trust pages: managers publish pages, systems, figures and incidents; the public pages themselves
+            // (/trust/**) need no sign-in and show only what is published.
+            editors(HttpMethod.GET, "/api/v1/trust/pages"),
+            editors(HttpMethod.POST, "/api/v1/trust/pages"),
+            editors(HttpMethod.GET, "/api/v1/trust/pages/{id}"),
+            editors(HttpMethod.PUT, "/api/v1/trust/pages/{id}"),
+            editors(HttpMethod.DELETE, "/api/v1/trust/pages/{id}"),
+            editors(HttpMethod.GET, "/api/v1/trust/pages/{id}/incidents"),
+            editors(HttpMethod.POST, "/api/v1/trust/pages/{id}/incidents"),
+            editors(HttpMethod.POST, "/api/v1/trust/pages/{id}/incidents/{incident}/updates"),
+            editors(HttpMethod.DELETE, "/api/v1/trust/pages/{id}/incidents/{incident}"),
             new Rule(HttpMethod.GET, "/api/v1/tokens", ADMINS),
             new Rule(HttpMethod.POST, "/api/v1/tokens", ADMINS),
             new Rule(HttpMethod.DELETE, "/api/v1/tokens/{id}", ADMINS),

@@ -17,6 +17,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -30,6 +31,7 @@ import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.security.web.csrf.CsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.util.matcher.RegexRequestMatcher;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -57,6 +59,52 @@ class SecurityConfiguration {
         FilterRegistrationBean<RateLimitFilter> registration = new FilterRegistrationBean<>(filter);
         registration.setOrder(-200);
         return registration;
+    }
+
+    /**
+     * The public trust pages ({@code /trust/**}, docs/adr/0034): open to anyone, read-only, no session, no
+     * cookie; styles and images from Pledge's own files only (a page's logo from any https address), no script
+     * at all. Only a page's widget may be framed, by any site.
+     */
+    @Bean
+    @Order(-1)
+    SecurityFilterChain trustWidgetSecurity(HttpSecurity http) throws Exception {
+        // The matcher sees the query string too (?lang=fr).
+        return publicTrust(
+                http.securityMatcher(RegexRequestMatcher.regexMatcher("^/trust(/[^?]*)?/widget(\\?.*)?$")), "*");
+    }
+
+    @Bean
+    @Order(0)
+    SecurityFilterChain trustSecurity(HttpSecurity http) throws Exception {
+        return publicTrust(http.securityMatcher("/trust", "/trust/**"), "'none'");
+    }
+
+    private static SecurityFilterChain publicTrust(HttpSecurity http, String frameAncestors) throws Exception {
+        http.authorizeHttpRequests(requests -> requests.requestMatchers(HttpMethod.GET)
+                        .permitAll()
+                        .requestMatchers(HttpMethod.HEAD)
+                        .permitAll()
+                        .anyRequest()
+                        .denyAll())
+                .csrf(csrf -> csrf.disable())
+                .requestCache(cache -> cache.disable())
+                .securityContext(context -> context.securityContextRepository(
+                        new org.springframework.security.web.context.RequestAttributeSecurityContextRepository()))
+                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .anonymous(anonymous -> {})
+                .headers(headers -> {
+                    headers.contentSecurityPolicy(policy -> policy.policyDirectives(
+                            "default-src 'none'; style-src 'self'; img-src 'self' https: data:; base-uri 'none';"
+                                    + " form-action 'self'; frame-ancestors " + frameAncestors));
+                    if (!frameAncestors.equals("'none'")) {
+                        headers.frameOptions(frame -> frame.disable());
+                    }
+                    headers.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN));
+                    // Cache-Control is the controller's: the answers are public and change at most once a minute.
+                    headers.cacheControl(cache -> cache.disable());
+                });
+        return http.build();
     }
 
     @Bean

@@ -1,0 +1,4 @@
+package io.pledge.trust;
+
+/** A trust page, its systems, figures or incidents changed: the public snapshot is rebuilt once it commits. */
+public record TrustPublicationChanged() {}
