@@ -552,6 +552,12 @@ class TrustRenderer implements PublicRendering {
             return index * 4;
         }
 
+        public List<Incident.Update> newestFirst(Incident incident) {
+            List<Incident.Update> updates = new ArrayList<>(incident.updates());
+            java.util.Collections.reverse(updates);
+            return updates;
+        }
+
         public List<String> systemNames(Incident incident) {
             return figures.page().systems().stream()
                     .filter(s -> incident.systems().contains(s.monitor()))

@@ -1,0 +1,4 @@
+package io.pledge.trust;
+
+/** The trust repositories on H2. */
+class TrustRepositoriesH2IntegrationTest extends TrustRepositoriesContract {}
