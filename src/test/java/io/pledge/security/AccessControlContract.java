@@ -124,6 +124,15 @@ public abstract class AccessControlContract extends DatabaseIntegrationTest {
         EXPECTED.put("GET /api/v1/reports/deliveries/{id}/pdf", "AMTC");
         EXPECTED.put("POST /api/v1/reports/deliveries/{id}/resend", "AM");
         EXPECTED.put("POST /api/v1/reports/deliveries/{id}/retry", "AM");
+        EXPECTED.put("GET /api/v1/trust/pages", "AM");
+        EXPECTED.put("POST /api/v1/trust/pages", "AM");
+        EXPECTED.put("GET /api/v1/trust/pages/{id}", "AM");
+        EXPECTED.put("PUT /api/v1/trust/pages/{id}", "AM");
+        EXPECTED.put("DELETE /api/v1/trust/pages/{id}", "AM");
+        EXPECTED.put("GET /api/v1/trust/pages/{id}/incidents", "AM");
+        EXPECTED.put("POST /api/v1/trust/pages/{id}/incidents", "AM");
+        EXPECTED.put("POST /api/v1/trust/pages/{id}/incidents/{incident}/updates", "AM");
+        EXPECTED.put("DELETE /api/v1/trust/pages/{id}/incidents/{incident}", "AM");
         EXPECTED.put("GET /api/v1/tokens", "A");
         EXPECTED.put("POST /api/v1/tokens", "A");
         EXPECTED.put("DELETE /api/v1/tokens/{id}", "A");
@@ -301,6 +310,7 @@ public abstract class AccessControlContract extends DatabaseIntegrationTest {
                 .replace("{tier}", UUID.randomUUID().toString())
                 .replace("{priority}", "P1")
                 .replace("{metric}", "RESOLUTION")
+                .replace("{incident}", UUID.randomUUID().toString())
                 .replace("{source}", "no-such-source");
     }
 

@@ -281,6 +281,7 @@ public abstract class TenantIsolationContract extends DatabaseIntegrationTest {
                 .replace("{tier}", missing != null ? missing : UUID.randomUUID().toString())
                 .replace("{priority}", "P1")
                 .replace("{metric}", "RESOLUTION")
+                .replace("{incident}", id)
                 .replace("{source}", "psa")
                 .replace("{token}", missing != null ? missing : id);
         StringBuilder query = new StringBuilder();

@@ -15,7 +15,7 @@ import java.util.List;
  * 4 h, P2 1 h / 8 h), their external monitors with downtime reported, and their tickets with internal notes,
  * every name unique and recognisable, so that a test can tell whether anything unpublished shows.
  */
-final class TrustFixture {
+public final class TrustFixture {
 
     final Api api;
     final Instant now;
@@ -23,16 +23,16 @@ final class TrustFixture {
     final List<String> subjects = new ArrayList<>();
     final List<String> notes = new ArrayList<>();
 
-    TrustFixture(Api api, Instant now) {
+    public TrustFixture(Api api, Instant now) {
         this.api = api;
         this.now = now;
     }
 
-    record Client(String id, String slug, String name) {}
+    public record Client(String id, String slug, String name) {}
 
-    record Monitor(String id, String name, String secret) {}
+    public record Monitor(String id, String name, String secret) {}
 
-    Client client(String name) {
+    public Client client(String name) {
         String calendar = created(api.post(
                 "/api/v1/calendars",
                 "{\"name\": \"%s\", \"zone\": \"UTC\", \"hours\": \"24x7\"}"
@@ -54,7 +54,7 @@ final class TrustFixture {
     }
 
     /** An external monitor with a target of 99.9 %, whose tool reports downtime. */
-    Monitor monitor(Client client, String name) {
+    public Monitor monitor(Client client, String name) {
         String unique = DatabaseIntegrationTest.unique(name);
         Response response = api.post("/api/v1/monitors", """
                 {"client": "%s", "name": "%s", "kind": "EXTERNAL", "target": 99.9}""".formatted(client.slug(), unique));
@@ -66,7 +66,7 @@ final class TrustFixture {
     }
 
     /** The monitor's tool reports it down from {@code start} to {@code end} (null: still down). */
-    void down(Monitor monitor, Instant start, Instant end, int port) {
+    public void down(Monitor monitor, Instant start, Instant end, int port) {
         Api tool = Api.at(port).withToken(monitor.secret());
         String key = DatabaseIntegrationTest.unique("incident");
         Response sent = tool.post(
@@ -85,7 +85,7 @@ final class TrustFixture {
      * A ticket of the client raised {@code ago} before now, first answered {@code answered} later and resolved
      * {@code resolved} after it was raised (null: not yet), with an internal note.
      */
-    String ticket(Client client, String priority, Duration ago, Duration answered, Duration resolved) {
+    public String ticket(Client client, String priority, Duration ago, Duration answered, Duration resolved) {
         Instant created = now.minus(ago);
         String subject = DatabaseIntegrationTest.unique("Payroll export broken");
         Response opened = api.post("/api/v1/tickets", """
@@ -115,7 +115,7 @@ final class TrustFixture {
     }
 
     /** A token of a role (MANAGER, TECHNICIAN) or of a client's contact (CLIENT with the client's slug). */
-    String token(String role, String client) {
+    public String token(String role, String client) {
         Response token = api.post(
                 "/api/v1/tokens",
                 client == null
@@ -127,7 +127,7 @@ final class TrustFixture {
     }
 
     /** Removes the MSP's page if a test left one (there is one at most). */
-    void noMspPage() {
+    public void noMspPage() {
         for (var page : api.get("/api/v1/trust/pages").json()) {
             if (page.get("clientId") == null || page.get("clientId").isNull()) {
                 assertThat(api.delete("/api/v1/trust/pages/" + page.get("id").asString())
@@ -137,7 +137,7 @@ final class TrustFixture {
         }
     }
 
-    static String created(Response response) {
+    public static String created(Response response) {
         assertThat(response.status()).as(response.toString()).isEqualTo(201);
         return response.json().get("id").asString();
     }
