@@ -76,6 +76,7 @@ class ClientPortalPagesTest extends DatabaseIntegrationTest {
         assertThat(browser.findElements(By.cssSelector("#uptime-bars rect"))).hasSize(90);
         assertThat(browser.findElements(By.cssSelector("#months tbody tr"))).isNotEmpty();
         assertAccessible();
+        opened.screenshot(Path.of("target/screenshots/portal-uptime.png"));
     }
 
     @Test

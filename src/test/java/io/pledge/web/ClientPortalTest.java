@@ -2,16 +2,23 @@ package io.pledge.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.pledge.reporting.ReportDeliveries;
+import io.pledge.reporting.ReportDelivery;
 import io.pledge.support.Api;
 import io.pledge.support.DatabaseIntegrationTest;
 import io.pledge.support.PageClient;
 import io.pledge.support.TestCatalog;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,6 +38,9 @@ class ClientPortalTest extends DatabaseIntegrationTest {
 
     @Autowired
     private Clock clock;
+
+    @Autowired
+    private ReportDeliveries deliveries;
 
     private Tenant acme;
     private Tenant durand;
@@ -199,6 +209,24 @@ class ClientPortalTest extends DatabaseIntegrationTest {
     }
 
     @Test
+    void theReportsMailedToAClientAreListedForItsContactsOnly() {
+        String mine = sentReport(acme);
+        String theirs = sentReport(durand);
+        Api.Response page = page(acme, "/reports?period=" + month(), "en");
+        assertThat(page.body())
+                .contains("Reports sent", "/api/v1/reports/deliveries/" + mine + "/pdf")
+                .doesNotContain(theirs, "id=\"client\"");
+        assertThat(page(acme, "/reports?period=" + month(), "fr").body()).contains("Rapports envoyés");
+        Api.Response pdf = acme.asContact(port).get("/api/v1/reports/deliveries/" + mine + "/pdf");
+        assertThat(pdf.status()).isEqualTo(200);
+        assertThat(pdf.body()).startsWith("%PDF");
+        assertThat(acme.asContact(port)
+                        .get("/api/v1/reports/deliveries/" + theirs + "/pdf")
+                        .status())
+                .isEqualTo(404);
+    }
+
+    @Test
     void theMspsOwnPagesStayClosedToAClientsContact() {
         for (String path : List.of("/dashboard", "/calendars", "/monitors/new", "/maintenance-windows/new")) {
             assertThat(page(acme, path, "en").status()).as(path).isEqualTo(403);
@@ -289,6 +317,33 @@ class ClientPortalTest extends DatabaseIntegrationTest {
                 monitorName,
                 contact,
                 token.json().get("secret").asString());
+    }
+
+    /** A report mailed to the tenant's contact, as the schedule stores it once sent. */
+    private String sentReport(Tenant tenant) {
+        ReportDelivery owed = ReportDelivery.owed(
+                UUID.fromString(tenant.catalog().clientId()), "2026-10", 1, ReportDelivery.SCHEDULE, clock.instant());
+        assertThat(deliveries.add(owed)).isTrue();
+        byte[] pdf = "%PDF-1.4 a report".getBytes(StandardCharsets.US_ASCII);
+        deliveries.sent(
+                owed.id(),
+                1,
+                clock.instant(),
+                new ReportDelivery.Sent(
+                        List.of(tenant.contact()),
+                        tenant.name() + " report, 2026-10",
+                        "<" + owed.id() + "@pledge.test>",
+                        pdf,
+                        HexFormat.of().formatHex(sha256(pdf))));
+        return owed.id().toString();
+    }
+
+    private static byte[] sha256(byte[] content) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(content);
+        } catch (NoSuchAlgorithmException impossible) {
+            throw new IllegalStateException(impossible);
+        }
     }
 
     private void record(String ticket, String event) {

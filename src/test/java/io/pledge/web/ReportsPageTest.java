@@ -112,10 +112,10 @@ class ReportsPageTest extends DatabaseIntegrationTest {
         assertThat(browser.getCurrentUrl())
                 .as("a client's contact lands on its portal")
                 .endsWith("/portal");
-        browser.findElement(By.linkText("Reports")).click();
-        assertThat(browser.findElements(By.cssSelector("#client option")))
-                .extracting(option -> option.getAttribute("value"))
-                .containsExactly(mine.slug());
+        opened.submit(By.linkText("Reports"));
+        assertThat(opened.findNow(By.id("client"))).as("no client to choose").isEmpty();
+        assertThat(browser.findElement(By.id("download-pdf")).getAttribute("href"))
+                .contains("/qbr/" + mine.slug() + "/pdf");
         assertThat(opened.findNow(By.linkText("Dashboard"))).isEmpty();
         browser.get(url("/reports?client=" + theirs.slug() + "&period=" + month()));
         assertThat(opened.findNow(By.id("report"))).isEmpty();

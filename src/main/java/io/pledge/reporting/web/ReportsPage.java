@@ -9,6 +9,7 @@ import io.pledge.reporting.ComplianceReports;
 import io.pledge.reporting.QbrPacks;
 import io.pledge.reporting.QbrPacks.Rendered;
 import io.pledge.reporting.ReportPeriod;
+import io.pledge.reporting.ScheduledReports;
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
@@ -41,8 +42,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Hidden
 class ReportsPage {
 
+    /** The sent reports listed, newest first. */
+    static final int SENT_SHOWN = 24;
+
     private final ComplianceReports reports;
     private final QbrPacks packs;
+    private final ScheduledReports sent;
     private final Clients clients;
     private final MessageSource messages;
     private final Clock clock;
@@ -51,12 +56,14 @@ class ReportsPage {
     ReportsPage(
             ComplianceReports reports,
             QbrPacks packs,
+            ScheduledReports sent,
             Clients clients,
             MessageSource messages,
             Clock clock,
             @Value("${pledge.pages.zone:UTC}") ZoneId zone) {
         this.reports = reports;
         this.packs = packs;
+        this.sent = sent;
         this.clients = clients;
         this.messages = messages;
         this.clock = clock;
@@ -83,6 +90,7 @@ class ReportsPage {
         model.addAttribute("clients", choices);
         model.addAttribute("client", chosen);
         model.addAttribute("period", asked);
+        model.addAttribute("staff", scope.seesInternalText());
         if (chosen != null) {
             AtomicReference<ComplianceReport> report = new AtomicReference<>();
             boolean read = FormErrors.attempt(
@@ -92,6 +100,8 @@ class ReportsPage {
                     () -> report.set(reports.of(chosen, ReportPeriod.parse(asked, null, null), scope)));
             if (read) {
                 model.addAttribute("report", report.get());
+                // The reports mailed to the client, as GET /api/v1/reports/deliveries lists them for its scope.
+                model.addAttribute("sent", sent.list(scope, chosen, null, "SENT", SENT_SHOWN));
             } else {
                 response.setStatus(HttpStatus.BAD_REQUEST.value());
             }
