@@ -63,6 +63,41 @@ public class TargetAdvisor {
         this.clock = clock;
     }
 
+    /** The compliance level suggested targets are for when none is asked. */
+    public static final BigDecimal DEFAULT_COMPLIANCE = BigDecimal.valueOf(95);
+
+    /**
+     * The advice over a period, from request parameters as the API and the page take them: {@code period}, or
+     * {@code from} and {@code to} (as reports read them); optionally a tier id, a client id or slug and a
+     * compliance level (95 when absent).
+     *
+     * @throws InvalidRequestException naming the parameter that is malformed (400)
+     * @throws UnprocessableException naming the tier or client that does not exist (422)
+     */
+    public AdvisorReport advise(
+            String period, String from, String to, String tier, String client, String compliance, Scope scope) {
+        ReportPeriod parsed = ReportPeriod.parse(period, from, to);
+        Violations violations = new Violations();
+        UUID tierId = violations.parseOptional("tier", tier, "tier id", UUID::fromString);
+        BigDecimal level = compliance == null
+                ? DEFAULT_COMPLIANCE
+                : violations.parseOptional("compliance", compliance, "percentage (95, 99.5)", BigDecimal::new);
+        if (level != null && (level.signum() <= 0 || level.compareTo(BigDecimal.valueOf(100)) > 0)) {
+            violations.add("compliance", "must be a percentage above 0 and at most 100, got " + compliance);
+        }
+        violations.throwIfAny();
+        Optional<TierId> chosenTier = Optional.ofNullable(tierId).map(TierId::new);
+        if (chosenTier.isPresent() && tiers.find(chosenTier.get()).isEmpty()) {
+            throw new UnprocessableException("tier", "unknown tier " + tier);
+        }
+        Optional<Client> chosenClient = Optional.empty();
+        if (client != null) {
+            chosenClient = Optional.of(clients.findByReference(client.strip(), scope)
+                    .orElseThrow(() -> new UnprocessableException("client", "unknown client " + client)));
+        }
+        return advise(parsed, chosenTier, chosenClient, level, scope);
+    }
+
     /**
      * The advice over a period.
      *

@@ -3,26 +3,19 @@ package io.pledge.advisor.web;
 import io.pledge.advisor.AdvisorReport;
 import io.pledge.advisor.Goal;
 import io.pledge.advisor.TargetAdvisor;
-import io.pledge.clients.Client;
-import io.pledge.clients.Clients;
 import io.pledge.clients.Tier;
 import io.pledge.clients.TierId;
 import io.pledge.clients.Tiers;
 import io.pledge.core.InvalidRequestException;
 import io.pledge.core.NotFoundException;
 import io.pledge.core.Scope;
-import io.pledge.core.UnprocessableException;
-import io.pledge.core.Violations;
-import io.pledge.reporting.ReportPeriod;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.math.BigDecimal;
 import java.security.Principal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
@@ -40,15 +33,11 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Target advisor", description = "What the clocks actually took, and targets that can be kept")
 class AdvisorController {
 
-    static final BigDecimal DEFAULT_COMPLIANCE = BigDecimal.valueOf(95);
-
     private final TargetAdvisor advisor;
-    private final Clients clients;
     private final Tiers tiers;
 
-    AdvisorController(TargetAdvisor advisor, Clients clients, Tiers tiers) {
+    AdvisorController(TargetAdvisor advisor, Tiers tiers) {
         this.advisor = advisor;
-        this.clients = clients;
         this.tiers = tiers;
     }
 
@@ -66,26 +55,7 @@ class AdvisorController {
             @RequestParam(required = false) String client,
             @RequestParam(required = false) String compliance,
             Scope scope) {
-        ReportPeriod parsed = ReportPeriod.parse(period, from, to);
-        Violations violations = new Violations();
-        UUID tierId = violations.parseOptional("tier", tier, "tier id", UUID::fromString);
-        BigDecimal level = compliance == null
-                ? DEFAULT_COMPLIANCE
-                : violations.parseOptional("compliance", compliance, "percentage (95, 99.5)", BigDecimal::new);
-        if (level != null && (level.signum() <= 0 || level.compareTo(BigDecimal.valueOf(100)) > 0)) {
-            violations.add("compliance", "must be a percentage above 0 and at most 100, got " + compliance);
-        }
-        violations.throwIfAny();
-        Optional<TierId> chosenTier = Optional.ofNullable(tierId).map(TierId::new);
-        if (chosenTier.isPresent() && tiers.find(chosenTier.get()).isEmpty()) {
-            throw new UnprocessableException("tier", "unknown tier " + tier);
-        }
-        Optional<Client> chosenClient = Optional.empty();
-        if (client != null) {
-            chosenClient = Optional.of(clients.findByReference(client.strip(), scope)
-                    .orElseThrow(() -> new UnprocessableException("client", "unknown client " + client)));
-        }
-        return advisor.advise(parsed, chosenTier, chosenClient, level, scope);
+        return advisor.advise(period, from, to, tier, client, compliance, scope);
     }
 
     @GetMapping("/api/v1/advisor/goals")

@@ -189,6 +189,8 @@ final class AccessRules {
             new Page("/dashboard", "nav.dashboard", rolesOf(HttpMethod.GET, "/api/v1/deliveries")),
             // A client's compliance report and QBR pack: staff, and a client's contacts for their own.
             new Page("/reports", "nav.reports", rolesOf(HttpMethod.GET, "/api/v1/reports/compliance/{client}")),
+            // The target advisor: managers and admins, as its API.
+            new Page("/advisor", "nav.advisor", rolesOf(HttpMethod.GET, "/api/v1/advisor")),
             // Catalog: the forms that write, before the pages under which they sit (the first match decides).
             new Page("/calendars/new", null, rolesOf(HttpMethod.POST, "/api/v1/calendars")),
             new Page("/calendars/*/edit", null, rolesOf(HttpMethod.PUT, "/api/v1/calendars/{id}")),
