@@ -30,7 +30,7 @@ api() { curl -sf -H "Authorization: Bearer $token" -H 'Content-Type: application
 email="manager-$(date +%s)@bench.example"
 api -d "{\"email\": \"$email\", \"password\": \"$password\", \"role\": \"MANAGER\"}" "$base/api/v1/users" > /dev/null
 jar="$work/cookies"
-csrf="$(curl -sf -c "$jar" -b "$jar" "$base/login" | grep -oE 'name="_csrf" value="[^"]+"' | sed -E 's/.*value="([^"]+)"/\1/')"
+csrf="$(curl -sf -c "$jar" -b "$jar" "$base/login" | grep -oE 'name="_csrf" value="[^"]+"' | head -n 1 | sed -E 's/.*value="([^"]+)"/\1/')"
 curl -sf -o /dev/null -c "$jar" -b "$jar" --data-urlencode "username=$email" --data-urlencode "password=$password" \
   --data-urlencode "_csrf=$csrf" "$base/login"
 session="$(awk '$6 == "JSESSIONID" {print $7}' "$jar")"
