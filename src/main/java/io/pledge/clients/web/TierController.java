@@ -1,19 +1,14 @@
 package io.pledge.clients.web;
 
-import io.pledge.calendar.CalendarId;
-import io.pledge.calendar.Calendars;
 import io.pledge.clients.CreditStep;
-import io.pledge.clients.PolicyTerms;
 import io.pledge.clients.Tier;
+import io.pledge.clients.TierCatalog;
 import io.pledge.clients.TierId;
 import io.pledge.clients.TierPolicy;
 import io.pledge.clients.TierPolicyDocument;
 import io.pledge.clients.Tiers;
 import io.pledge.core.NotFoundException;
-import io.pledge.core.UnprocessableException;
-import io.pledge.core.Violation;
 import io.pledge.core.Violations;
-import io.pledge.sla.PriorityScheme;
 import io.pledge.sla.SlaPolicyDocument;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -42,30 +37,17 @@ import org.springframework.web.bind.annotation.RestController;
 class TierController {
 
     private final Tiers tiers;
-    private final Calendars calendars;
-    private final PriorityScheme priorities;
+    private final TierCatalog catalog;
 
-    TierController(Tiers tiers, Calendars calendars, PriorityScheme priorities) {
+    TierController(Tiers tiers, TierCatalog catalog) {
         this.tiers = tiers;
-        this.calendars = calendars;
-        this.priorities = priorities;
+        this.catalog = catalog;
     }
 
     @PostMapping
     @Operation(summary = "Create a tier with policy version 1")
     ResponseEntity<TierView> create(@RequestBody TierRequest request, Principal author) {
-        Violations violations = new Violations();
-        String name = violations.text("name", request.name(), 100);
-        String description = violations.optionalText("description", request.description(), 2000);
-        PolicyTerms terms = null;
-        if (request.policy() == null) {
-            violations.add("policy", "is required");
-        } else {
-            terms = PolicyTerms.parse(request.policy(), priorities, violations.under("policy."));
-        }
-        violations.throwIfAny();
-        requireCalendars(terms, "policy.");
-        Tier tier = tiers.add(name, description, terms, author.getName());
+        Tier tier = catalog.create(request.name(), request.description(), request.policy(), author.getName());
         return ResponseEntity.created(URI.create("/api/v1/tiers/" + tier.id())).body(TierView.of(tier));
     }
 
@@ -107,13 +89,7 @@ class TierController {
     @Operation(summary = "Edit the policy: saves the next version, in force from now; earlier versions never change")
     ResponseEntity<PolicyView> revise(
             @PathVariable UUID id, @RequestBody TierPolicyDocument document, Principal author) {
-        PolicyTerms terms = PolicyTerms.parse(document, priorities);
-        if (tiers.find(new TierId(id)).isEmpty()) {
-            throw notFound(id);
-        }
-        requireCalendars(terms, "");
-        TierPolicy policy =
-                tiers.revise(new TierId(id), terms, author.getName()).orElseThrow(() -> notFound(id));
+        TierPolicy policy = catalog.revise(new TierId(id), document, author.getName());
         return ResponseEntity.created(URI.create("/api/v1/tiers/" + id + "/policies/" + policy.version()))
                 .body(PolicyView.of(policy));
     }
@@ -134,20 +110,6 @@ class TierController {
         return tiers.version(new TierId(id), version)
                 .map(PolicyView::of)
                 .orElseThrow(() -> new NotFoundException("policy version " + version + " of tier", id));
-    }
-
-    private void requireCalendars(PolicyTerms terms, String prefix) {
-        List<SlaPolicyDocument.TargetDocument> targets = terms.toDocument().targets();
-        List<Violation> missing = new java.util.ArrayList<>();
-        for (int i = 0; i < targets.size(); i++) {
-            String calendar = targets.get(i).calendarId();
-            if (calendar != null && !calendars.exists(CalendarId.of(calendar))) {
-                missing.add(new Violation(prefix + "targets[" + i + "].calendarId", "unknown calendar " + calendar));
-            }
-        }
-        if (!missing.isEmpty()) {
-            throw new UnprocessableException(missing);
-        }
     }
 
     private static NotFoundException notFound(UUID id) {

@@ -195,6 +195,9 @@ final class AccessRules {
             new Page("/calendars/new", null, rolesOf(HttpMethod.POST, "/api/v1/calendars")),
             new Page("/calendars/*/edit", null, rolesOf(HttpMethod.PUT, "/api/v1/calendars/{id}")),
             new Page("/calendars", "nav.calendars", rolesOf(HttpMethod.GET, "/api/v1/calendars")),
+            new Page("/tiers/new", null, rolesOf(HttpMethod.POST, "/api/v1/tiers")),
+            new Page("/tiers/*/policies/new", null, rolesOf(HttpMethod.POST, "/api/v1/tiers/{id}/policies")),
+            new Page("/tiers", "nav.tiers", rolesOf(HttpMethod.GET, "/api/v1/tiers")),
             // The queue by time to breach and each ticket's page: staff, and a client's contacts for their own.
             new Page("/queue", "nav.queue", rolesOf(HttpMethod.GET, "/api/v1/tickets")),
             new Page("/tickets/new", null, rolesOf(HttpMethod.POST, "/api/v1/tickets")),

@@ -82,6 +82,31 @@ public final class FormErrors {
         }
     }
 
+    /**
+     * As {@link #attempt(Model, MessageSource, Locale, Runnable)}, for a form whose fields are not the API
+     * document's (a list's items typed in one text area, targets typed in a grid): {@code toForm} gives each
+     * violation the form field it is shown next to, and may keep the API's field in front of its message
+     * where that names an item inside the field.
+     */
+    public static boolean attempt(
+            Model model,
+            MessageSource messages,
+            Locale locale,
+            java.util.function.UnaryOperator<Violation> toForm,
+            Runnable action) {
+        try {
+            action.run();
+            return true;
+        } catch (RuntimeException rejected) {
+            List<Violation> violations = violationsOf(rejected);
+            if (violations == null) {
+                throw rejected;
+            }
+            model.addAttribute(ATTRIBUTE, of(violations.stream().map(toForm).toList(), messages, locale));
+            return false;
+        }
+    }
+
     /** The bundle key that translates a violation's message. */
     static String key(String message) {
         return "violation."
