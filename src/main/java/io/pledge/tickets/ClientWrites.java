@@ -16,8 +16,8 @@ final class ClientWrites {
 
     /**
      * A new ticket's document as a scope may give it: a client's contacts open tickets for their own client
-     * (naming no client means theirs), and never name a source or an external id, which are the MSP's
-     * integrations' numbers for tickets.
+     * (naming no client means theirs), never name a source or an external id, which are the MSP's
+     * integrations' numbers for tickets, and never date a ticket back: it is opened when it arrives.
      */
     static TicketDocument ticket(TicketDocument document, Scope scope) {
         if (!scope.isClient()) {
@@ -30,6 +30,10 @@ final class ClientWrites {
         if (document.externalId() != null) {
             violations.add("externalId", "is set by the MSP's integrations, not by a client's contacts");
         }
+        // A ticket dated back would count against the MSP's targets (and credits) time it never had.
+        if (document.createdAt() != null) {
+            violations.add("createdAt", "a client's ticket is opened at the instant it arrives");
+        }
         violations.throwIfAny();
         return new TicketDocument(
                 document.client() == null ? scope.clientOrNull().toString() : document.client(),
@@ -38,7 +42,7 @@ final class ClientWrites {
                 document.subject(),
                 document.description(),
                 document.requester(),
-                document.createdAt(),
+                null,
                 null,
                 null);
     }

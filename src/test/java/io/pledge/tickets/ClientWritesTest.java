@@ -48,6 +48,18 @@ class ClientWritesTest {
     }
 
     @Test
+    void aClientOpensItsTicketWhenItArrivesNeverDatedBack() {
+        assertThatThrownBy(() -> ClientWrites.ticket(
+                        new TicketDocument(null, "P2", null, "Down", null, null, "2026-01-05T09:00:00Z", null, null),
+                        scope))
+                .isInstanceOfSatisfying(
+                        InvalidRequestException.class,
+                        e -> assertThat(e.violations())
+                                .extracting(Violation::field)
+                                .containsExactly("createdAt"));
+    }
+
+    @Test
     void aClientRepliesPubliclyAsTheCustomer() {
         TicketEventDocument written = ClientWrites.event(
                 new TicketEventDocument("replied", null, null, null, "AGENT", false, "thanks", null, null), scope);

@@ -258,6 +258,17 @@ class ClientPortalTest extends DatabaseIntegrationTest {
                 "/api/v1/reports/compliance/" + durand.catalog().slug() + "?period=" + month())) {
             assertThat(integration.get(path).status()).as(path).isEqualTo(404);
         }
+        // It opens tickets for its own client, when they arrive: never dated back against the MSP's targets.
+        Api.Response backdated = integration.post(
+                "/api/v1/tickets", """
+                {"priority": "P1", "subject": "Down since last week", "createdAt": "%s"}""".formatted(clock.instant().minus(Duration.ofDays(7))));
+        assertThat(backdated.status()).as(backdated.toString()).isEqualTo(400);
+        assertThat(backdated.body()).contains("createdAt");
+        Api.Response opened = integration.post("/api/v1/tickets", """
+                {"priority": "P1", "subject": "Down now"}""");
+        assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
+        assertThat(opened.json().get("clientId").asString())
+                .isEqualTo(acme.catalog().clientId());
         assertThat(integration.get("/api/v1/tickets").body())
                 .contains(acme.subject())
                 .doesNotContain(durand.subject());
