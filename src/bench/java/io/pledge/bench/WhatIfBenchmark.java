@@ -69,7 +69,7 @@ public final class WhatIfBenchmark {
     public static void main(String[] args) throws Exception {
         int tickets = args.length > 0 ? Integer.parseInt(args[0]) : 25_000;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 10;
-        int port = 18084;
+        int port = Integer.getInteger("pledge.bench.port", 18093);
         SpringApplication application = new SpringApplication(PledgeApplication.class);
         try (ConfigurableApplicationContext context = application.run(
                 "--server.port=" + port, "--logging.level.root=WARN", "--logging.level.io.pledge=WARN")) {
@@ -112,6 +112,21 @@ public final class WhatIfBenchmark {
                     replay.changedTickets(),
                     replay.metrics().get(1).current().metPercent(),
                     replay.metrics().get(1).proposed().metPercent());
+            io.pledge.tickets.ClockRecords records = context.getBean(io.pledge.tickets.ClockRecords.class);
+            List<Client> all = context.getBean(io.pledge.clients.Clients.class).all();
+            time("reads only (ClockRecords.histories, every client)", rounds, () -> {
+                int read = 0;
+                for (Client client : all) {
+                    read += records.histories(
+                                    client.id().value(),
+                                    gold.id().value(),
+                                    quarter.start(client.details().zone()),
+                                    quarter.end(client.details().zone()),
+                                    Scope.everything())
+                            .size();
+                }
+                return read;
+            });
             time("replay (service, reads included)", rounds, () -> replays.replay(
                     gold, terms, null, quarter, List.of(), Scope.everything()));
             HttpClient http = HttpClient.newHttpClient();
