@@ -424,6 +424,28 @@ public abstract class TrustApiContract extends DatabaseIntegrationTest {
         assertThat(fieldNames(json.get("status"))).containsExactly("indicator", "description");
         assertThat(json.get("status").get("indicator").asString()).isEqualTo("critical");
 
+        // Gzipped ahead for a browser that accepts it: the same bytes, a validator of its own.
+        java.net.http.HttpResponse<byte[]> zipped = java.net.http.HttpClient.newHttpClient()
+                .send(
+                        java.net.http.HttpRequest.newBuilder(
+                                        java.net.URI.create("http://127.0.0.1:" + port + base + "?lang=en"))
+                                .header("Accept-Encoding", "gzip, deflate, br")
+                                .build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(zipped.headers().firstValue("Content-Encoding")).contains("gzip");
+        assertThat(zipped.headers().firstValue("Vary")).contains("Accept-Language, Accept-Encoding");
+        String plain = anonymous(base + "?lang=en").body();
+        try (var unzip = new java.util.zip.GZIPInputStream(new ByteArrayInputStream(zipped.body()))) {
+            assertThat(new String(unzip.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo(plain);
+        }
+        String zippedTag = zipped.headers().firstValue("ETag").orElseThrow();
+        assertThat(zippedTag)
+                .isNotEqualTo(anonymous(base + "?lang=en").header("ETag"))
+                .endsWith("-gz\"");
+        assertThat(anonymous(base + "?lang=en", "Accept-Encoding", "gzip", "If-None-Match", zippedTag)
+                        .status())
+                .isEqualTo(304);
+
         // Resolved, the incident leaves the summary and goes into the page's history.
         api().post(
                         "/api/v1/trust/pages/" + id + "/incidents/" + incident + "/updates",

@@ -70,8 +70,11 @@ class PublicTrustController {
                 .resource(language, rest)
                 .orElseThrow(() -> new NotFoundException("trust page resource", request.getRequestURI()));
         boolean localised = entry.get().resources().containsKey(language + "/" + rest);
+        // A secret page's answers are completed with its token per request: those go out as they are.
+        boolean gzip = token == null && resource.gzip() != null && acceptsGzip(request);
+        String etag = gzip ? resource.gzipEtag() : resource.etag();
         HttpHeaders headers = new HttpHeaders();
-        headers.set(HttpHeaders.ETAG, resource.etag());
+        headers.set(HttpHeaders.ETAG, etag);
         boolean badge = rest.startsWith("badges/");
         if (token != null) {
             // A secret page stays out of shared caches, search engines and other sites' referrer logs.
@@ -81,21 +84,33 @@ class PublicTrustController {
         } else {
             headers.setCacheControl(badge ? "public, max-age=60" : "public, max-age=30");
         }
-        if (localised) {
-            headers.set(HttpHeaders.VARY, "Accept-Language");
+        if (localised || resource.gzip() != null) {
+            headers.set(
+                    HttpHeaders.VARY,
+                    localised && resource.gzip() != null
+                            ? "Accept-Language, Accept-Encoding"
+                            : localised ? "Accept-Language" : "Accept-Encoding");
         }
         String match = request.getHeader(HttpHeaders.IF_NONE_MATCH);
-        if (match != null && (match.equals(resource.etag()) || match.equals("W/" + resource.etag()))) {
+        if (match != null && (match.equals(etag) || match.equals("W/" + etag))) {
             return new ResponseEntity<>(headers, HttpStatus.NOT_MODIFIED);
         }
         headers.set(HttpHeaders.CONTENT_TYPE, resource.contentType());
-        byte[] body = resource.body();
+        byte[] body = gzip ? resource.gzip() : resource.body();
+        if (gzip) {
+            headers.set(HttpHeaders.CONTENT_ENCODING, "gzip");
+        }
         if (token != null && !resource.contentType().startsWith("image/")) {
             body = new String(body, StandardCharsets.UTF_8)
                     .replace(TrustRenderer.SECRET_MARK, token)
                     .getBytes(StandardCharsets.UTF_8);
         }
         return new ResponseEntity<>(body, headers, HttpStatus.OK);
+    }
+
+    private static boolean acceptsGzip(HttpServletRequest request) {
+        String accepted = request.getHeader(HttpHeaders.ACCEPT_ENCODING);
+        return accepted != null && accepted.toLowerCase(Locale.ROOT).contains("gzip") && !accepted.contains("gzip;q=0");
     }
 
     /** ?lang=en|fr, else the browser's first of English and French, else the page's own language. */
