@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.pledge.support.Api;
 import io.pledge.support.Api.Response;
 import io.pledge.support.DatabaseIntegrationTest;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -450,6 +451,36 @@ public abstract class CatalogApiContract extends DatabaseIntegrationTest {
         Response created = api().post("/api/v1/clients", client("Client " + slug, slug));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         return created.json().get("id").asString();
+    }
+
+    @Test
+    void theListOfClientsCarriesEachClientsOwnContactsInTheirOrder() {
+        String first = unique("contacts-a");
+        String second = unique("contacts-b");
+        for (String slug : List.of(first, second)) {
+            Response created = api().post("/api/v1/clients", """
+                    {"name": "Client %s", "slug": "%s", "zone": "Europe/Paris",
+                     "contacts": [{"name": "Zoé %s", "email": "z@%s.example", "reports": true},
+                                  {"name": "Adam %s", "email": "a@%s.example"}]}""".formatted(slug, slug, slug, slug, slug, slug));
+            assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        }
+        api().post("/api/v1/clients", client("No contacts " + first, unique("nocontacts")));
+
+        JsonNode listed = api().get("/api/v1/clients").json();
+
+        for (String slug : List.of(first, second)) {
+            JsonNode client = null;
+            for (JsonNode each : listed) {
+                if (each.get("slug").asString().equals(slug)) {
+                    client = each;
+                }
+            }
+            assertThat(client).as(slug).isNotNull();
+            assertThat(client.get("contacts"))
+                    .extracting(contact -> contact.get("name").asString())
+                    .containsExactly("Zoé " + slug, "Adam " + slug);
+            assertThat(client.get("contacts").get(0).get("reports").asBoolean()).isTrue();
+        }
     }
 
     private static String client(String name, String slug) {

@@ -12,10 +12,14 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -76,8 +80,14 @@ class JdbcClients implements Clients {
     @Override
     @Transactional(readOnly = true)
     public List<Client> all() {
+        // Two queries whatever the number of clients: every contact, then every client.
+        Map<UUID, List<Contact>> contacts = new HashMap<>();
+        jdbc.sql("select client_id, name, email, phone, reports from client_contact order by client_id, position")
+                .query((RowCallbackHandler) row -> contacts.computeIfAbsent(
+                                row.getObject("client_id", UUID.class), any -> new ArrayList<>())
+                        .add(contact(row)));
         return jdbc.sql("select * from client order by name, slug")
-                .query(this::map)
+                .query((row, index) -> client(row, contacts.getOrDefault(row.getObject("id", UUID.class), List.of())))
                 .list();
     }
 
@@ -152,13 +162,21 @@ class JdbcClients implements Clients {
     }
 
     private Client map(ResultSet row, int index) throws SQLException {
-        UUID id = row.getObject("id", UUID.class);
         List<Contact> contacts = jdbc.sql(
                         "select name, email, phone, reports from client_contact where client_id = :id order by position")
-                .param("id", id)
-                .query((r, i) -> new Contact(
-                        r.getString("name"), r.getString("email"), r.getString("phone"), r.getBoolean("reports")))
+                .param("id", row.getObject("id", UUID.class))
+                .query((r, i) -> contact(r))
                 .list();
+        return client(row, contacts);
+    }
+
+    private static Contact contact(ResultSet row) throws SQLException {
+        return new Contact(
+                row.getString("name"), row.getString("email"), row.getString("phone"), row.getBoolean("reports"));
+    }
+
+    private static Client client(ResultSet row, List<Contact> contacts) throws SQLException {
+        UUID id = row.getObject("id", UUID.class);
         ClientDetails details = new ClientDetails(
                 row.getString("name"),
                 row.getString("slug"),
