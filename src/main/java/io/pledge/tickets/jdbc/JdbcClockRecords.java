@@ -187,13 +187,13 @@ class JdbcClockRecords implements ClockRecords {
         Map<TicketId, List<RecordedEvent>> events = new HashMap<>();
         // Only what the engine reads: no text of any event is loaded.
         jdbc.sql("""
-                        select e.ticket_id, e.seq, e.type, e.at, e.priority, e.status, e.author, e.is_public, e.recorded_at
+                        select e.ticket_id, e.seq, e.type, e.at, e.priority, e.status, e.author, e.is_public
                         from ticket_event e join ticket t on t.id = e.ticket_id
                         where t.client_id = :client and t.tier_id = :tier and t.created_at >= :from and t.created_at < :to
                           and t.scope_reason is null%s
                         order by e.ticket_id, e.at, e.seq""".formatted(ScopeSql.condition(scope, "t.client_id")))
                 .params(parameters)
-                .query(JdbcClockRecords::event)
+                .query(JdbcClockRecords::engineEvent)
                 .list()
                 .forEach(event -> events.computeIfAbsent(event.ticket(), id -> new ArrayList<>())
                         .add(event));
@@ -279,6 +279,30 @@ class JdbcClockRecords implements ClockRecords {
                 null,
                 null,
                 Timestamps.instant(row, "recorded_at"),
+                null);
+    }
+
+    /** Only the columns the engine reads: a replay decodes no arrival instant nor any text. */
+    private static RecordedEvent engineEvent(ResultSet row, int index) throws SQLException {
+        String priority = row.getString("priority");
+        String status = row.getString("status");
+        return new RecordedEvent(
+                null,
+                new TicketId(row.getObject("ticket_id", UUID.class)),
+                row.getLong("seq"),
+                EventType.valueOf(row.getString("type")),
+                Timestamps.instant(row, "at"),
+                priority == null ? null : Priority.of(priority),
+                status == null ? null : TicketStatus.valueOf(status),
+                null,
+                row.getString("author"),
+                (Boolean) row.getObject("is_public"),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
                 null);
     }
 }
