@@ -191,6 +191,21 @@ final class AccessRules {
             new Page("/reports", "nav.reports", rolesOf(HttpMethod.GET, "/api/v1/reports/compliance/{client}")),
             // The target advisor: managers and admins, as its API.
             new Page("/advisor", "nav.advisor", rolesOf(HttpMethod.GET, "/api/v1/advisor")),
+            // Reports mailed on schedule (editors only in the API): the forms and buttons that write first.
+            new Page("/report-schedules/*/edit", null, rolesOf(HttpMethod.PUT, "/api/v1/reports/schedules/{client}")),
+            new Page(
+                    "/report-schedules/*/preview",
+                    null,
+                    rolesOf(HttpMethod.GET, "/api/v1/reports/schedules/{client}/preview")),
+            new Page(
+                    "/report-schedules/deliveries/*/resend",
+                    null,
+                    rolesOf(HttpMethod.POST, "/api/v1/reports/deliveries/{id}/resend")),
+            new Page(
+                    "/report-schedules/deliveries/*/retry",
+                    null,
+                    rolesOf(HttpMethod.POST, "/api/v1/reports/deliveries/{id}/retry")),
+            new Page("/report-schedules", "nav.report-schedules", rolesOf(HttpMethod.GET, "/api/v1/reports/schedules")),
             // Catalog: the forms that write, before the pages under which they sit (the first match decides).
             new Page("/calendars/new", null, rolesOf(HttpMethod.POST, "/api/v1/calendars")),
             new Page("/calendars/*/edit", null, rolesOf(HttpMethod.PUT, "/api/v1/calendars/{id}")),

@@ -214,6 +214,17 @@ class EscalationPagesTest extends DatabaseIntegrationTest {
                     .isEqualTo("Delivery put back in line: it is sent again now.");
             assertThat(deliveries.find(dead.id()).orElseThrow().state()).isEqualTo(Delivery.State.PENDING);
             assertAccessible(opened);
+
+            // The same manager's other outgoing mail: the client's report schedule, from the navigation.
+            opened.submit(By.linkText("Report mail"));
+            assertThat(browser.findElement(By.id("schedules")).getText()).contains("Acme", "not scheduled");
+            assertAccessible(opened);
+            opened.submit(By.cssSelector("tr[data-client='" + catalog.slug() + "'] a"));
+            browser.findElement(By.id("monthly")).click();
+            opened.submit(By.id("save-schedule"));
+            assertThat(browser.findElement(By.id("cadence")).getText()).startsWith("every month");
+            assertAccessible(opened);
+            opened.screenshot(Path.of("target/screenshots/report-schedule.png"));
         }
     }
 
