@@ -53,7 +53,7 @@ measure() {
 echo "pages: $requests requests each, $concurrency at a time, after as many to warm up"
 measure "queue" "/queue"
 measure "queue, largest client" "/queue?client=client-0000"
-measure "queue, breached" "/queue?breached=true"
+measure "queue, breached" "/queue?breached=yes"
 measure "ticket" "/tickets/$ticket"
 measure "dashboard" "/dashboard"
 measure "dashboard figures" "/dashboard/figures"

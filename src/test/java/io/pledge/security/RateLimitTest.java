@@ -6,6 +6,7 @@ import io.pledge.support.Api;
 import io.pledge.support.Api.Response;
 import io.pledge.support.DatabaseIntegrationTest;
 import io.pledge.support.MutableClock;
+import io.pledge.support.PageClient;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -73,6 +74,27 @@ class RateLimitTest extends DatabaseIntegrationTest {
         assertThat(Api.at(port).anonymous().get("/actuator/health").status()).isEqualTo(429);
         clock.advance(Duration.ofSeconds(1));
         assertThat(Api.at(port).anonymous().get("/actuator/health").status()).isEqualTo(200);
+    }
+
+    @Test
+    void aSignedInPersonsPagesAreNotCountedAsAnonymousVisits() {
+        clock.advance(Duration.ofMinutes(5));
+        PageClient signedIn = PageClient.signIn(port, ADMIN_EMAIL, ADMIN_PASSWORD, "en");
+        for (int i = 0; i < 10; i++) {
+            assertThat(signedIn.get("/account/password").status()).isEqualTo(200);
+        }
+
+        // The same address without a signed-in session is held to the public rate, a made-up session id
+        // included.
+        clock.advance(Duration.ofMinutes(5));
+        for (int i = 0; i < 3; i++) {
+            assertThat(Api.at(port).anonymous().get("/login").status()).isEqualTo(200);
+        }
+        assertThat(Api.at(port)
+                        .anonymous()
+                        .send("GET", "/login", null, "Cookie", "JSESSIONID=0123456789ABCDEF")
+                        .status())
+                .isEqualTo(429);
     }
 
     private Response ingest(String source) {

@@ -5,6 +5,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
@@ -12,12 +13,14 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Refuses with 429 and {@code Retry-After}, before any other work: webhook ingest beyond its rate per
- * source or per address, public operations beyond their rate per address, and any request carrying
+ * source or per address, public operations and pages beyond their rate per address (a signed-in person's
+ * pages aside), and any request carrying
  * credentials from an address that failed to sign in too often. Limits hold per node.
  */
 final class RateLimitFilter extends OncePerRequestFilter {
@@ -44,6 +47,17 @@ final class RateLimitFilter extends OncePerRequestFilter {
         failedSignIns.take(address);
     }
 
+    /**
+     * Whether the request belongs to a session someone signed in to: the pages of the people of an MSP's
+     * office, who share one address, are not counted as anonymous visits. A session id alone is not enough:
+     * only a session the server holds, with a signed-in person in it.
+     */
+    private static boolean signedIn(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        return session != null
+                && session.getAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY) != null;
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
@@ -54,7 +68,7 @@ final class RateLimitFilter extends OncePerRequestFilter {
             int end = path.indexOf('/', INGEST.length());
             String source = end < 0 ? path.substring(INGEST.length()) : path.substring(INGEST.length(), end);
             wait = Math.max(ingestBySource.take(source), ingestByAddress.take(address));
-        } else if (!path.startsWith("/api/")) {
+        } else if (!path.startsWith("/api/") && !signedIn(request)) {
             wait = publicByAddress.take(address);
         }
         boolean credentials = request.getHeader(HttpHeaders.AUTHORIZATION) != null
