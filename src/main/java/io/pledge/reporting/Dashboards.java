@@ -25,6 +25,7 @@ import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -74,6 +75,8 @@ public class Dashboards {
     private final Duration refresh;
     private final Map<Scope, Snapshot> latest = new ConcurrentHashMap<>();
     private final Set<Scope> refreshing = ConcurrentHashMap.newKeySet();
+    private final Map<Scope, MonthFigures> months = new ConcurrentHashMap<>();
+    private final Duration monthRefresh;
     /** One computation at a time, whatever the number of scopes and viewers. */
     private final ExecutorService background = Executors.newSingleThreadExecutor(task -> {
         Thread thread = new Thread(task, "dashboard-refresh");
@@ -90,7 +93,8 @@ public class Dashboards {
             Clients clients,
             Clock clock,
             @Value("${pledge.pages.zone:UTC}") ZoneId zone,
-            @Value("${pledge.dashboard.refresh:PT10S}") Duration refresh) {
+            @Value("${pledge.dashboard.refresh:PT10S}") Duration refresh,
+            @Value("${pledge.dashboard.month-refresh:PT5M}") Duration monthRefresh) {
         this.desk = desk;
         this.overviews = overviews;
         this.reports = reports;
@@ -100,6 +104,7 @@ public class Dashboards {
         this.clock = clock;
         this.zone = zone;
         this.refresh = refresh;
+        this.monthRefresh = monthRefresh;
     }
 
     /**
@@ -159,7 +164,8 @@ public class Dashboards {
         YearMonth month = YearMonth.from(clock.instant().atZone(zone));
         ReportPeriod period = ReportPeriod.month(month);
         DeskFigures.Now now = desk.now(scope);
-        Overview overview = overviews.of(period, scope);
+        MonthFigures monthFigures = monthFigures(scope, period);
+        Overview overview = monthFigures.overview();
         Map<String, BigDecimal> tierMet = overview.tiers().stream()
                 .filter(tier -> tier.name() != null && tier.resolutionMetPercent() != null)
                 .collect(Collectors.toMap(
@@ -180,7 +186,7 @@ public class Dashboards {
                     client.resolutionMetPercent(),
                     client.firstResponseMetPercent(),
                     client.tier() == null ? null : tierMet.get(client.tier()),
-                    client.tier() == null ? null : creditAtRisk(client.slug(), period, scope)));
+                    monthFigures.creditsAtRisk().get(client.slug())));
         }
         lines.sort(Comparator.comparingLong((ClientLine line) -> -line.breachedClocks())
                 .thenComparingLong(line -> -line.ticketsAtRisk())
@@ -234,6 +240,38 @@ public class Dashboards {
                         .map(entry -> new Money(entry.getValue(), entry.getKey()))
                         .toList());
     }
+
+    /**
+     * The month's figures of every client of a scope (met % and credit at risk, a compliance report each),
+     * computed again only every {@code pledge.dashboard.month-refresh} (5 minutes by default): they move
+     * slowly, and computing them is most of the dashboard's cost, while the clocks breached and at risk now
+     * are counted at every refresh.
+     */
+    private MonthFigures monthFigures(Scope scope, ReportPeriod period) {
+        Instant now = clock.instant();
+        MonthFigures last = months.get(scope);
+        if (last != null
+                && last.period().equals(period)
+                && now.isBefore(last.computedAt().plus(monthRefresh))) {
+            return last;
+        }
+        Overview overview = overviews.of(period, scope);
+        Map<String, Money> credits = new HashMap<>();
+        for (Overview.ClientLine client : overview.clients()) {
+            if (client.tier() != null) {
+                Money owed = creditAtRisk(client.slug(), period, scope);
+                if (owed != null) {
+                    credits.put(client.slug(), owed);
+                }
+            }
+        }
+        MonthFigures computed = new MonthFigures(period, overview, credits, now);
+        months.put(scope, computed);
+        return computed;
+    }
+
+    private record MonthFigures(
+            ReportPeriod period, Overview overview, Map<String, Money> creditsAtRisk, Instant computedAt) {}
 
     /** What the client's month owes if nothing else goes wrong; null when its contract prices no credit. */
     private Money creditAtRisk(String client, ReportPeriod period, Scope scope) {

@@ -27,7 +27,17 @@ class DashboardsTest {
     private final AtomicInteger computations = new AtomicInteger();
     private volatile CountDownLatch held = new CountDownLatch(0);
     private final Dashboards dashboards =
-            new Dashboards(null, null, null, null, null, null, clock, ZoneId.of("UTC"), Duration.ofSeconds(10)) {
+            new Dashboards(
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    clock,
+                    ZoneId.of("UTC"),
+                    Duration.ofSeconds(10),
+                    Duration.ofMinutes(5)) {
                 @Override
                 public Dashboard compute(Scope scope) {
                     computations.incrementAndGet();
