@@ -89,9 +89,18 @@ public class TrustSnapshots {
         return Optional.ofNullable(current.get().bySecret().get(Secrets.sha256(token)));
     }
 
+    /**
+     * Rebuilds the snapshot once a publication change has committed. The change is stored whatever happens
+     * here: a failure is logged and the next scheduled refresh tries again, rather than answering the manager
+     * with an error for a change that was made.
+     */
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
     void publicationChanged(TrustPublicationChanged change) {
-        refresh();
+        try {
+            refresh();
+        } catch (RuntimeException e) {
+            log.warn("trust pages' snapshot not rebuilt after a publication change; next refresh tries again", e);
+        }
     }
 
     /**
