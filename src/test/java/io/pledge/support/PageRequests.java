@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
@@ -74,6 +75,30 @@ public abstract class PageRequests extends DatabaseIntegrationTest {
             request.param(fields[i], fields[i + 1]);
         }
         return perform(request, email);
+    }
+
+    /** A form posted as {@link #post}, with what it leaves for the next page (flash attributes). */
+    protected MvcResult postForResult(String email, String path, String... fields) {
+        MockHttpServletRequestBuilder request = MockMvcRequestBuilders.post(path)
+                .header("Accept-Language", "en")
+                .with(csrf());
+        for (int i = 0; i + 1 < fields.length; i += 2) {
+            request.param(fields[i], fields[i + 1]);
+        }
+        try {
+            return mvc.perform(request.with(httpBasic(email, PASSWORD))).andReturn();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The page a form led to, with what the form left for it. */
+    protected MockHttpServletResponse getAfter(String email, MvcResult posted) {
+        return perform(
+                MockMvcRequestBuilders.get(posted.getResponse().getRedirectedUrl())
+                        .header("Accept-Language", "en")
+                        .flashAttrs(posted.getFlashMap()),
+                email);
     }
 
     /** A form posted without the CSRF token a page would have given it. */

@@ -1,20 +1,16 @@
 package io.pledge.clients.web;
 
-import io.pledge.calendar.Calendars;
 import io.pledge.clients.Client;
 import io.pledge.clients.Clients;
 import io.pledge.clients.Contract;
+import io.pledge.clients.ContractCatalog;
 import io.pledge.clients.ContractDocument;
 import io.pledge.clients.ContractId;
 import io.pledge.clients.ContractSheets;
-import io.pledge.clients.ContractTerms;
 import io.pledge.clients.Contracts;
-import io.pledge.clients.Tiers;
 import io.pledge.core.Instants;
 import io.pledge.core.NotFoundException;
 import io.pledge.core.Scope;
-import io.pledge.core.UnprocessableException;
-import io.pledge.core.Violation;
 import io.pledge.core.Violations;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -22,7 +18,6 @@ import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
@@ -43,33 +38,24 @@ class ContractController {
 
     private final Contracts contracts;
     private final Clients clients;
-    private final Tiers tiers;
-    private final Calendars calendars;
+    private final ContractCatalog catalog;
     private final ContractSheets sheets;
     private final Clock clock;
 
     ContractController(
-            Contracts contracts,
-            Clients clients,
-            Tiers tiers,
-            Calendars calendars,
-            ContractSheets sheets,
-            Clock clock) {
+            Contracts contracts, Clients clients, ContractCatalog catalog, ContractSheets sheets, Clock clock) {
         this.sheets = sheets;
         this.contracts = contracts;
         this.clients = clients;
-        this.tiers = tiers;
-        this.calendars = calendars;
+        this.catalog = catalog;
         this.clock = clock;
     }
 
     @PostMapping("/api/v1/clients/{client}/contracts")
     @Operation(summary = "Create a contract for a client (by id or slug)")
     ResponseEntity<ContractView> create(@PathVariable String client, @RequestBody ContractDocument document) {
-        ContractTerms terms = ContractTerms.parse(document);
         Client owner = ClientController.find(clients, client);
-        requireReferences(terms);
-        Contract contract = contracts.add(owner.id(), terms);
+        Contract contract = catalog.add(owner.id(), document);
         return ResponseEntity.created(URI.create("/api/v1/contracts/" + contract.id()))
                 .body(ContractView.of(contract));
     }
@@ -119,15 +105,7 @@ class ContractController {
     @PutMapping("/api/v1/contracts/{id}")
     @Operation(summary = "Replace a contract's terms")
     ContractView update(@PathVariable UUID id, @RequestBody ContractDocument document) {
-        ContractTerms terms = ContractTerms.parse(document);
-        if (contracts.find(new ContractId(id)).isEmpty()) {
-            throw notFound(id);
-        }
-        requireReferences(terms);
-        return contracts
-                .replace(new ContractId(id), terms)
-                .map(ContractView::of)
-                .orElseThrow(() -> notFound(id));
+        return ContractView.of(catalog.replace(new ContractId(id), document));
     }
 
     @DeleteMapping("/api/v1/contracts/{id}")
@@ -136,19 +114,6 @@ class ContractController {
     void delete(@PathVariable UUID id) {
         if (!contracts.remove(new ContractId(id))) {
             throw notFound(id);
-        }
-    }
-
-    private void requireReferences(ContractTerms terms) {
-        List<Violation> missing = new ArrayList<>();
-        if (tiers.find(terms.tier()).isEmpty()) {
-            missing.add(new Violation("tierId", "unknown tier " + terms.tier()));
-        }
-        if (!calendars.exists(terms.calendar())) {
-            missing.add(new Violation("calendarId", "unknown calendar " + terms.calendar()));
-        }
-        if (!missing.isEmpty()) {
-            throw new UnprocessableException(missing);
         }
     }
 

@@ -213,6 +213,12 @@ final class AccessRules {
             new Page("/tiers/new", null, rolesOf(HttpMethod.POST, "/api/v1/tiers")),
             new Page("/tiers/*/policies/new", null, rolesOf(HttpMethod.POST, "/api/v1/tiers/{id}/policies")),
             new Page("/tiers", "nav.tiers", rolesOf(HttpMethod.GET, "/api/v1/tiers")),
+            new Page("/clients/new", null, rolesOf(HttpMethod.POST, "/api/v1/clients")),
+            new Page("/clients/*/edit", null, rolesOf(HttpMethod.PUT, "/api/v1/clients/{client}")),
+            new Page("/clients/*/contracts/new", null, rolesOf(HttpMethod.POST, "/api/v1/clients/{client}/contracts")),
+            new Page("/clients/*/contracts/*/edit", null, rolesOf(HttpMethod.PUT, "/api/v1/contracts/{id}")),
+            // A client's page shows its contracts, which only staff read in the API.
+            new Page("/clients", "nav.clients", rolesOf(HttpMethod.GET, "/api/v1/clients")),
             // The queue by time to breach and each ticket's page: staff, and a client's contacts for their own.
             new Page("/queue", "nav.queue", rolesOf(HttpMethod.GET, "/api/v1/tickets")),
             new Page("/tickets/new", null, rolesOf(HttpMethod.POST, "/api/v1/tickets")),
@@ -239,7 +245,13 @@ final class AccessRules {
             new Page("/sources/*/statuses", null, rolesOf(HttpMethod.PUT, "/api/v1/sources/{source}/statuses")),
             new Page("/sources", "nav.sources", rolesOf(HttpMethod.GET, "/api/v1/sources")),
             new Page("/imports/new", null, rolesOf(HttpMethod.POST, "/api/v1/imports")),
-            new Page("/imports", "nav.imports", rolesOf(HttpMethod.GET, "/api/v1/imports/{id}")));
+            new Page("/imports", "nav.imports", rolesOf(HttpMethod.GET, "/api/v1/imports/{id}")),
+            // People and API tokens: administrators only, as in the API.
+            new Page("/users/new", null, rolesOf(HttpMethod.POST, "/api/v1/users")),
+            new Page("/users", "nav.users", rolesOf(HttpMethod.GET, "/api/v1/users")),
+            new Page("/tokens/new", null, rolesOf(HttpMethod.POST, "/api/v1/tokens")),
+            new Page("/tokens/*/revoke", null, rolesOf(HttpMethod.DELETE, "/api/v1/tokens/{id}")),
+            new Page("/tokens", "nav.tokens", rolesOf(HttpMethod.GET, "/api/v1/tokens")));
 
     private AccessRules() {}
 

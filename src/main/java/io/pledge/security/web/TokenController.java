@@ -1,14 +1,12 @@
 package io.pledge.security.web;
 
-import io.pledge.clients.Clients;
-import io.pledge.core.Instants;
 import io.pledge.core.NotFoundException;
-import io.pledge.core.UnprocessableException;
-import io.pledge.core.Violations;
 import io.pledge.security.ApiToken;
 import io.pledge.security.ApiTokens;
 import io.pledge.security.IssuedToken;
 import io.pledge.security.Role;
+import io.pledge.security.TokenIssuer;
+import io.pledge.security.TokenIssuer.TokenRequest;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
@@ -34,12 +32,12 @@ import org.springframework.web.bind.annotation.RestController;
 class TokenController {
 
     private final ApiTokens tokens;
-    private final Clients clients;
+    private final TokenIssuer issuer;
     private final Clock clock;
 
-    TokenController(ApiTokens tokens, Clients clients, Clock clock) {
+    TokenController(ApiTokens tokens, TokenIssuer issuer, Clock clock) {
         this.tokens = tokens;
-        this.clients = clients;
+        this.issuer = issuer;
         this.clock = clock;
     }
 
@@ -48,33 +46,7 @@ class TokenController {
             summary = "Create a token: a role (the caller's by default) and, for a CLIENT token, the client it"
                     + " acts for; the response holds the secret, once")
     ResponseEntity<IssuedTokenView> create(@RequestBody TokenRequest request, Authentication caller) {
-        Violations violations = new Violations();
-        String name = violations.text("name", request.name(), 200);
-        Instant expiresAt = violations.parseOptional("expiresAt", request.expiresAt(), Instants.WHAT, Instants::parse);
-        if (expiresAt != null && !expiresAt.isAfter(clock.instant())) {
-            violations.add("expiresAt", "must be in the future, got " + request.expiresAt());
-        }
-        Role role = request.role() == null
-                ? roleOf(caller)
-                : violations.parse(
-                        "role",
-                        request.role(),
-                        "role (ADMIN, MANAGER, TECHNICIAN or CLIENT)",
-                        text -> Role.valueOf(text.strip().toUpperCase(java.util.Locale.ROOT)));
-        if (role == Role.CLIENT && request.client() == null) {
-            violations.add("client", "is required for a CLIENT token: the client it acts for (id or slug)");
-        } else if (role != null && role != Role.CLIENT && request.client() != null) {
-            violations.add("client", "is only for CLIENT tokens");
-        }
-        violations.throwIfAny();
-        UUID client = null;
-        if (role == Role.CLIENT) {
-            client = clients.findByReference(request.client())
-                    .map(found -> found.id().value())
-                    .orElseThrow(
-                            () -> new UnprocessableException("client", "unknown client \"" + request.client() + "\""));
-        }
-        IssuedToken issued = tokens.issue(name, role, client, caller.getName(), expiresAt);
+        IssuedToken issued = issuer.issue(request, roleOf(caller), caller.getName());
         return ResponseEntity.created(
                         URI.create("/api/v1/tokens/" + issued.token().id()))
                 .body(new IssuedTokenView(TokenView.of(issued.token(), clock.instant()), issued.secret()));
@@ -101,12 +73,6 @@ class TokenController {
                 .findFirst()
                 .orElseThrow();
     }
-
-    /**
-     * A token to create: a name saying what uses it, an optional expiry instant, an optional role (the
-     * caller's by default), and for a CLIENT token the client it acts for (id or slug).
-     */
-    record TokenRequest(String name, String expiresAt, String role, String client) {}
 
     record TokenView(
             UUID id,
