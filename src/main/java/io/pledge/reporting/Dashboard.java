@@ -24,6 +24,14 @@ public record Dashboard(
         List<ImportRunning> imports,
         List<Money> creditsAtRisk) {
 
+    /** The clients a dashboard lists unless asked for all: the first in its order, those most at risk. */
+    public static final int CLIENTS_SHOWN = 50;
+
+    /** The clients to list: all of them, or the first {@link #CLIENTS_SHOWN}. */
+    public List<ClientLine> clientsToList(boolean all) {
+        return all || clients.size() <= CLIENTS_SHOWN ? clients : clients.subList(0, CLIENTS_SHOWN);
+    }
+
     /**
      * One client: its open clocks breached and tickets at risk now; the month's met % of resolution and
      * first response, its tier's resolution met % (null without a tier or a clock stopped), and the credit

@@ -10,6 +10,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.context.request.WebRequest;
 
 /**
@@ -30,14 +31,20 @@ class DashboardPage {
     }
 
     @GetMapping("/dashboard")
-    String page(Scope scope, Model model) {
+    String page(Scope scope, @RequestParam(defaultValue = "false") boolean all, Model model) {
         model.addAttribute("snapshot", dashboards.snapshot(scope));
         model.addAttribute("pollSeconds", pollSeconds);
+        model.addAttribute("all", all);
         return "reporting/dashboard";
     }
 
     @GetMapping("/dashboard/figures")
-    String figures(Scope scope, WebRequest request, HttpServletResponse response, Model model) {
+    String figures(
+            Scope scope,
+            @RequestParam(defaultValue = "false") boolean all,
+            WebRequest request,
+            HttpServletResponse response,
+            Model model) {
         Dashboards.Snapshot snapshot = dashboards.snapshot(scope);
         // The browser keeps the fragment and asks whether it changed (If-None-Match) at every poll.
         response.setHeader(HttpHeaders.CACHE_CONTROL, "private, no-cache");
@@ -46,6 +53,7 @@ class DashboardPage {
         }
         model.addAttribute("snapshot", snapshot);
         model.addAttribute("pollSeconds", pollSeconds);
+        model.addAttribute("all", all);
         return "reporting/dashboard :: figures";
     }
 }
