@@ -68,4 +68,56 @@ class CatalogPagesTest extends CatalogBrowser {
         assertAccessible();
         screenshot("tier");
     }
+
+    @Test
+    void unAdministrateurCreeUnClientAvecUnContratEtUnJeton() {
+        String tier = api().post("/api/v1/tiers", """
+                        {"name": "%s", "policy": {"targets": [{"priority": "P1", "metric": "RESOLUTION", "target": "PT8H"}]}}""".formatted(unique("Argent")))
+                .json()
+                .get("name")
+                .asString();
+        api().post("/api/v1/calendars", """
+                {"name": "%s", "zone": "Europe/Paris", "hours": "24x7"}""".formatted(unique("Paris")));
+        signIn(createUser("ADMIN"), "fr");
+        opened.submit(By.linkText("Clients"));
+        opened.submit(By.id("new-client"));
+        assertThat(text("h1")).isEqualTo("Nouveau client");
+        String slug = unique("acme");
+        type("name", "Acme");
+        type("slug", "Acme Corp");
+        type("zone", "Europe/Paris");
+        type("contacts[0].name", "Jeanne");
+        opened.submit(By.id("save-client"));
+        assertThat(text(".form-errors")).contains("chaque problème est indiqué à côté de son champ");
+        assertThat(errorsOf("slug")).isNotBlank();
+        assertAccessible();
+        type("slug", slug);
+        type("contacts[0].email", "jeanne@acme.example");
+        opened.submit(By.id("save-client"));
+        assertThat(text("#client-name")).isEqualTo("Acme");
+        assertThat(text(".notice")).isEqualTo("Client créé.");
+
+        opened.submit(By.id("new-contract"));
+        browser.findElement(By.xpath("//select[@id='tierId']/option[text()='" + tier + "']"))
+                .click();
+        browser.findElement(By.cssSelector("#calendarId option:nth-child(2)")).click();
+        type("services", "ERP\nRéseau");
+        type("monthlyFee", "1200");
+        opened.submit(By.id("save-contract"));
+        assertThat(text("#contracts")).contains(tier, "ERP, Réseau", "en vigueur aujourd’hui");
+        assertAccessible();
+        screenshot("client-fr");
+
+        opened.submit(By.linkText("Jetons d’API"));
+        opened.submit(By.id("new-token"));
+        String name = unique("Synchro");
+        type("name", name);
+        opened.submit(By.id("save-token"));
+        assertThat(text("#secret-value")).startsWith("plg_");
+        assertAccessible();
+        screenshot("tokens-fr");
+        open("/tokens");
+        assertThat(browser.findElements(By.id("secret"))).isEmpty();
+        assertThat(text("#tokens")).contains(name);
+    }
 }
