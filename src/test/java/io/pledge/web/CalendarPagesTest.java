@@ -99,9 +99,7 @@ class CalendarPagesTest extends CatalogBrowser {
         assertAccessible();
 
         String name = unique("Bureau de Lyon");
-        type("name", name);
-        type("zone", "Europe/Paris");
-        opened.submit(By.id("save-calendar"));
+        forms.saveCalendar(name, "Europe/Paris");
         assertThat(text("h1")).isEqualTo(name);
         assertThat(text("#week tr[data-day=mon] .ranges")).isEqualTo("08:00–18:00");
         assertThat(text("#week tr[data-day=sun] .ranges")).isEqualTo("Fermé");

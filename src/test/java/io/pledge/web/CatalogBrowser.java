@@ -14,7 +14,7 @@ import org.openqa.selenium.WebElement;
 
 /**
  * What the catalog pages' browser tests share: people of a role created through the API, a headless
- * Chromium signed in as one of them in a language, forms filled field by field, axe-core's verdict.
+ * Chromium signed in as one of them in a language, its forms ({@link ManagerForms}), axe-core's verdict.
  */
 abstract class CatalogBrowser extends DatabaseIntegrationTest {
 
@@ -22,6 +22,7 @@ abstract class CatalogBrowser extends DatabaseIntegrationTest {
 
     Browser opened;
     WebDriver browser;
+    ManagerForms forms;
 
     @AfterEach
     void closeBrowser() throws Exception {
@@ -44,6 +45,7 @@ abstract class CatalogBrowser extends DatabaseIntegrationTest {
         closeBrowserQuietly();
         opened = Browser.open(Duration.ofSeconds(5), language);
         browser = opened.driver();
+        forms = new ManagerForms(opened);
         browser.get(url("/login"));
         opened.signIn(email, PASSWORD);
     }
@@ -66,13 +68,11 @@ abstract class CatalogBrowser extends DatabaseIntegrationTest {
 
     /** Replaces a field's text. */
     void type(String id, String text) {
-        WebElement field = browser.findElement(By.id(id));
-        field.clear();
-        field.sendKeys(text);
+        forms.type(id, text);
     }
 
     String text(String css) {
-        return browser.findElement(By.cssSelector(css)).getText();
+        return forms.text(css);
     }
 
     /** The errors shown under a field, and the field says so to assistive technology. */
@@ -90,9 +90,7 @@ abstract class CatalogBrowser extends DatabaseIntegrationTest {
     }
 
     void assertAccessible() {
-        assertThat(opened.seriousAccessibilityViolations())
-                .as("serious or critical accessibility violations on " + browser.getCurrentUrl())
-                .isEmpty();
+        forms.assertAccessible();
     }
 
     void screenshot(String name) {

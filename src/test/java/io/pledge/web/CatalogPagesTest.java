@@ -76,8 +76,9 @@ class CatalogPagesTest extends CatalogBrowser {
                 .json()
                 .get("name")
                 .asString();
+        String calendar = unique("Paris");
         api().post("/api/v1/calendars", """
-                {"name": "%s", "zone": "Europe/Paris", "hours": "24x7"}""".formatted(unique("Paris")));
+                {"name": "%s", "zone": "Europe/Paris", "hours": "24x7"}""".formatted(calendar));
         signIn(createUser("ADMIN"), "fr");
         opened.submit(By.linkText("Clients"));
         opened.submit(By.id("new-client"));
@@ -91,19 +92,12 @@ class CatalogPagesTest extends CatalogBrowser {
         assertThat(text(".form-errors")).contains("chaque problème est indiqué à côté de son champ");
         assertThat(errorsOf("slug")).isNotBlank();
         assertAccessible();
-        type("slug", slug);
-        type("contacts[0].email", "jeanne@acme.example");
-        opened.submit(By.id("save-client"));
+        forms.saveClient("Acme", slug, "Europe/Paris", "Jeanne", "jeanne@acme.example");
         assertThat(text("#client-name")).isEqualTo("Acme");
         assertThat(text(".notice")).isEqualTo("Client créé.");
 
         opened.submit(By.id("new-contract"));
-        browser.findElement(By.xpath("//select[@id='tierId']/option[text()='" + tier + "']"))
-                .click();
-        browser.findElement(By.cssSelector("#calendarId option:nth-child(2)")).click();
-        type("services", "ERP\nRéseau");
-        type("monthlyFee", "1200");
-        opened.submit(By.id("save-contract"));
+        forms.saveContract(tier, calendar, "ERP\nRéseau", "1200");
         assertThat(text("#contracts")).contains(tier, "ERP, Réseau", "en vigueur aujourd’hui");
         assertAccessible();
         screenshot("client-fr");

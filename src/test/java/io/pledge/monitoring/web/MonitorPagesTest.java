@@ -6,6 +6,7 @@ import io.pledge.support.Api;
 import io.pledge.support.Browser;
 import io.pledge.support.DatabaseIntegrationTest;
 import io.pledge.support.TestCatalog;
+import io.pledge.web.ManagerForms;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
@@ -25,6 +26,7 @@ class MonitorPagesTest extends DatabaseIntegrationTest {
 
     private Browser opened;
     private WebDriver browser;
+    private ManagerForms forms;
 
     @AfterEach
     void close() throws Exception {
@@ -61,10 +63,7 @@ class MonitorPagesTest extends DatabaseIntegrationTest {
         assertAccessible();
         opened.screenshot(Path.of("target/screenshots/monitor-form-errors.png"));
 
-        type("name", "Acme website");
-        type("url", "http://127.0.0.1:" + port + "/actuator/health");
-        type("interval", "PT30S");
-        opened.submit(By.id("save-monitor"));
+        forms.saveHttpMonitor(catalog.slug(), "Acme website", "http://127.0.0.1:" + port + "/actuator/health", "PT30S");
 
         assertThat(browser.findElement(By.id("monitor-name")).getText()).isEqualTo("Acme website");
         assertThat(browser.findElement(By.cssSelector(".notice")).getText()).isEqualTo("Monitor added.");
@@ -136,14 +135,11 @@ class MonitorPagesTest extends DatabaseIntegrationTest {
     }
 
     private void choose(String field, String value) {
-        browser.findElement(By.cssSelector("#" + field + " option[value='" + value + "']"))
-                .click();
+        forms.choose(field, value);
     }
 
     private void type(String field, String text) {
-        WebElement input = browser.findElement(By.id(field));
-        input.clear();
-        input.sendKeys(text);
+        forms.type(field, text);
     }
 
     private String url(String path) {
@@ -162,13 +158,12 @@ class MonitorPagesTest extends DatabaseIntegrationTest {
     private void signIn(String email, String language) {
         opened = Browser.open(Duration.ofSeconds(5), language);
         browser = opened.driver();
+        forms = new ManagerForms(opened);
         browser.get(url("/login"));
         opened.signIn(email, PASSWORD);
     }
 
     private void assertAccessible() {
-        assertThat(opened.seriousAccessibilityViolations())
-                .as("serious or critical accessibility violations on " + browser.getCurrentUrl())
-                .isEmpty();
+        forms.assertAccessible();
     }
 }
