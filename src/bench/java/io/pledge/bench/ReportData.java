@@ -314,7 +314,8 @@ public final class ReportData {
         flush(transaction, refresh, events, batch, timelines, now);
     }
 
-    private static void flush(
+    /** Evaluates a batch of tickets' clocks and writes them with their events, in one transaction. */
+    static void flush(
             TransactionTemplate transaction,
             ClockRefresh refresh,
             TicketEvents events,

@@ -233,31 +233,10 @@ public final class WhatIfBenchmark {
             batch.add(ticket);
             timelines.put(ticket.id(), timeline(ticket, random));
             if (batch.size() == 2000) {
-                flush(transaction, refresh, events, batch, timelines, now);
+                ReportData.flush(transaction, refresh, events, batch, timelines, now);
             }
         }
-        flush(transaction, refresh, events, batch, timelines, now);
-    }
-
-    private static void flush(
-            TransactionTemplate transaction,
-            ClockRefresh refresh,
-            TicketEvents events,
-            List<Ticket> batch,
-            Map<TicketId, List<RecordedEvent>> timelines,
-            Instant now) {
-        if (batch.isEmpty()) {
-            return;
-        }
-        ClockRefresh.Evaluated evaluated = refresh.evaluate(batch, timelines, now);
-        List<RecordedEvent> all = new ArrayList<>();
-        batch.forEach(t -> all.addAll(timelines.get(t.id())));
-        transaction.executeWithoutResult(status -> {
-            refresh.insert(evaluated, now, ClockRefresh.Thresholds.HISTORY);
-            events.append(all);
-        });
-        batch.clear();
-        timelines.clear();
+        ReportData.flush(transaction, refresh, events, batch, timelines, now);
     }
 
     /** Mostly in office hours on working days. */

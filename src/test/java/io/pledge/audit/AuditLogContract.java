@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pledge.support.Api.Response;
 import io.pledge.support.DatabaseIntegrationTest;
+import io.pledge.support.PageClient;
 import io.pledge.support.TestCatalog;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -134,6 +136,34 @@ public abstract class AuditLogContract extends DatabaseIntegrationTest {
         assertThat(entries.get(0)).startsWith("api.post status=201;path=/api/v1/calendars;body-sha256=");
         assertThat(entries.get(1)).startsWith("api.delete status=204;path=/api/v1/calendars/" + id + ";");
         assertThat(jdbc.sql("select count(*) from audit_entry where chain = 'pledge' and details like '%status=4%'")
+                        .query(Long.class)
+                        .single())
+                .isZero();
+    }
+
+    @Test
+    void catalogChangesThroughThePagesAreAuditedAndRefusedFormsAreNot() {
+        PageClient admin = PageClient.signIn(port, ADMIN_EMAIL, ADMIN_PASSWORD, "en");
+        admin.get("/sources/new");
+        String name = unique("pagesource");
+        assertThat(admin.post("/sources/new", Map.of("name", "Not A Name", "secret", ""))
+                        .status())
+                .isEqualTo(422);
+        PageClient.Page registered = admin.post("/sources/new", Map.of("name", name, "secret", ""));
+        assertThat(registered.status()).isEqualTo(302);
+
+        List<String> entries = jdbc.sql("select action || ' ' || actor || ' ' || details from audit_entry"
+                        + " where chain = 'pledge' and action like 'page.%' and subject like :subject order by seq")
+                .param("subject", "%/sources/" + name + "%")
+                .query(String.class)
+                .list();
+        assertThat(entries)
+                .singleElement()
+                .asString()
+                .startsWith("page.post " + ADMIN_EMAIL)
+                .contains("status=302;path=/sources/new;body-sha256=");
+        assertThat(jdbc.sql("select count(*) from audit_entry where chain = 'pledge' and action like 'page.%'"
+                                + " and details like '%status=4%'")
                         .query(Long.class)
                         .single())
                 .isZero();

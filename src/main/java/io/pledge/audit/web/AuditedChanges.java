@@ -19,9 +19,10 @@ import org.springframework.web.util.ContentCachingRequestWrapper;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
- * Audits every change to the catalog and configuration made through the API (calendars, tiers and
- * policies, clients, contracts, teams, technicians, sources and status names, escalation rules and
- * delivery retries, monitors and maintenance windows, trust pages and their incidents), whatever the endpoint:
+ * Audits every change to the catalog and configuration made through the API or the pages (calendars, tiers
+ * and policies, clients, contracts, teams, technicians, sources and status names, escalation rules and
+ * delivery retries, monitors and maintenance windows, trust pages and their incidents), whatever the endpoint
+ * ({@code api.post} for {@code POST /api/v1/tiers}, {@code page.post} for the form {@code POST /tiers/new}):
  * the request runs in one transaction with its audit entry, so the change and its record commit
  * together, and the answer leaves only after the commit. Tickets, imports, tokens and users write entries
  * of their own.
@@ -31,19 +32,23 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 class AuditedChanges extends OncePerRequestFilter {
 
     private static final Set<String> CHANGES = Set.of("POST", "PUT", "PATCH", "DELETE");
+    private static final String API = "/api/v1";
+    /** The audited resources, under {@value #API} for the API and at the root for the pages' forms. */
     private static final List<String> AUDITED = List.of(
-            "/api/v1/calendars",
-            "/api/v1/tiers",
-            "/api/v1/clients",
-            "/api/v1/contracts",
-            "/api/v1/teams",
-            "/api/v1/technicians",
-            "/api/v1/sources",
-            "/api/v1/escalations",
-            "/api/v1/deliveries",
-            "/api/v1/monitors",
-            "/api/v1/maintenance-windows",
-            "/api/v1/trust");
+            "/calendars",
+            "/tiers",
+            "/clients",
+            "/contracts",
+            "/teams",
+            "/technicians",
+            "/sources",
+            "/escalations",
+            "/deliveries",
+            "/monitors",
+            "/maintenance-windows",
+            "/trust");
+    /** Forms that are posted but change nothing: the calendar's "add business time" preview. */
+    private static final String PREVIEW = "/business-time";
 
     private final AuditLog audit;
     private final TransactionTemplate transactions;
@@ -56,8 +61,11 @@ class AuditedChanges extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
+        boolean api = path.startsWith(API + "/");
+        String resource = api ? path.substring(API.length()) : path;
         return !CHANGES.contains(request.getMethod())
-                || AUDITED.stream().noneMatch(prefix -> path.equals(prefix) || path.startsWith(prefix + "/"));
+                || (!api && path.endsWith(PREVIEW))
+                || AUDITED.stream().noneMatch(prefix -> resource.equals(prefix) || resource.startsWith(prefix + "/"));
     }
 
     @Override
@@ -82,7 +90,8 @@ class AuditedChanges extends OncePerRequestFilter {
                 audit.append(new AuditLog.Change(
                         AuditLog.PLEDGE_CHAIN,
                         AuditLog.currentActor(),
-                        "api." + request.getMethod().toLowerCase(java.util.Locale.ROOT),
+                        (path.startsWith(API + "/") ? "api." : "page.")
+                                + request.getMethod().toLowerCase(java.util.Locale.ROOT),
                         location != null && request.getMethod().equals("POST") ? location : path,
                         "status=" + answer.getStatus() + ";path=" + path + ";body-sha256="
                                 + sha256(body.getContentAsByteArray())));

@@ -45,7 +45,7 @@ final class TokenBuckets {
 
         synchronized long take(boolean consume) {
             long now = clock.millis();
-            tokens = Math.min(burst, tokens + (now - refilledAt) / 1000.0 * perSecond);
+            tokens = Math.min(burst, tokens + elapsedSeconds(now) * perSecond);
             refilledAt = now;
             if (tokens >= 1) {
                 if (consume) {
@@ -57,7 +57,12 @@ final class TokenBuckets {
         }
 
         synchronized boolean isFull() {
-            return tokens + (clock.millis() - refilledAt) / 1000.0 * perSecond >= burst;
+            return tokens + elapsedSeconds(clock.millis()) * perSecond >= burst;
+        }
+
+        /** Since the last refill; none when the clock was set back (a step back refills nothing, takes nothing). */
+        private double elapsedSeconds(long now) {
+            return Math.max(0, now - refilledAt) / 1000.0;
         }
     }
 }

@@ -260,30 +260,15 @@ class JdbcClockRecords implements ClockRecords {
     }
 
     private static RecordedEvent event(ResultSet row, int index) throws SQLException {
-        String priority = row.getString("priority");
-        String status = row.getString("status");
-        return new RecordedEvent(
-                null,
-                new TicketId(row.getObject("ticket_id", UUID.class)),
-                row.getLong("seq"),
-                EventType.valueOf(row.getString("type")),
-                Timestamps.instant(row, "at"),
-                priority == null ? null : Priority.of(priority),
-                status == null ? null : TicketStatus.valueOf(status),
-                null,
-                row.getString("author"),
-                (Boolean) row.getObject("is_public"),
-                null,
-                null,
-                null,
-                null,
-                null,
-                Timestamps.instant(row, "recorded_at"),
-                null);
+        return event(row, Timestamps.instant(row, "recorded_at"));
     }
 
     /** Only the columns the engine reads: a replay decodes no arrival instant nor any text. */
     private static RecordedEvent engineEvent(ResultSet row, int index) throws SQLException {
+        return event(row, null);
+    }
+
+    private static RecordedEvent event(ResultSet row, Instant recordedAt) throws SQLException {
         String priority = row.getString("priority");
         String status = row.getString("status");
         return new RecordedEvent(
@@ -302,7 +287,7 @@ class JdbcClockRecords implements ClockRecords {
                 null,
                 null,
                 null,
-                null,
+                recordedAt,
                 null);
     }
 }
