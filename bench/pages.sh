@@ -6,7 +6,7 @@
 #   page (the queue, the queue of the largest client, the queue of breached tickets, a ticket, the dashboard,
 #   the dashboard's figures) sends REQUESTS requests (500) from CONCURRENCY clients (4) with ab on loopback
 #   and prints its percentiles; then keeps 200 dashboards polling every 10 s (If-None-Match, as the page
-#   does) for IDLE_SECONDS (120) and prints the CPU the Pledge process used meanwhile, as a share of a core,
+#   does, each dashboard keeping the ETag of its last answer) for IDLE_SECONDS (120) and prints the CPU the Pledge process used meanwhile, as a share of a core,
 #   beside what it used over as long with no page open.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -60,6 +60,19 @@ measure "dashboard" "/dashboard"
 measure "dashboard figures" "/dashboard/figures"
 
 etag="$(curl -sf -D - -o /dev/null -b "JSESSIONID=$session" "$base/dashboard/figures" | awk -F': ' 'tolower($1) == "etag" {print $2}' | tr -d '\r')"
+mkdir -p "$work/etags"
+for d in $(seq 0 199); do echo "$etag" > "$work/etags/$d"; done
+# One poll of dashboard $1, as its page polls: with the ETag it holds, keeping the new one after a 200.
+poll() {
+  local head code
+  head="$(curl -s -D - -o /dev/null -b "JSESSIONID=$session" -H "If-None-Match: $(cat "$work/etags/$1")" \
+    "$base/dashboard/figures")"
+  code="$(echo "$head" | awk 'NR == 1 {print $2}')"
+  echo "$code" >> "$codes"
+  if [ "$code" = 200 ]; then
+    echo "$head" | awk -F': ' 'tolower($1) == "etag" {print $2}' | tr -d '\r' > "$work/etags/$1"
+  fi
+}
 ticks() { awk '{print $14 + $15}' "/proc/$pid/stat"; }
 hz="$(getconf CLK_TCK)"
 share() { echo "scale=1; 100 * ($3 - $1) / $hz / ($4 - $2)" | bc; }
@@ -71,12 +84,12 @@ alone="$(share "$before" "$started" "$after" "$ended")"
 before="$(ticks)"; started="$(date +%s.%N)"
 codes="$work/codes"
 end=$(( $(date +%s) + idle ))
-# 200 dashboards polling every 10 s: 20 polls a second, two every 0.1 s.
+# 200 dashboards polling every 10 s: 20 polls a second, two every 0.1 s, dashboard after dashboard.
+n=0
 while [ "$(date +%s)" -lt "$end" ]; do
-  for _ in 1 2; do
-    curl -s -o /dev/null -w '%{http_code}\n' -b "JSESSIONID=$session" -H "If-None-Match: $etag" \
-      "$base/dashboard/figures" >> "$codes" &
-  done
+  poll $(( n % 200 )) &
+  poll $(( (n + 1) % 200 )) &
+  n=$(( n + 2 ))
   sleep 0.1
 done
 sleep 2
