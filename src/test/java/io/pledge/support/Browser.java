@@ -20,6 +20,7 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -122,6 +123,12 @@ public final class Browser implements AutoCloseable {
                 clicked.isEnabled();
             } catch (StaleElementReferenceException replaced) {
                 return;
+            } catch (WebDriverException leaving) {
+                // Caught between the two pages, Chromium may say the node left its document instead.
+                if (String.valueOf(leaving.getMessage()).contains("does not belong to the document")) {
+                    return;
+                }
+                throw leaving;
             }
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("no page answered the click within 30 s");
