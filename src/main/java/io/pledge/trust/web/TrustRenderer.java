@@ -19,7 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
@@ -28,12 +27,11 @@ import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Renders a published page's figures into every public answer, in English and French: the page, the widget,
  * the Atom feed and the badges; and once for both, the stylesheet of its colours and the Statuspage-shaped
- * JSON. Only what {@link PageFigures} holds is written, and the systems only by their public names.
+ * JSON ({@link StatuspageSummary}). Only what {@link PageFigures} holds is written, and the systems only by their public names.
  */
 @Component
 class TrustRenderer implements PublicRendering {
@@ -49,12 +47,13 @@ class TrustRenderer implements PublicRendering {
     private final ITemplateEngine templates;
     private final MessageSource messages;
     private final String publicUrl;
-    private final JsonMapper json = JsonMapper.builder().build();
+    private final StatuspageSummary summary;
 
     TrustRenderer(ITemplateEngine templates, MessageSource messages, @Value("${pledge.public-url}") String publicUrl) {
         this.templates = templates;
         this.messages = messages;
         this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+        this.summary = new StatuspageSummary(this.publicUrl);
     }
 
     /** Where a page's answers are, below the server's root. */
@@ -78,7 +77,7 @@ class TrustRenderer implements PublicRendering {
             answers.put(lang + "/feed.atom", PublicResource.of(atom(view), "application/atom+xml;charset=UTF-8"));
             badges(view, answers);
         }
-        answers.put("api/v2/summary.json", PublicResource.of(summary(figures), "application/json"));
+        answers.put("api/v2/summary.json", PublicResource.of(summary.of(figures), "application/json"));
         return answers;
     }
 
@@ -288,197 +287,6 @@ class TrustRenderer implements PublicRendering {
         xml.writeAttribute("rel", rel);
         xml.writeAttribute("href", href);
         xml.writeAttribute("type", type);
-    }
-
-    /**
-     * The page in the shape of Statuspage's {@code /api/v2/summary.json}: page, components, unresolved
-     * incidents, scheduled maintenances and the overall status, so that tools and widgets made for it read it.
-     */
-    private byte[] summary(PageFigures figures) {
-        TrustPage page = figures.page();
-        String url = publicUrl + base(page);
-        Map<String, Object> summary = new LinkedHashMap<>();
-        Map<String, Object> about = new LinkedHashMap<>();
-        about.put("id", page.id().toString());
-        about.put("name", page.name());
-        about.put("url", url);
-        about.put("time_zone", figures.zone());
-        about.put("updated_at", figures.at().toString());
-        summary.put("page", about);
-        List<Map<String, Object>> components = new ArrayList<>();
-        Map<UUID, String> componentStatus = componentStatuses(figures);
-        for (PublishedSystem system : page.systems()) {
-            PageFigures.SystemFigures shown = figures.system(system.monitor());
-            if (shown == null) {
-                continue;
-            }
-            Map<String, Object> component = new LinkedHashMap<>();
-            component.put("id", system.slug());
-            component.put("name", system.name());
-            component.put("status", componentStatus.get(system.monitor()));
-            component.put("created_at", page.createdAt().toString());
-            component.put("updated_at", figures.at().toString());
-            component.put("position", system.position() + 1);
-            component.put("description", null);
-            component.put("showcase", true);
-            component.put("start_date", null);
-            component.put("group_id", null);
-            component.put("page_id", page.id().toString());
-            component.put("group", false);
-            component.put("only_show_if_degraded", false);
-            components.add(component);
-        }
-        summary.put("components", components);
-        List<Map<String, Object>> incidents = new ArrayList<>();
-        for (Incident incident : figures.current()) {
-            incidents.add(incident(incident, figures, url));
-        }
-        summary.put("incidents", incidents);
-        List<Map<String, Object>> maintenances = new ArrayList<>();
-        for (PageFigures.PlannedMaintenance maintenance : figures.maintenance()) {
-            Map<String, Object> planned = new LinkedHashMap<>();
-            String id = "maintenance-" + maintenance.start().getEpochSecond() + "-"
-                    + maintenance.end().getEpochSecond();
-            boolean started = !maintenance.start().isAfter(figures.at());
-            planned.put("id", id);
-            planned.put("name", "Planned maintenance: " + String.join(", ", maintenance.systems()));
-            planned.put("status", started ? "in_progress" : "scheduled");
-            planned.put("created_at", figures.at().toString());
-            planned.put("updated_at", figures.at().toString());
-            planned.put("monitoring_at", null);
-            planned.put("resolved_at", null);
-            planned.put("impact", "maintenance");
-            planned.put("shortlink", url + "#maintenance");
-            planned.put("started_at", maintenance.start().toString());
-            planned.put("page_id", page.id().toString());
-            planned.put("incident_updates", List.of());
-            planned.put(
-                    "components",
-                    page.systems().stream()
-                            .filter(s -> maintenance.systems().contains(s.name()))
-                            .map(s -> component(s, "under_maintenance", figures))
-                            .toList());
-            planned.put("scheduled_for", maintenance.start().toString());
-            planned.put("scheduled_until", maintenance.end().toString());
-            maintenances.add(planned);
-        }
-        summary.put("scheduled_maintenances", maintenances);
-        Map<String, Object> status = new LinkedHashMap<>();
-        status.put(
-                "indicator",
-                switch (figures.status()) {
-                    case "DEGRADED" -> "minor";
-                    case "PARTIAL_OUTAGE" -> "major";
-                    case "MAJOR_OUTAGE" -> "critical";
-                    default -> "none";
-                });
-        status.put(
-                "description",
-                switch (figures.status()) {
-                    case "MAINTENANCE" -> "Service Under Maintenance";
-                    case "DEGRADED" -> "Minor Service Outage";
-                    case "PARTIAL_OUTAGE" -> "Partial System Outage";
-                    case "MAJOR_OUTAGE" -> "Major System Outage";
-                    default -> "All Systems Operational";
-                });
-        summary.put("status", status);
-        return json.writeValueAsBytes(summary);
-    }
-
-    private Map<String, Object> incident(Incident incident, PageFigures figures, String url) {
-        TrustPage page = figures.page();
-        Map<String, Object> map = new LinkedHashMap<>();
-        map.put("id", incident.id().toString());
-        map.put("name", incident.title());
-        map.put("status", incident.status().name().toLowerCase(Locale.ROOT));
-        map.put("created_at", incident.startedAt().toString());
-        map.put("updated_at", incident.updatedAt().toString());
-        map.put(
-                "monitoring_at",
-                incident.updates().stream()
-                        .filter(u -> u.status() == Incident.Status.MONITORING)
-                        .map(u -> u.at().toString())
-                        .reduce((a, b) -> b)
-                        .orElse(null));
-        map.put(
-                "resolved_at",
-                incident.resolvedAt() == null ? null : incident.resolvedAt().toString());
-        map.put("impact", incident.impact().name().toLowerCase(Locale.ROOT));
-        map.put("shortlink", url + "#incident-" + incident.id());
-        map.put("started_at", incident.startedAt().toString());
-        map.put("page_id", page.id().toString());
-        List<Map<String, Object>> updates = new ArrayList<>();
-        for (int i = incident.updates().size() - 1; i >= 0; i--) {
-            Incident.Update update = incident.updates().get(i);
-            Map<String, Object> u = new LinkedHashMap<>();
-            u.put("id", update.id().toString());
-            u.put("status", update.status().name().toLowerCase(Locale.ROOT));
-            u.put("body", update.body());
-            u.put("incident_id", incident.id().toString());
-            u.put("created_at", update.at().toString());
-            u.put("updated_at", update.at().toString());
-            u.put("display_at", update.at().toString());
-            u.put("affected_components", null);
-            u.put("deliver_notifications", true);
-            u.put("custom_tweet", null);
-            u.put("tweet_id", null);
-            updates.add(u);
-        }
-        map.put("incident_updates", updates);
-        Map<UUID, String> statuses = componentStatuses(figures);
-        map.put(
-                "components",
-                page.systems().stream()
-                        .filter(s -> incident.systems().contains(s.monitor()))
-                        .map(s -> component(s, statuses.get(s.monitor()), figures))
-                        .toList());
-        return map;
-    }
-
-    private static Map<String, Object> component(PublishedSystem system, String status, PageFigures figures) {
-        Map<String, Object> component = new LinkedHashMap<>();
-        component.put("id", system.slug());
-        component.put("name", system.name());
-        component.put("status", status);
-        component.put("position", system.position() + 1);
-        component.put("page_id", figures.page().id().toString());
-        return component;
-    }
-
-    /**
-     * Each system's Statuspage status: the worse of what its monitor says (DOWN: major outage, MAINTENANCE:
-     * under maintenance) and the impact of a current incident naming it. Statuspage has no "unknown": a system
-     * not checked yet or paused counts as operational unless an incident says otherwise.
-     */
-    private static Map<UUID, String> componentStatuses(PageFigures figures) {
-        List<String> order =
-                List.of("operational", "under_maintenance", "degraded_performance", "partial_outage", "major_outage");
-        Map<UUID, String> statuses = new HashMap<>();
-        for (PublishedSystem system : figures.page().systems()) {
-            PageFigures.SystemFigures shown = figures.system(system.monitor());
-            String status = shown == null
-                    ? "operational"
-                    : switch (shown.status()) {
-                        case "DOWN" -> "major_outage";
-                        case "MAINTENANCE" -> "under_maintenance";
-                        default -> "operational";
-                    };
-            for (Incident incident : figures.current()) {
-                if (incident.systems().contains(system.monitor())) {
-                    String byIncident = switch (incident.impact()) {
-                        case NONE -> "operational";
-                        case MINOR -> "degraded_performance";
-                        case MAJOR -> "partial_outage";
-                        case CRITICAL -> "major_outage";
-                    };
-                    if (order.indexOf(byIncident) > order.indexOf(status)) {
-                        status = byIncident;
-                    }
-                }
-            }
-            statuses.put(system.monitor(), status);
-        }
-        return statuses;
     }
 
     /** What templates read: the figures in one language, with the page's words. */
