@@ -31,8 +31,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * What a manager publishes: trust pages (the MSP's and its clients'), their systems and figures, and the
- * incidents written on them. Every document is validated whole (400 naming each field), then its references
+ * What a manager publishes: trust pages (the MSP's and its clients'), their systems and figures; the incidents
+ * written on them are {@link TrustIncidents}'. Every document is validated whole (400 naming each field), then its references
  * (client, monitors) are checked (422); nothing is written before both pass. Each change, once committed,
  * rebuilds the public snapshot ({@link TrustPublicationChanged}).
  */
@@ -50,21 +50,14 @@ public class TrustPublication {
     private static final Pattern COLOUR = Pattern.compile("#[0-9a-fA-F]{6}");
 
     private final TrustPages pages;
-    private final Incidents incidents;
     private final Clients clients;
     private final MonitorCatalog monitors;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     TrustPublication(
-            TrustPages pages,
-            Incidents incidents,
-            Clients clients,
-            MonitorCatalog monitors,
-            ApplicationEventPublisher events,
-            Clock clock) {
+            TrustPages pages, Clients clients, MonitorCatalog monitors, ApplicationEventPublisher events, Clock clock) {
         this.pages = pages;
-        this.incidents = incidents;
         this.clients = clients;
         this.monitors = monitors;
         this.events = events;
@@ -187,108 +180,6 @@ public class TrustPublication {
 
     public List<TrustPage> list() {
         return pages.all();
-    }
-
-    /**
-     * Opens an incident on a page with its first update.
-     *
-     * @throws io.pledge.core.NotFoundException when there is no such page
-     * @throws io.pledge.core.InvalidRequestException naming every invalid field (400)
-     * @throws UnprocessableException naming a system not published on the page (422)
-     */
-    @Transactional
-    public Incident open(UUID pageId, IncidentDocument document) {
-        TrustPage page =
-                pages.find(pageId).orElseThrow(() -> new io.pledge.core.NotFoundException("trust page", pageId));
-        Violations violations = new Violations();
-        String title = violations.text("title", document.title(), 200);
-        Incident.Impact impact = document.impact() == null
-                ? Incident.Impact.MINOR
-                : violations.parse(
-                        "impact",
-                        document.impact(),
-                        "impact (NONE, MINOR, MAJOR, CRITICAL)",
-                        v -> Incident.Impact.valueOf(v.toUpperCase(Locale.ROOT)));
-        Incident.Status status = document.status() == null
-                ? Incident.Status.INVESTIGATING
-                : status(violations, "status", document.status());
-        String message = violations.text("message", document.message(), 5000);
-        List<UUID> affected = new ArrayList<>();
-        List<String> systems = document.systems() == null ? List.of() : document.systems();
-        if (systems.size() > MAX_SYSTEMS) {
-            violations.add("systems", "at most " + MAX_SYSTEMS + " systems");
-        } else {
-            for (int i = 0; i < systems.size(); i++) {
-                UUID monitor = violations.parse("systems[" + i + "]", systems.get(i), "monitor id", UUID::fromString);
-                if (monitor != null && !affected.contains(monitor)) {
-                    affected.add(monitor);
-                }
-            }
-        }
-        violations.throwIfAny();
-        List<Violation> unknown = new ArrayList<>();
-        for (int i = 0; i < affected.size(); i++) {
-            UUID monitor = affected.get(i);
-            if (page.systems().stream().noneMatch(s -> s.monitor().equals(monitor))) {
-                unknown.add(new Violation("systems[" + i + "]", "no system " + monitor + " is published on this page"));
-            }
-        }
-        if (!unknown.isEmpty()) {
-            throw new UnprocessableException(unknown);
-        }
-        Instant now = Timestamps.now(clock);
-        Incident incident = new Incident(
-                UUID.randomUUID(),
-                pageId,
-                title,
-                impact,
-                status,
-                affected,
-                now,
-                status == Incident.Status.RESOLVED ? now : null,
-                now,
-                List.of(new Incident.Update(UUID.randomUUID(), status, message, now)));
-        incidents.add(incident);
-        events.publishEvent(new TrustPublicationChanged());
-        return incident;
-    }
-
-    /**
-     * Adds an update to an incident of a page; RESOLVED resolves it, another status reopens it.
-     *
-     * @throws io.pledge.core.NotFoundException when there is no such page or incident
-     */
-    @Transactional
-    public Incident update(UUID pageId, UUID incidentId, IncidentDocument.UpdateDocument document) {
-        Incident incident = incidents
-                .find(pageId, incidentId)
-                .orElseThrow(() -> new io.pledge.core.NotFoundException("incident", incidentId));
-        Violations violations = new Violations();
-        Incident.Status status = status(violations, "status", document.status());
-        String message = violations.text("message", document.message(), 5000);
-        violations.throwIfAny();
-        Instant now = Timestamps.now(clock);
-        incidents.addUpdate(
-                incidentId,
-                new Incident.Update(UUID.randomUUID(), status, message, now),
-                status == Incident.Status.RESOLVED ? now : null);
-        events.publishEvent(new TrustPublicationChanged());
-        return incidents.find(pageId, incident.id()).orElseThrow();
-    }
-
-    /** A page's incidents: the current ones and those of the last {@code days} days, newest first. */
-    public List<Incident> incidents(UUID pageId, int days) {
-        pages.find(pageId).orElseThrow(() -> new io.pledge.core.NotFoundException("trust page", pageId));
-        return incidents.of(pageId, clock.instant().minus(java.time.Duration.ofDays(days)));
-    }
-
-    @Transactional
-    public boolean removeIncident(UUID pageId, UUID incidentId) {
-        boolean removed = incidents.remove(pageId, incidentId);
-        if (removed) {
-            events.publishEvent(new TrustPublicationChanged());
-        }
-        return removed;
     }
 
     private record Parsed(
@@ -424,14 +315,6 @@ public class TrustPublication {
         } catch (Exception e) {
             return false;
         }
-    }
-
-    private static Incident.Status status(Violations v, String field, String text) {
-        return v.parse(
-                field,
-                text,
-                "status (INVESTIGATING, IDENTIFIED, MONITORING, RESOLVED)",
-                value -> Incident.Status.valueOf(value.toUpperCase(Locale.ROOT)));
     }
 
     private ClientId client(String reference) {

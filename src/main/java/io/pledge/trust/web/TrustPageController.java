@@ -5,6 +5,7 @@ import io.pledge.trust.Incident;
 import io.pledge.trust.IncidentDocument;
 import io.pledge.trust.PublishedFigure;
 import io.pledge.trust.PublishedSystem;
+import io.pledge.trust.TrustIncidents;
 import io.pledge.trust.TrustPage;
 import io.pledge.trust.TrustPageDocument;
 import io.pledge.trust.TrustPublication;
@@ -31,10 +32,13 @@ import org.springframework.web.bind.annotation.RestController;
 class TrustPageController {
 
     private final TrustPublication publication;
+    private final TrustIncidents incidents;
     private final String publicUrl;
 
-    TrustPageController(TrustPublication publication, @Value("${pledge.public-url}") String publicUrl) {
+    TrustPageController(
+            TrustPublication publication, TrustIncidents incidents, @Value("${pledge.public-url}") String publicUrl) {
         this.publication = publication;
+        this.incidents = incidents;
         this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
     }
 
@@ -83,7 +87,7 @@ class TrustPageController {
     @GetMapping("/api/v1/trust/pages/{id}/incidents")
     @Operation(summary = "A page's current incidents and those started in the last `days` days (90 by default)")
     List<IncidentView> incidents(@PathVariable UUID id, @RequestParam(defaultValue = "90") int days) {
-        return publication.incidents(id, Math.max(1, Math.min(days, 3660))).stream()
+        return incidents.of(id, Math.max(1, Math.min(days, 3660))).stream()
                 .map(IncidentView::of)
                 .toList();
     }
@@ -91,7 +95,7 @@ class TrustPageController {
     @PostMapping("/api/v1/trust/pages/{id}/incidents")
     @Operation(summary = "Open an incident on a page with its first update; it shows publicly at once")
     ResponseEntity<IncidentView> open(@PathVariable UUID id, @RequestBody IncidentDocument body) {
-        Incident incident = publication.open(id, body);
+        Incident incident = incidents.open(id, body);
         return ResponseEntity.created(URI.create("/api/v1/trust/pages/" + id + "/incidents/" + incident.id()))
                 .body(IncidentView.of(incident));
     }
@@ -100,7 +104,7 @@ class TrustPageController {
     @Operation(summary = "Add an update to an incident: its status (RESOLVED resolves it) and message")
     ResponseEntity<IncidentView> update(
             @PathVariable UUID id, @PathVariable UUID incident, @RequestBody IncidentDocument.UpdateDocument body) {
-        Incident updated = publication.update(id, incident, body);
+        Incident updated = incidents.update(id, incident, body);
         return ResponseEntity.created(URI.create("/api/v1/trust/pages/" + id + "/incidents/" + incident))
                 .body(IncidentView.of(updated));
     }
@@ -108,7 +112,7 @@ class TrustPageController {
     @DeleteMapping("/api/v1/trust/pages/{id}/incidents/{incident}")
     @Operation(summary = "Remove an incident written by mistake")
     ResponseEntity<Void> removeIncident(@PathVariable UUID id, @PathVariable UUID incident) {
-        if (!publication.removeIncident(id, incident)) {
+        if (!incidents.remove(id, incident)) {
             throw new NotFoundException("incident", incident);
         }
         return ResponseEntity.noContent().build();
