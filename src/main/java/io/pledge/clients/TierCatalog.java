@@ -67,6 +67,33 @@ public class TierCatalog {
         return tiers.revise(id, terms, author).orElseThrow(() -> notFound(id));
     }
 
+    /**
+     * Renames a tier or changes its description; its policy versions stay as they are.
+     *
+     * @throws io.pledge.core.InvalidRequestException naming every invalid field
+     * @throws NotFoundException when there is no such tier
+     * @throws io.pledge.core.ConflictException when another tier has the name
+     */
+    public Tier rename(TierId id, String name, String description) {
+        Violations violations = new Violations();
+        String checkedName = violations.text("name", name, 100);
+        String checkedDescription = violations.optionalText("description", description, 2000);
+        violations.throwIfAny();
+        return tiers.rename(id, checkedName, checkedDescription).orElseThrow(() -> notFound(id));
+    }
+
+    /**
+     * Deletes a tier with all its policy versions.
+     *
+     * @throws NotFoundException when there is no such tier
+     * @throws io.pledge.core.ConflictException when a contract uses it
+     */
+    public void remove(TierId id) {
+        if (!tiers.remove(id)) {
+            throw notFound(id);
+        }
+    }
+
     private void requireCalendars(PolicyTerms terms, String prefix) {
         List<SlaPolicyDocument.TargetDocument> targets = terms.toDocument().targets();
         List<Violation> missing = new ArrayList<>();

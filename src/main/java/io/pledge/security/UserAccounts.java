@@ -8,6 +8,7 @@ import io.pledge.core.UnprocessableException;
 import io.pledge.core.Violations;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -62,6 +63,12 @@ public class UserAccounts {
     }
 
     /** Gives a user another role, and for a CLIENT user the client it acts for (an id or a slug). */
+    /** One user, by id. */
+    @Transactional(readOnly = true)
+    public Optional<User> find(UUID id) {
+        return users.find(id);
+    }
+
     public User changeRole(UUID id, String roleName, String clientReference, String actor) {
         Violations violations = new Violations();
         Role role = role(roleName, clientReference, violations);

@@ -14,8 +14,10 @@ import io.pledge.clients.Tier;
 import io.pledge.clients.Tiers;
 import io.pledge.core.NotFoundException;
 import io.pledge.core.Violations;
+import io.pledge.core.web.pages.Confirmation;
 import io.pledge.core.web.pages.FormErrors;
 import io.pledge.core.web.pages.PageAccess;
+import io.pledge.core.web.pages.PageFormats;
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
@@ -38,10 +40,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The clients' pages: the list with each client's contract in force, a client with its contacts and its
- * contracts (covered services, tier, calendar, fee), and the forms that create or change a client and add or
- * change a contract. They write through {@link Clients} and {@link ContractCatalog}, as
- * {@code /api/v1/clients} and {@code /api/v1/clients/{client}/contracts} do, and show the API's violations
- * next to the field they name.
+ * contracts (covered services, tier, calendar, fee), the forms that create or change a client and add or
+ * change a contract, and the confirmations that delete a client or a contract. They write through
+ * {@link Clients}, {@link Contracts} and {@link ContractCatalog}, as {@code /api/v1/clients},
+ * {@code /api/v1/clients/{client}/contracts} and {@code /api/v1/contracts/{id}} do, and show the API's
+ * violations next to the field they name (a client with contracts is not deleted: the confirmation shows
+ * why, with the API's 409).
  */
 @Controller
 @Hidden
@@ -141,6 +145,12 @@ class ClientPages {
         model.addAttribute("contracts", lines);
         model.addAttribute("canEdit", access.allows("/clients/" + client.slug() + "/edit"));
         model.addAttribute("canAddContract", access.allows("/clients/" + client.slug() + "/contracts/new"));
+        model.addAttribute("canDelete", access.allows("/clients/" + client.slug() + "/delete"));
+        model.addAttribute(
+                "canDeleteContract",
+                !lines.isEmpty()
+                        && access.allows("/clients/" + client.slug() + "/contracts/"
+                                + lines.get(0).contract().id().value() + "/delete"));
         return "clients/client";
     }
 
@@ -233,6 +243,76 @@ class ClientPages {
         }
         redirect.addFlashAttribute("notice", "contract-form.changed");
         return "redirect:/clients/" + client.slug();
+    }
+
+    @GetMapping("/clients/{reference}/delete")
+    String confirmDelete(@PathVariable String reference, Model model) {
+        return deletion(find(reference)).show(model);
+    }
+
+    @PostMapping("/clients/{reference}/delete")
+    String delete(
+            @PathVariable String reference,
+            Locale locale,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
+        Client client = find(reference);
+        Confirmation confirmation = deletion(client);
+        if (!confirmation.attempt(model, messages, locale, response, () -> clients.remove(client.id()))) {
+            return confirmation.show(model);
+        }
+        redirect.addFlashAttribute("notice", "client.deleted");
+        redirect.addFlashAttribute("noticeArgument", client.name());
+        return "redirect:/clients";
+    }
+
+    @GetMapping("/clients/{reference}/contracts/{id}/delete")
+    String confirmDeleteContract(@PathVariable String reference, @PathVariable UUID id, Locale locale, Model model) {
+        Client client = find(reference);
+        return contractDeletion(client, contractOf(client, id), locale).show(model);
+    }
+
+    @PostMapping("/clients/{reference}/contracts/{id}/delete")
+    String deleteContract(
+            @PathVariable String reference,
+            @PathVariable UUID id,
+            Locale locale,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
+        Client client = find(reference);
+        Contract contract = contractOf(client, id);
+        Confirmation confirmation = contractDeletion(client, contract, locale);
+        if (!confirmation.attempt(model, messages, locale, response, () -> contracts.remove(contract.id()))) {
+            return confirmation.show(model);
+        }
+        redirect.addFlashAttribute("notice", "contract.deleted");
+        return "redirect:/clients/" + client.slug();
+    }
+
+    private static Confirmation deletion(Client client) {
+        return new Confirmation(
+                "client.delete.title",
+                "client.delete.question",
+                client.name(),
+                "/clients/" + client.slug() + "/delete",
+                "/clients/" + client.slug(),
+                "client.delete");
+    }
+
+    /** A contract is named by its tier and its first day, as the client's page lists it. */
+    private Confirmation contractDeletion(Client client, Contract contract, Locale locale) {
+        String tier = tierNames().getOrDefault(contract.terms().tier().toString(), "");
+        String start = new PageFormats(locale, defaultZone, messages)
+                .date(contract.terms().startDate());
+        return new Confirmation(
+                "contract.delete.title",
+                "contract.delete.question",
+                messages.getMessage("contract.delete.subject", new Object[] {tier, start, client.name()}, locale),
+                "/clients/" + client.slug() + "/contracts/" + contract.id().value() + "/delete",
+                "/clients/" + client.slug(),
+                "contract.delete");
     }
 
     private String clientForm(ClientForm form, Client client, Model model) {

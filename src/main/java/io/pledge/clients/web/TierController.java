@@ -66,23 +66,19 @@ class TierController {
     @PutMapping("/{id}")
     @Operation(summary = "Rename a tier or change its description (the policy is versioned separately)")
     TierView rename(@PathVariable UUID id, @RequestBody TierRequest request) {
-        Violations violations = new Violations();
-        String name = violations.text("name", request.name(), 100);
-        String description = violations.optionalText("description", request.description(), 2000);
         if (request.policy() != null) {
+            Violations violations = new Violations();
             violations.add("policy", "policies are versioned: POST a new version to /api/v1/tiers/" + id + "/policies");
+            violations.throwIfAny();
         }
-        violations.throwIfAny();
-        return tiers.rename(new TierId(id), name, description).map(TierView::of).orElseThrow(() -> notFound(id));
+        return TierView.of(catalog.rename(new TierId(id), request.name(), request.description()));
     }
 
     @DeleteMapping("/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Delete a tier no contract uses, with all its policy versions")
     void delete(@PathVariable UUID id) {
-        if (!tiers.remove(new TierId(id))) {
-            throw notFound(id);
-        }
+        catalog.remove(new TierId(id));
     }
 
     @PostMapping("/{id}/policies")

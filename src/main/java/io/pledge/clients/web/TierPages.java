@@ -11,6 +11,7 @@ import io.pledge.clients.TierPolicyDocument;
 import io.pledge.clients.Tiers;
 import io.pledge.core.NotFoundException;
 import io.pledge.core.Violations;
+import io.pledge.core.web.pages.Confirmation;
 import io.pledge.core.web.pages.FormErrors;
 import io.pledge.core.web.pages.PageAccess;
 import io.pledge.core.web.pages.PageFormats;
@@ -45,9 +46,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * The tiers' pages: the list, a tier with its current policy and the history of its versions, one version,
  * the comparison of two versions side by side (the lines that differ marked), and the forms that create a
- * tier and save its next policy version. They write through {@link TierCatalog}, as
- * {@code POST /api/v1/tiers} and {@code POST /api/v1/tiers/{id}/policies} do, and show its violations next
- * to the field they name.
+ * tier, save its next policy version, rename it, and delete it after a confirmation. They write through
+ * {@link TierCatalog}, as {@code POST /api/v1/tiers}, {@code POST /api/v1/tiers/{id}/policies},
+ * {@code PUT} and {@code DELETE /api/v1/tiers/{id}} do, and show its violations next to the field they name
+ * (a tier some contracts use is not deleted: the confirmation shows why, with the API's 409).
  */
 @Controller
 @Hidden
@@ -119,6 +121,8 @@ class TierPages {
         model.addAttribute("from", Math.max(1, latest - 1));
         model.addAttribute("to", latest);
         model.addAttribute("canEdit", access.allows("/tiers/" + id + "/policies/new"));
+        model.addAttribute("canRename", access.allows("/tiers/" + id + "/edit"));
+        model.addAttribute("canDelete", access.allows("/tiers/" + id + "/delete"));
         return "clients/tier";
     }
 
@@ -216,6 +220,69 @@ class TierPages {
         }
         redirect.addFlashAttribute("notice", "tier.revised");
         return "redirect:/tiers/" + id + "/diff?from=" + (saved[0].version() - 1) + "&to=" + saved[0].version();
+    }
+
+    @GetMapping("/tiers/{id}/edit")
+    String edit(@PathVariable UUID id, Model model) {
+        Tier tier = find(id);
+        return renameForm(tier, tier.name(), tier.description(), model);
+    }
+
+    @PostMapping("/tiers/{id}/edit")
+    String rename(
+            @PathVariable UUID id,
+            @RequestParam(required = false) String name,
+            @RequestParam(required = false) String description,
+            Locale locale,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
+        Tier tier = find(id);
+        if (!FormErrors.attempt(model, messages, locale, () -> catalog.rename(tier.id(), name, description))) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            return renameForm(tier, name, description, model);
+        }
+        redirect.addFlashAttribute("notice", "tier.renamed");
+        return "redirect:/tiers/" + id;
+    }
+
+    @GetMapping("/tiers/{id}/delete")
+    String confirmDelete(@PathVariable UUID id, Model model) {
+        return deletion(find(id)).show(model);
+    }
+
+    @PostMapping("/tiers/{id}/delete")
+    String delete(
+            @PathVariable UUID id,
+            Locale locale,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
+        Tier tier = find(id);
+        Confirmation confirmation = deletion(tier);
+        if (!confirmation.attempt(model, messages, locale, response, () -> catalog.remove(tier.id()))) {
+            return confirmation.show(model);
+        }
+        redirect.addFlashAttribute("notice", "tier.deleted");
+        redirect.addFlashAttribute("noticeArgument", tier.name());
+        return "redirect:/tiers";
+    }
+
+    private static Confirmation deletion(Tier tier) {
+        return new Confirmation(
+                "tier.delete.title",
+                "tier.delete.question",
+                tier.name(),
+                "/tiers/" + tier.id() + "/delete",
+                "/tiers/" + tier.id(),
+                "tier.delete");
+    }
+
+    private String renameForm(Tier tier, String name, String description, Model model) {
+        model.addAttribute("tier", tier);
+        model.addAttribute("name", name);
+        model.addAttribute("description", description);
+        return "clients/tier-form";
     }
 
     private String form(PolicyForm form, Tier tier, Model model) {

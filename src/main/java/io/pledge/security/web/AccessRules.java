@@ -212,11 +212,15 @@ final class AccessRules {
             new Page("/calendars", "nav.calendars", rolesOf(HttpMethod.GET, "/api/v1/calendars")),
             new Page("/tiers/new", null, rolesOf(HttpMethod.POST, "/api/v1/tiers")),
             new Page("/tiers/*/policies/new", null, rolesOf(HttpMethod.POST, "/api/v1/tiers/{id}/policies")),
+            new Page("/tiers/*/edit", null, rolesOf(HttpMethod.PUT, "/api/v1/tiers/{id}")),
+            new Page("/tiers/*/delete", null, rolesOf(HttpMethod.DELETE, "/api/v1/tiers/{id}")),
             new Page("/tiers", "nav.tiers", rolesOf(HttpMethod.GET, "/api/v1/tiers")),
             new Page("/clients/new", null, rolesOf(HttpMethod.POST, "/api/v1/clients")),
             new Page("/clients/*/edit", null, rolesOf(HttpMethod.PUT, "/api/v1/clients/{client}")),
             new Page("/clients/*/contracts/new", null, rolesOf(HttpMethod.POST, "/api/v1/clients/{client}/contracts")),
             new Page("/clients/*/contracts/*/edit", null, rolesOf(HttpMethod.PUT, "/api/v1/contracts/{id}")),
+            new Page("/clients/*/contracts/*/delete", null, rolesOf(HttpMethod.DELETE, "/api/v1/contracts/{id}")),
+            new Page("/clients/*/delete", null, rolesOf(HttpMethod.DELETE, "/api/v1/clients/{client}")),
             // A client's page shows its contracts, which only staff read in the API.
             new Page("/clients", "nav.clients", rolesOf(HttpMethod.GET, "/api/v1/clients")),
             // The queue by time to breach and each ticket's page: staff, and a client's contacts for their own.
@@ -248,6 +252,8 @@ final class AccessRules {
             new Page("/imports", "nav.imports", rolesOf(HttpMethod.GET, "/api/v1/imports/{id}")),
             // People and API tokens: administrators only, as in the API.
             new Page("/users/new", null, rolesOf(HttpMethod.POST, "/api/v1/users")),
+            new Page("/users/*/edit", null, rolesOf(HttpMethod.PUT, "/api/v1/users/{id}")),
+            new Page("/users/*/unlock", null, rolesOf(HttpMethod.POST, "/api/v1/users/{id}/unlock")),
             new Page("/users", "nav.users", rolesOf(HttpMethod.GET, "/api/v1/users")),
             new Page("/tokens/new", null, rolesOf(HttpMethod.POST, "/api/v1/tokens")),
             new Page("/tokens/*/revoke", null, rolesOf(HttpMethod.DELETE, "/api/v1/tokens/{id}")),

@@ -35,13 +35,18 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The pages of people and API tokens (administrators): the users with their role, client and lock, the form
- * that creates one ({@link UserAccounts#create}, as {@code POST /api/v1/users}); the tokens with their state,
+ * that creates one ({@link UserAccounts#create}, as {@code POST /api/v1/users}), the form that changes a
+ * user's role ({@link UserAccounts#changeRole}, as {@code PUT /api/v1/users/{id}}) and the button that lifts
+ * a lock ({@link UserAccounts#unlock}, as {@code POST /api/v1/users/{id}/unlock}); the tokens with their state,
  * the form that issues one ({@link TokenIssuer}, as {@code POST /api/v1/tokens}), whose secret is shown once
  * on the page the form leads to and never again, and revoking one ({@code DELETE /api/v1/tokens/{id}}).
  */
 @Controller
 @Hidden
 class PeoplePages {
+
+    /** Any user's id, to ask whether the caller may open the pages of every user. */
+    private static final UUID ANY = new UUID(0, 0);
 
     private static final List<String> ROLES =
             Arrays.stream(Role.values()).map(Enum::name).toList();
@@ -89,6 +94,8 @@ class PeoplePages {
                                 user.isLockedAt(clock.instant())))
                         .toList());
         model.addAttribute("canCreate", access.allows("/users/new"));
+        model.addAttribute("canChangeRole", access.allows("/users/" + ANY + "/edit"));
+        model.addAttribute("canUnlock", access.allows("/users/" + ANY + "/unlock"));
         return "security/users";
     }
 
@@ -115,6 +122,48 @@ class PeoplePages {
         }
         redirect.addFlashAttribute("notice", "users.added");
         redirect.addFlashAttribute("noticeArgument", email.strip());
+        return "redirect:/users";
+    }
+
+    @GetMapping("/users/{id}/edit")
+    String editUser(@PathVariable UUID id, Model model) {
+        User user = findUser(id);
+        String client = user.clientId() == null
+                ? ""
+                : clients.all().stream()
+                        .filter(c -> c.id().value().equals(user.clientId()))
+                        .map(Client::slug)
+                        .findFirst()
+                        .orElse("");
+        return roleForm(user, user.role().name(), client, model);
+    }
+
+    @PostMapping("/users/{id}/edit")
+    String changeRole(
+            @PathVariable UUID id,
+            @RequestParam(required = false) String role,
+            @RequestParam(required = false) String client,
+            Authentication caller,
+            Locale locale,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
+        User user = findUser(id);
+        if (!FormErrors.attempt(
+                model, messages, locale, () -> accounts.changeRole(id, role, blankToNull(client), caller.getName()))) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            return roleForm(user, role, client, model);
+        }
+        redirect.addFlashAttribute("notice", "users.role-changed");
+        redirect.addFlashAttribute("noticeArgument", user.email());
+        return "redirect:/users";
+    }
+
+    @PostMapping("/users/{id}/unlock")
+    String unlock(@PathVariable UUID id, Authentication caller, RedirectAttributes redirect) {
+        User user = accounts.unlock(id, caller.getName());
+        redirect.addFlashAttribute("notice", "users.unlocked");
+        redirect.addFlashAttribute("noticeArgument", user.email());
         return "redirect:/users";
     }
 
@@ -179,6 +228,18 @@ class PeoplePages {
         model.addAttribute("roles", ROLES);
         model.addAttribute("clientChoices", clients.all());
         return "security/user-form";
+    }
+
+    private String roleForm(User user, String role, String client, Model model) {
+        model.addAttribute("user", user);
+        model.addAttribute("form", new UserDocument(user.email(), null, role, client));
+        model.addAttribute("roles", ROLES);
+        model.addAttribute("clientChoices", clients.all());
+        return "security/role-form";
+    }
+
+    private User findUser(UUID id) {
+        return accounts.find(id).orElseThrow(() -> new NotFoundException("user", id));
     }
 
     private String tokenForm(TokenIssuer.TokenRequest request, Model model) {

@@ -83,6 +83,60 @@ class PeoplePagesTest extends PageRequests {
     }
 
     @Test
+    void anAdministratorChangesARoleAndUnlocksALockedUser() {
+        TestCatalog catalog = TestCatalog.create(api());
+        String admin = createUser("ADMIN");
+        String email = createUser("TECHNICIAN");
+        String id = idOf(email);
+
+        var rejected = post(admin, "/users/" + id + "/edit", "role", "CLIENT", "client", "");
+        assertThat(rejected.getStatus()).isEqualTo(422);
+        assertThat(errorsOf(html(rejected), "client")).contains("is required for a CLIENT user");
+        var changed = postForResult(admin, "/users/" + id + "/edit", "role", "CLIENT", "client", catalog.slug());
+        assertThat(changed.getResponse().getStatus()).isEqualTo(302);
+        assertThat(element(html(getAfter(admin, changed)), "main")).contains("The role of " + email + " has changed.");
+        assertThat(row(html(get(admin, "/users")), "user", email)).contains("Client contact", "Acme");
+        assertThat(html(get(admin, "/users/" + id + "/edit"))).containsPattern("value=\"CLIENT\"\\s+selected");
+
+        // Five wrong passwords lock the account; the list offers to unlock it, and it signs in again.
+        for (int i = 0; i < 5; i++) {
+            Api.at(port).withPassword(email, "not-the-password-at-all").get("/api/v1/tickets");
+        }
+        assertThat(Api.at(port)
+                        .withPassword(email, PASSWORD)
+                        .get("/api/v1/tickets")
+                        .status())
+                .isEqualTo(401);
+        String locked = html(get(admin, "/users"));
+        assertThat(row(locked, "user", email)).contains("Locked until");
+        assertThat(locked).contains("id=\"unlock-" + id + "\"");
+        var unlocked = postForResult(admin, "/users/" + id + "/unlock");
+        assertThat(unlocked.getResponse().getStatus()).isEqualTo(302);
+        assertThat(element(html(getAfter(admin, unlocked)), "main")).contains(email + " may sign in again.");
+        assertThat(Api.at(port)
+                        .withPassword(email, PASSWORD)
+                        .get("/api/v1/tickets")
+                        .status())
+                .isEqualTo(200);
+        assertThat(html(get(admin, "/users"))).doesNotContain("id=\"unlock-" + id + "\"");
+
+        String manager = createUser("MANAGER");
+        assertThat(get(manager, "/users/" + id + "/edit").getStatus()).isEqualTo(403);
+        assertThat(post(manager, "/users/" + id + "/unlock").getStatus()).isEqualTo(403);
+        assertThat(post(manager, "/users/" + id + "/edit", "role", "ADMIN").getStatus())
+                .isEqualTo(403);
+    }
+
+    private String idOf(String email) {
+        for (var user : api().get("/api/v1/users").json()) {
+            if (user.get("email").asString().equals(email)) {
+                return user.get("id").asString();
+            }
+        }
+        throw new AssertionError("no user " + email);
+    }
+
+    @Test
     void onlyAdministratorsOpenThePeoplePages() {
         String manager = createUser("MANAGER");
         for (String path : new String[] {"/users", "/users/new", "/tokens", "/tokens/new"}) {
