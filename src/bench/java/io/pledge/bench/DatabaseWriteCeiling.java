@@ -103,7 +103,9 @@ public final class DatabaseWriteCeiling {
         rows = new ArrayList<>(ticketCount * 2);
         for (UUID ticket : tickets) {
             for (String metric : new String[] {"FIRST_RESPONSE", "RESOLUTION"}) {
-                rows.add(new Object[] {ticket, metric, "MET", "P3", 28_800L, 3_600L, 1, now, null, null, now, now});
+                rows.add(new Object[] {
+                    ticket, metric, "MET", "P3", 28_800L, 3_600L, 1, now, null, null, now, now, client, now, 0L, 0L, 0L
+                });
             }
         }
         bulk.insert(
@@ -120,7 +122,12 @@ public final class DatabaseWriteCeiling {
                         "next_due_at",
                         "breached_at",
                         "stopped_at",
-                        "evaluated_at"),
+                        "evaluated_at",
+                        "client_id",
+                        "ticket_created_at",
+                        "paused_customer_micros",
+                        "paused_vendor_micros",
+                        "paused_other_micros"),
                 rows);
         long ticketsWritten = System.nanoTime();
         // As the importer writes them: each ticket's events together, in order.

@@ -22,7 +22,6 @@ import io.pledge.reporting.ComplianceReport.RetroactiveMaintenance;
 import io.pledge.reporting.credits.CreditForecast;
 import io.pledge.sla.ClockState;
 import io.pledge.sla.Metric;
-import io.pledge.sla.TicketStatus;
 import io.pledge.tickets.ClockRecords;
 import io.pledge.tickets.ClockRecords.ClockRecord;
 import io.pledge.tickets.ClockRecords.OutOfScope;
@@ -35,6 +34,7 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -92,9 +92,12 @@ public class ComplianceReports {
         Instant now = Timestamps.now(clock);
         UUID id = client.id().value();
         List<Monitor> watched = monitors.list(id.toString(), scope);
-        Figures current = figures(id, period, zone, now, watched, scope);
         ReportPeriod before = period.previous();
-        Figures previous = figures(id, before, zone, now, watched, scope);
+        // Both periods' clock records in one read, from the previous period's start to the current one's end.
+        Instant to = Collections.max(List.of(until(period, zone, now), until(before, zone, now)));
+        List<ClockRecord> both = clocks.ofPeriod(id, before.start(zone), to, scope);
+        Figures current = figures(id, period, zone, now, watched, both, scope);
+        Figures previous = figures(id, before, zone, now, watched, both, scope);
         PeriodLine line = new PeriodLine(
                 period.label(),
                 period.kind().name(),
@@ -143,8 +146,7 @@ public class ComplianceReports {
         ZoneId zone = client.details().zone();
         Instant now = Timestamps.now(clock);
         Instant start = period.start(zone);
-        Instant end = period.end(zone);
-        Instant until = end.isAfter(now) ? (now.isAfter(start) ? now : start) : end;
+        Instant until = until(period, zone, now);
         List<ClockRecord> records = clocks.ofPeriod(client.id().value(), start, until, scope);
         Map<YearMonth, List<ClockLine>> months = new LinkedHashMap<>();
         for (YearMonth month = YearMonth.from(period.firstDay());
@@ -191,23 +193,38 @@ public class ComplianceReports {
     }
 
     private Figures figures(
-            UUID client, ReportPeriod period, ZoneId zone, Instant now, List<Monitor> watched, Scope scope) {
+            UUID client,
+            ReportPeriod period,
+            ZoneId zone,
+            Instant now,
+            List<Monitor> watched,
+            List<ClockRecord> read,
+            Scope scope) {
         Instant start = period.start(zone);
         Instant end = period.end(zone);
-        // A period not over yet is counted up to now: what is open "at its end" is open now.
-        Instant until = end.isAfter(now) ? (now.isAfter(start) ? now : start) : end;
+        Instant until = until(period, zone, now);
         List<PeriodUptime> uptime = new ArrayList<>();
         for (Monitor monitor : watched) {
             uptime.add(availability.uptime(monitor, start, end));
         }
+        List<ClockRecord> records = read.stream()
+                .filter(r -> r.stoppedWithin(start, until) || r.openAndBreachedAt(until))
+                .toList();
         return new Figures(
                 start,
                 end,
                 until,
-                clocks.ofPeriod(client, start, until, scope),
-                clocks.pausedOfPeriod(client, start, until, scope),
+                records,
+                PausedTimes.of(records, start, until, () -> clocks.pausedOfPeriod(client, start, until, scope)),
                 clocks.outOfScope(client, start, until, scope),
                 uptime);
+    }
+
+    /** A period not over yet is counted up to now: what is open "at its end" is open now. */
+    private static Instant until(ReportPeriod period, ZoneId zone, Instant now) {
+        Instant start = period.start(zone);
+        Instant end = period.end(zone);
+        return end.isAfter(now) ? (now.isAfter(start) ? now : start) : end;
     }
 
     private static List<Headline> headline(Figures current, Figures previous) {
@@ -359,9 +376,7 @@ public class ComplianceReports {
             if (record == null) {
                 continue;
             }
-            Map<String, Duration> reasons = new LinkedHashMap<>();
-            paused.byStatus().forEach((status, duration) -> reasons.merge(reason(status), duration, Duration::plus));
-            reasons.forEach((reason, duration) -> {
+            PausedTimes.byReason(paused).forEach((reason, duration) -> {
                 if (!duration.isZero()) {
                     Key key = new Key(record.priority().code(), paused.metric(), reason);
                     clocks.computeIfAbsent(key, k -> new long[1])[0]++;
@@ -381,16 +396,9 @@ public class ComplianceReports {
             total.put(reason, Duration.ZERO);
         }
         for (Paused p : paused) {
-            p.byStatus().forEach((status, duration) -> total.merge(reason(status), duration, Duration::plus));
+            PausedTimes.byReason(p).forEach((reason, duration) -> total.merge(reason, duration, Duration::plus));
         }
         return total;
-    }
-
-    static String reason(TicketStatus status) {
-        return switch (status) {
-            case WAITING_ON_CUSTOMER, WAITING_ON_VENDOR -> status.name();
-            default -> "OTHER";
-        };
     }
 
     private static MonitorLine monitorLine(PeriodUptime uptime) {

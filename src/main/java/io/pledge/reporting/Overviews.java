@@ -17,7 +17,9 @@ import io.pledge.reporting.Overview.ClientLine;
 import io.pledge.reporting.Overview.TierLine;
 import io.pledge.sla.Metric;
 import io.pledge.tickets.ClockRecords;
+import io.pledge.tickets.ClockRecords.Bounds;
 import io.pledge.tickets.ClockRecords.Tally;
+import io.pledge.tickets.ClockRecords.TallyGroup;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -33,7 +35,7 @@ import java.util.UUID;
 import org.springframework.stereotype.Service;
 
 /**
- * The MSP-wide overview: the clients' clock tallies in one aggregate query per zone and period, and each
+ * The MSP-wide overview: the clients' clock tallies in one aggregate query (every zone, both periods), and each
  * monitor's availability as the monitoring module computes it.
  */
 @Service
@@ -68,6 +70,10 @@ public class Overviews {
     private record Counts(long stopped, long met, long breached, long openBreached) {
 
         static final Counts NONE = new Counts(0, 0, 0, 0);
+
+        static Counts of(ClockRecords.Counts counts) {
+            return new Counts(counts.stopped(), counts.met(), counts.breached(), counts.openBreached());
+        }
 
         Counts plus(Counts other) {
             return new Counts(
@@ -116,23 +122,22 @@ public class Overviews {
         Map<UUID, Book> byClient = new HashMap<>();
         Map<UUID, Book> byTier = new LinkedHashMap<>();
         Map<UUID, java.util.Set<UUID>> tierClients = new HashMap<>();
+        List<TallyGroup> groups = new ArrayList<>();
         for (Map.Entry<ZoneId, List<UUID>> zone : byZone.entrySet()) {
-            for (boolean current : new boolean[] {true, false}) {
-                ReportPeriod p = current ? period : previous;
-                Instant start = p.start(zone.getKey());
-                Instant until = until(p.end(zone.getKey()), start, now);
-                for (Tally tally : clocks.tallies(zone.getValue(), start, until, scope)) {
-                    Counts counts = new Counts(tally.stopped(), tally.met(), tally.breached(), tally.openBreached());
-                    Book client = byClient.computeIfAbsent(tally.clientId(), id -> new Book());
-                    (current ? client.now : client.before).merge(tally.metric(), counts, Counts::plus);
-                    if (tally.tierId() != null) {
-                        Book tier = byTier.computeIfAbsent(tally.tierId(), id -> new Book());
-                        (current ? tier.now : tier.before).merge(tally.metric(), counts, Counts::plus);
-                        tierClients
-                                .computeIfAbsent(tally.tierId(), id -> new java.util.HashSet<>())
-                                .add(tally.clientId());
-                    }
-                }
+            groups.add(new TallyGroup(
+                    zone.getValue(), bounds(period, zone.getKey(), now), bounds(previous, zone.getKey(), now)));
+        }
+        for (Tally tally : clocks.tallies(groups, scope)) {
+            Book client = byClient.computeIfAbsent(tally.clientId(), id -> new Book());
+            client.now.merge(tally.metric(), Counts.of(tally.current()), Counts::plus);
+            client.before.merge(tally.metric(), Counts.of(tally.previous()), Counts::plus);
+            if (tally.tierId() != null) {
+                Book tier = byTier.computeIfAbsent(tally.tierId(), id -> new Book());
+                tier.now.merge(tally.metric(), Counts.of(tally.current()), Counts::plus);
+                tier.before.merge(tally.metric(), Counts.of(tally.previous()), Counts::plus);
+                tierClients
+                        .computeIfAbsent(tally.tierId(), id -> new java.util.HashSet<>())
+                        .add(tally.clientId());
             }
         }
         List<ClientLine> clientLines = new ArrayList<>();
@@ -246,6 +251,12 @@ public class Overviews {
 
     private String tierName(TierId tier) {
         return tiers.find(tier).map(Tier::name).orElse(tier.value().toString());
+    }
+
+    /** A period in a zone, counted up to now while it runs. */
+    private static Bounds bounds(ReportPeriod period, ZoneId zone, Instant now) {
+        Instant start = period.start(zone);
+        return new Bounds(start, until(period.end(zone), start, now));
     }
 
     private static Instant until(Instant end, Instant start, Instant now) {

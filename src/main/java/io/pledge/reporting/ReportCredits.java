@@ -15,7 +15,6 @@ import io.pledge.reporting.credits.ServiceCredits;
 import io.pledge.sla.ClockState;
 import io.pledge.sla.Metric;
 import io.pledge.sla.Priority;
-import io.pledge.sla.TicketStatus;
 import io.pledge.tickets.ClockRecords;
 import io.pledge.tickets.ClockRecords.ClockRecord;
 import io.pledge.tickets.ClockRecords.Paused;
@@ -123,8 +122,7 @@ class ReportCredits {
         }
         Map<String, Duration> waiting = new HashMap<>();
         for (Paused paused : figures.paused()) {
-            Duration time = paused.byStatus().getOrDefault(TicketStatus.WAITING_ON_CUSTOMER, Duration.ZERO);
-            waiting.merge(paused.ticket().value() + "/" + paused.metric(), time, Duration::plus);
+            waiting.merge(paused.ticket().value() + "/" + paused.metric(), paused.waitingOnCustomer(), Duration::plus);
         }
         List<MetFigures> met = new ArrayList<>();
         stopped.forEach((key, records) -> met.add(new MetFigures(

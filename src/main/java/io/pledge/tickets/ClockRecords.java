@@ -27,6 +27,8 @@ public interface ClockRecords {
      * @param elapsed business time counted, as of the row's last evaluation (final once stopped)
      * @param breachedAt the instant the target was exceeded: stored, or the due instant a running clock
      *     passed before it was recomputed
+     * @param paused the pause time stored with the row, or null for a row written before pause time was
+     *     stored (its ticket's timeline must be replayed for it)
      */
     record ClockRecord(
             TicketId ticket,
@@ -43,7 +45,8 @@ public interface ClockRecords {
             Duration elapsed,
             Instant createdAt,
             Instant breachedAt,
-            Instant stoppedAt) {
+            Instant stoppedAt,
+            Paused paused) {
 
         /** Whether the clock stopped inside {@code [from, to)} as met or breached (cancelled clocks do not count). */
         public boolean stoppedWithin(Instant from, Instant to) {
@@ -67,16 +70,54 @@ public interface ClockRecords {
     record OutOfScope(
             TicketId ticket, String externalId, Priority priority, String service, Instant createdAt, String reason) {}
 
-    /** Business time a ticket's clock spent in each pause status, in its current cycle. */
-    record Paused(TicketId ticket, Metric metric, Map<TicketStatus, Duration> byStatus) {}
+    /**
+     * Business time a ticket's clock spent paused in its current cycle, by reason: waiting on the customer,
+     * waiting on a vendor, and every other pause status of its policy together.
+     */
+    record Paused(
+            TicketId ticket, Metric metric, Duration waitingOnCustomer, Duration waitingOnVendor, Duration other) {
+
+        /** The engine's pause time by status, folded into the three reasons. */
+        public static Paused of(TicketId ticket, Metric metric, Map<TicketStatus, Duration> byStatus) {
+            Duration customer = Duration.ZERO;
+            Duration vendor = Duration.ZERO;
+            Duration other = Duration.ZERO;
+            for (Map.Entry<TicketStatus, Duration> paused : byStatus.entrySet()) {
+                switch (paused.getKey()) {
+                    case WAITING_ON_CUSTOMER -> customer = customer.plus(paused.getValue());
+                    case WAITING_ON_VENDOR -> vendor = vendor.plus(paused.getValue());
+                    default -> other = other.plus(paused.getValue());
+                }
+            }
+            return new Paused(ticket, metric, customer, vendor, other);
+        }
+
+        /** A stored figure in microseconds, the precision of every instant Pledge stores. */
+        public static long micros(Duration duration) {
+            return Math.multiplyExact(duration.getSeconds(), 1_000_000L) + duration.getNano() / 1_000;
+        }
+    }
+
+    /** Half-open bounds {@code [from, to)} of a period. */
+    record Bounds(Instant from, Instant to) {}
+
+    /** Clients counted over the same two periods (the clients of one zone, each period in that zone). */
+    record TallyGroup(Collection<UUID> clients, Bounds current, Bounds previous) {}
 
     /**
-     * How a client's clocks of one tier and metric stood over a period.
+     * How clocks of one tier and metric stood over a period.
      *
      * @param stopped clocks that stopped met or breached in the period
      * @param openBreached clocks still open at the period's end and already breached
      */
-    record Tally(UUID clientId, UUID tierId, Metric metric, long stopped, long met, long breached, long openBreached) {}
+    record Counts(long stopped, long met, long breached, long openBreached) {}
+
+    /**
+     * How a client's clocks of one tier and metric stood over the current period and the previous one of
+     * its group. A client, tier and metric with a clock created before a period's end and not stopped
+     * before its start has a tally, even when every count is zero.
+     */
+    record Tally(UUID clientId, UUID tierId, Metric metric, Counts current, Counts previous) {}
 
     /** A ticket as the SLA engine reads it, with its stored events in the engine's order (no event text). */
     record History(Ticket ticket, List<RecordedEvent> events) {}
@@ -86,7 +127,9 @@ public interface ClockRecords {
 
     /**
      * The client's clocks that stopped in the period (met or breached) and those still open at its end
-     * that had already exceeded their target, in one query.
+     * that had already exceeded their target, in one query over the client's clock rows that stopped from
+     * {@code from} on or not at all (one range of index {@code ticket_clock_client_stopped}). Asked for the
+     * previous period's start to the current period's end, it holds both periods' records.
      */
     List<ClockRecord> ofPeriod(UUID client, Instant from, Instant to, Scope scope);
 
@@ -100,8 +143,9 @@ public interface ClockRecords {
     List<OutOfScope> outOfScope(UUID client, Instant from, Instant to, Scope scope);
 
     /**
-     * The pause time by status of the clocks that stopped in the period: each ticket's stored timeline
-     * replayed by the engine (the clock rows keep no pause time), in one query for the events.
+     * The pause time of the clocks that stopped in the period, as the engine finds it replaying each ticket's
+     * stored timeline (one query for the tickets, one for their events). For clock rows written before their
+     * pause time was stored ({@link ClockRecord#paused()} null); rows written since carry the same figures.
      */
     List<Paused> pausedOfPeriod(UUID client, Instant from, Instant to, Scope scope);
 
@@ -111,6 +155,9 @@ public interface ClockRecords {
      */
     List<History> histories(UUID client, UUID tier, Instant from, Instant to, Scope scope);
 
-    /** Per client, tier and metric, how the clocks of the period stood: one aggregate query. */
-    List<Tally> tallies(Collection<UUID> clients, Instant from, Instant to, Scope scope);
+    /**
+     * Per client, tier and metric, how the clocks stood over each group's two periods: one aggregate query
+     * over the clock rows not stopped before a previous period's start, all groups at once.
+     */
+    List<Tally> tallies(List<TallyGroup> groups, Scope scope);
 }

@@ -21,6 +21,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -70,6 +71,9 @@ public abstract class ReportApiContract extends DatabaseIntegrationTest {
 
     @Autowired
     ComplianceReports reports;
+
+    @Autowired
+    JdbcClient jdbc;
 
     final List<String> tickets = new ArrayList<>();
 
@@ -415,6 +419,37 @@ public abstract class ReportApiContract extends DatabaseIntegrationTest {
         assertFigure(headline, "monitor.ERP.availability", "99.798387", "99.988377", "-0.189990");
         assertFigure(headline, "monitor.ERP.downtime", "5400", "300", "5100");
         assertFigure(headline, "monitor.ERP.incidents", "2", "1", "1");
+    }
+
+    @Test
+    void pauseTimeIsReadFromTheClockRowsAndReplayedForRowsWrittenWithoutIt() {
+        ReportPeriod october = ReportPeriod.month(YearMonth.of(2026, 10));
+        ComplianceReport stored = reports.of(slug, october, Scope.everything());
+        assertThat(stored.paused()).isNotEmpty();
+
+        // Rows as written before pause time was stored: the report replays their timelines, same figures.
+        String client = stored.client().id().toString();
+        jdbc.sql("""
+                        update ticket_clock set paused_customer_micros = null, paused_vendor_micros = null,
+                                                paused_other_micros = null
+                        where client_id = cast(:client as uuid)""").param("client", client).update();
+        ComplianceReport replayed = reports.of(slug, october, Scope.everything());
+        assertThat(replayed)
+                .usingRecursiveComparison()
+                .ignoringFields("generatedAt")
+                .isEqualTo(stored);
+
+        // A figure stored with a row is the one the report shows: T2's resolution clock, an hour more.
+        jdbc.sql("""
+                        update ticket_clock set paused_customer_micros = 10800000000, paused_vendor_micros = 10800000000,
+                                                paused_other_micros = 0
+                        where client_id = cast(:client as uuid) and metric = 'RESOLUTION'
+                          and ticket_id = cast(:ticket as uuid)""").param("client", client).param("ticket", tickets.get(1)).update();
+        ComplianceReport edited = reports.of(slug, october, Scope.everything());
+        assertThat(edited.headline())
+                .filteredOn(h -> h.figure().equals("paused.WAITING_ON_CUSTOMER"))
+                .singleElement()
+                .satisfies(h -> assertThat(h.current()).isEqualByComparingTo("10800"));
     }
 
     @Test

@@ -18,8 +18,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,9 +30,10 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Reads the clock rows of a period for reports. Each query starts from the client's tickets created before
- * the period's end (index {@code ticket_client_created}) and joins their clock rows by key; the MSP-wide
- * tally does the same for a set of clients and groups in the database.
+ * Reads the clock rows of a period for reports. A client's rows of a period are one range of index
+ * {@code ticket_clock_client_stopped} (its rows stopped from the period's start on, or not stopped), each
+ * joined to its ticket by key for the ticket's fields; the MSP-wide tally reads the clock rows alone, every
+ * zone's two periods in one aggregate query.
  */
 @Repository
 class JdbcClockRecords implements ClockRecords {
@@ -69,11 +70,12 @@ class JdbcClockRecords implements ClockRecords {
         return jdbc.sql("""
                         select t.id, t.external_id, t.subject, t.client_id, t.tier_id, t.policy_version, t.calendar_id,
                                t.created_at, c.metric, c.state, c.priority, c.target_seconds, c.elapsed_seconds,
-                               c.breached_at, c.due_at, c.stopped_at
-                        from ticket t join ticket_clock c on c.ticket_id = t.id
-                        where t.client_id = :client and t.created_at < :to
-                          and (%s or %s)%s
-                        order by t.created_at, t.id, c.metric""".formatted(STOPPED_WITHIN, OPEN_BREACHED, ScopeSql.condition(scope, "t.client_id")))
+                               c.breached_at, c.due_at, c.stopped_at,
+                               c.paused_customer_micros, c.paused_vendor_micros, c.paused_other_micros
+                        from ticket_clock c join ticket t on t.id = c.ticket_id
+                        where c.client_id = :client and (c.stopped_at >= :from or c.stopped_at is null)
+                          and c.ticket_created_at < :to and (%s or %s)%s
+                        order by t.created_at, t.id, c.metric""".formatted(STOPPED_WITHIN, OPEN_BREACHED, ScopeSql.condition(scope, "c.client_id")))
                 .param("client", client)
                 .param("from", Timestamps.utc(from))
                 .param("to", Timestamps.utc(to))
@@ -160,7 +162,7 @@ class JdbcClockRecords implements ClockRecords {
                         && stopped.isBefore(to)
                         && clock.state() != ClockState.CANCELLED;
                 if (within) {
-                    paused.add(new Paused(ticket.id(), clock.metric(), clock.paused()));
+                    paused.add(Paused.of(ticket.id(), clock.metric(), clock.paused()));
                 }
             }
         }
@@ -205,33 +207,82 @@ class JdbcClockRecords implements ClockRecords {
     }
 
     @Override
-    public List<Tally> tallies(Collection<UUID> clients, Instant from, Instant to, Scope scope) {
-        if (clients.isEmpty()) {
+    public List<Tally> tallies(List<TallyGroup> groups, Scope scope) {
+        StringBuilder members = new StringBuilder();
+        StringBuilder bounds = new StringBuilder();
+        Map<String, Object> parameters = new HashMap<>(ScopeSql.parameters(scope));
+        int member = 0;
+        for (int g = 0; g < groups.size(); g++) {
+            TallyGroup group = groups.get(g);
+            for (UUID client : group.clients()) {
+                members.append(member == 0 ? "" : ", ").append("(cast(:m%d as uuid), %d)".formatted(member, g));
+                parameters.put("m" + member++, client);
+            }
+            bounds.append(g == 0 ? "" : ", ")
+                    .append("(%1$d, %2$s, %3$s, %4$s, %5$s)"
+                            .formatted(g, instant("pf" + g), instant("pt" + g), instant("cf" + g), instant("ct" + g)));
+            parameters.put("pf" + g, Timestamps.utc(group.previous().from()));
+            parameters.put("pt" + g, Timestamps.utc(group.previous().to()));
+            parameters.put("cf" + g, Timestamps.utc(group.current().from()));
+            parameters.put("ct" + g, Timestamps.utc(group.current().to()));
+        }
+        if (member == 0) {
             return List.of();
         }
+        // Each period's conditions are those of the report, with its own bounds in place of :from and :to.
+        String current = "c.ticket_created_at < b.current_to";
+        String previous = "c.ticket_created_at < b.previous_to";
         return jdbc.sql("""
-                        select t.client_id, t.tier_id, c.metric,
-                               count(*) filter (where %1$s) as stopped,
-                               count(*) filter (where %1$s and c.state = 'MET') as met,
-                               count(*) filter (where %1$s and c.state = 'BREACHED') as breached,
-                               count(*) filter (where %2$s) as open_breached
-                        from ticket t join ticket_clock c on c.ticket_id = t.id
-                        where t.client_id in (:clients) and t.created_at < :to
-                          and (c.stopped_at is null or c.stopped_at >= :from)%3$s
-                        group by t.client_id, t.tier_id, c.metric""".formatted(STOPPED_WITHIN, OPEN_BREACHED, ScopeSql.condition(scope, "t.client_id")))
-                .param("clients", List.copyOf(clients))
-                .param("from", Timestamps.utc(from))
-                .param("to", Timestamps.utc(to))
-                .params(ScopeSql.parameters(scope))
+                        with member(client_id, grp) as (values %s),
+                             bounds(grp, previous_from, previous_to, current_from, current_to) as (values %s)
+                        select c.client_id, c.tier_id, c.metric,
+                               %s,
+                               %s
+                        from ticket_clock c join member m on m.client_id = c.client_id join bounds b on b.grp = m.grp
+                        where (c.stopped_at is null or c.stopped_at >= b.previous_from)
+                          and c.ticket_created_at < b.current_to%s
+                        group by c.client_id, c.tier_id, c.metric
+                        having count(*) filter (where (%s and (c.stopped_at is null or c.stopped_at >= b.current_from))
+                                                   or (%s and (c.stopped_at is null or c.stopped_at >= b.previous_from))) > 0""".formatted(
+                                members,
+                                bounds,
+                                counts(current, "current"),
+                                counts(previous, "previous"),
+                                ScopeSql.condition(scope, "c.client_id"),
+                                current,
+                                previous))
+                .params(parameters)
                 .query((row, i) -> new Tally(
                         row.getObject("client_id", UUID.class),
                         row.getObject("tier_id", UUID.class),
                         Metric.valueOf(row.getString("metric")),
-                        row.getLong("stopped"),
-                        row.getLong("met"),
-                        row.getLong("breached"),
-                        row.getLong("open_breached")))
+                        new Counts(
+                                row.getLong("current_stopped"),
+                                row.getLong("current_met"),
+                                row.getLong("current_breached"),
+                                row.getLong("current_open_breached")),
+                        new Counts(
+                                row.getLong("previous_stopped"),
+                                row.getLong("previous_met"),
+                                row.getLong("previous_breached"),
+                                row.getLong("previous_open_breached"))))
                 .list();
+    }
+
+    private static String instant(String parameter) {
+        return "cast(:" + parameter + " as timestamp with time zone)";
+    }
+
+    /** The four counts of one period, its bounds the columns {@code b.<period>_from} and {@code b.<period>_to}. */
+    private static String counts(String created, String period) {
+        String stopped =
+                STOPPED_WITHIN.replace(":from", "b." + period + "_from").replace(":to", "b." + period + "_to");
+        String openBreached = OPEN_BREACHED.replace(":to", "b." + period + "_to");
+        return """
+                count(*) filter (where %1$s and %2$s) as %4$s_stopped,
+                count(*) filter (where %1$s and %2$s and c.state = 'MET') as %4$s_met,
+                count(*) filter (where %1$s and %2$s and c.state = 'BREACHED') as %4$s_breached,
+                count(*) filter (where %1$s and %3$s) as %4$s_open_breached""".formatted(created, stopped, openBreached, period);
     }
 
     private static ClockRecord record(ResultSet row, Instant to) throws SQLException {
@@ -256,7 +307,24 @@ class JdbcClockRecords implements ClockRecords {
                 Duration.ofSeconds(row.getLong("elapsed_seconds")),
                 Timestamps.instant(row, "created_at"),
                 breachedAt,
-                Timestamps.instant(row, "stopped_at"));
+                Timestamps.instant(row, "stopped_at"),
+                paused(row));
+    }
+
+    /** The stored pause time, or null when the row was written before it was stored. */
+    private static Paused paused(ResultSet row) throws SQLException {
+        Long customer = (Long) row.getObject("paused_customer_micros", Long.class);
+        Long vendor = (Long) row.getObject("paused_vendor_micros", Long.class);
+        Long other = (Long) row.getObject("paused_other_micros", Long.class);
+        if (customer == null || vendor == null || other == null) {
+            return null;
+        }
+        return new Paused(
+                new TicketId(row.getObject("id", UUID.class)),
+                Metric.valueOf(row.getString("metric")),
+                Duration.of(customer, ChronoUnit.MICROS),
+                Duration.of(vendor, ChronoUnit.MICROS),
+                Duration.of(other, ChronoUnit.MICROS));
     }
 
     private static RecordedEvent event(ResultSet row, int index) throws SQLException {

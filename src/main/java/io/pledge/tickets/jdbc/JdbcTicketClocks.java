@@ -3,6 +3,7 @@ package io.pledge.tickets.jdbc;
 import io.pledge.core.jdbc.BulkInsert;
 import io.pledge.core.jdbc.Timestamps;
 import io.pledge.sla.SlaClock;
+import io.pledge.tickets.ClockRecords.Paused;
 import io.pledge.tickets.Ticket;
 import io.pledge.tickets.TicketClocks;
 import io.pledge.tickets.TicketId;
@@ -14,7 +15,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /**
- * Clock rows in {@code ticket_clock}: inserted in bulk, and saved as batched updates followed by one bulk
+ * Clock rows in {@code ticket_clock}, with the ticket's client and tier and the clock's pause time by reason
+ * (what reports read): inserted in bulk, and saved as batched updates followed by one bulk
  * insert of those not stored yet (a portable upsert: H2 and PostgreSQL spell theirs differently).
  */
 @Repository
@@ -33,11 +35,19 @@ class JdbcTicketClocks implements TicketClocks {
             "next_due_at",
             "breached_at",
             "stopped_at",
-            "evaluated_at");
+            "evaluated_at",
+            "client_id",
+            "tier_id",
+            "ticket_created_at",
+            "paused_customer_micros",
+            "paused_vendor_micros",
+            "paused_other_micros");
 
     private static final String UPDATE = """
             update ticket_clock set state = ?, priority = ?, target_seconds = ?, elapsed_seconds = ?, cycle = ?,
-                                    due_at = ?, next_due_at = ?, breached_at = ?, stopped_at = ?, evaluated_at = ?
+                                    due_at = ?, next_due_at = ?, breached_at = ?, stopped_at = ?, evaluated_at = ?,
+                                    client_id = ?, tier_id = ?, ticket_created_at = ?, paused_customer_micros = ?, paused_vendor_micros = ?,
+                                    paused_other_micros = ?
             where ticket_id = ? and metric = ?""";
 
     private static final int BATCH = 1000;
@@ -81,6 +91,7 @@ class JdbcTicketClocks implements TicketClocks {
         List<Object[]> rows = new ArrayList<>(tickets.size() * 2);
         for (Ticket ticket : tickets) {
             for (SlaClock clock : clocks.getOrDefault(ticket.id(), List.of())) {
+                Paused paused = Paused.of(ticket.id(), clock.metric(), clock.paused());
                 rows.add(new Object[] {
                     ticket.id().value(),
                     clock.metric().name(),
@@ -93,7 +104,13 @@ class JdbcTicketClocks implements TicketClocks {
                     clock.nextDueAt(),
                     clock.breachedAt(),
                     clock.stoppedAt(),
-                    at
+                    at,
+                    ticket.clientId().value(),
+                    ticket.coverage().tierId(),
+                    ticket.createdAt(),
+                    Paused.micros(paused.waitingOnCustomer()),
+                    Paused.micros(paused.waitingOnVendor()),
+                    Paused.micros(paused.other())
                 });
             }
         }
