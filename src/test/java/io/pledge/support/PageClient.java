@@ -48,7 +48,12 @@ public final class PageClient {
 
     /** A page; its CSRF token is kept for the next form posted. */
     public Page get(String path) {
-        Page page = send(request(path).GET().build());
+        return get(path, "text/html");
+    }
+
+    /** A page asked for as {@code accept} (a browser asks for {@code text/html}). */
+    public Page get(String path, String accept) {
+        Page page = send(request(path).header("Accept", accept).GET().build());
         Matcher matcher =
                 Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(page.body());
         if (matcher.find()) {
@@ -92,6 +97,7 @@ public final class PageClient {
         body.writeBytes(content);
         body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
         return send(request(path)
+                .header("Accept", "text/html")
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
                 .build());
@@ -106,6 +112,7 @@ public final class PageClient {
                     .append(URLEncoder.encode(entry.getValue(), StandardCharsets.UTF_8));
         }
         return send(request(path)
+                .header("Accept", "text/html")
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form.toString()))
                 .build());
@@ -122,7 +129,6 @@ public final class PageClient {
 
     private HttpRequest.Builder request(String path) {
         return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Accept", "text/html")
                 .header("Accept-Language", language);
     }
 
@@ -132,7 +138,8 @@ public final class PageClient {
             return new Page(
                     response.statusCode(),
                     response.body(),
-                    response.headers().firstValue("Location").orElse(""));
+                    response.headers().firstValue("Location").orElse(""),
+                    response.headers().firstValue("Content-Type").orElse(""));
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -141,6 +148,6 @@ public final class PageClient {
         }
     }
 
-    /** A page's answer: status, HTML, and where a redirect leads. */
-    public record Page(int status, String body, String location) {}
+    /** A page's answer: status, HTML, where a redirect leads, and the type of its body. */
+    public record Page(int status, String body, String location, String contentType) {}
 }
