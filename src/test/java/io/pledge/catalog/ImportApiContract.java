@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pledge.support.Api.Response;
 import io.pledge.support.DatabaseIntegrationTest;
+import io.pledge.support.MutableClock;
 import io.pledge.support.ServiceNowExport;
 import io.pledge.tickets.imports.Importer;
 import java.nio.charset.StandardCharsets;
@@ -29,6 +30,9 @@ public abstract class ImportApiContract extends DatabaseIntegrationTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    MutableClock clock;
 
     String slug;
 
@@ -284,6 +288,68 @@ public abstract class ImportApiContract extends DatabaseIntegrationTest {
                     files.filter(file -> file.getFileName().toString().startsWith("pledge-import-"))
                             .toList());
         }
+    }
+
+    @Test
+    void pastImportsAreListedNewestFirstPageByPageWithTheirCounts() throws Exception {
+        String sample = Files.readString(SAMPLE);
+        String odd =
+                "INC9999999,-100,true,0,0,0,true,Caller 1,Opened by 1,28/5/2025 17:54,Created by 1,28/5/2025 17:56,"
+                        + "Updated by 1,28/5/2025 18:02,Email,Location 1,Category 1,Subcategory 1,Symptom 1,?,1 - High,"
+                        + "1 - High,1 - Critical,Group 1,?,false,false,Do Not Notify,?,?,?,?,code 4,?,?,?\n";
+        JsonNode done = importAndWait(sample.getBytes(StandardCharsets.UTF_8), Map.of());
+        clock.advance(Duration.ofSeconds(1));
+        JsonNode failed = importAndWait((sample + odd).getBytes(StandardCharsets.UTF_8), Map.of());
+        clock.advance(Duration.ofSeconds(1));
+        JsonNode rejected =
+                importAndWait((sample + odd).getBytes(StandardCharsets.UTF_8), Map.of("mode", "skip-invalid"));
+        // Counted as the upload was stored: the rows the import then read.
+        assertThat(done.get("rowsTotal").asLong())
+                .isEqualTo(1580)
+                .isEqualTo(done.get("rowsRead").asLong());
+        assertThat(rejected.get("rowsTotal").asLong()).isEqualTo(1581);
+
+        // Every import, page after page of two: newest first, none twice, none missing.
+        List<JsonNode> all = new ArrayList<>();
+        String cursor = null;
+        do {
+            Response page = api().get("/api/v1/imports?limit=2" + (cursor == null ? "" : "&cursor=" + cursor));
+            assertThat(page.status()).as(page.toString()).isEqualTo(200);
+            assertThat(page.json().get("items").size()).isBetween(1, 2);
+            page.json().get("items").forEach(all::add);
+            JsonNode next = page.json().get("nextCursor");
+            cursor = next == null || next.isNull() ? null : next.asString();
+        } while (cursor != null);
+        assertThat(all).hasSize((int) jdbc.sql("select count(*) from import_job")
+                .query(Long.class)
+                .single()
+                .longValue());
+        List<String> ids = all.stream().map(job -> job.get("id").asString()).toList();
+        assertThat(ids).doesNotHaveDuplicates();
+        for (int i = 1; i < all.size(); i++) {
+            assertThat(Instant.parse(all.get(i).get("startedAt").asString()))
+                    .isBeforeOrEqualTo(
+                            Instant.parse(all.get(i - 1).get("startedAt").asString()));
+        }
+        assertThat(ids.indexOf(rejected.get("id").asString()))
+                .isLessThan(ids.indexOf(failed.get("id").asString()))
+                .isLessThan(ids.indexOf(done.get("id").asString()));
+
+        JsonNode listed = all.get(ids.indexOf(rejected.get("id").asString()));
+        assertThat(listed.get("state").asString()).isEqualTo("SUCCEEDED_WITH_REJECTIONS");
+        assertThat(listed.get("rowsRead").asLong()).isEqualTo(1581);
+        assertThat(listed.get("rowsAccepted").asLong()).isEqualTo(1580);
+        assertThat(listed.get("rejected").asLong()).isEqualTo(1);
+        assertThat(listed.get("createdBy").asString()).isNotBlank();
+        assertThat(listed.get("preset").asString()).isEqualTo("SERVICENOW");
+        assertThat(listed.get("fileName").asString()).isEqualTo("export.csv");
+        assertThat(listed.get("errors")).isEmpty();
+        JsonNode listedFailed = all.get(ids.indexOf(failed.get("id").asString()));
+        assertThat(listedFailed.get("state").asString()).isEqualTo("FAILED");
+        assertThat(listedFailed.get("rowsAccepted").asLong()).isZero();
+
+        assertThat(api().get("/api/v1/imports?limit=0").status()).isEqualTo(400);
+        assertThat(api().get("/api/v1/imports?cursor=not-a-cursor").status()).isEqualTo(400);
     }
 
     private JsonNode importAndWait(byte[] file, Map<String, String> extra) throws InterruptedException {

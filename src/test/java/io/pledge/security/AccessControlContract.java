@@ -79,6 +79,7 @@ public abstract class AccessControlContract extends DatabaseIntegrationTest {
         EXPECTED.put("GET /api/v1/sources/{source}/statuses", "AMT");
         EXPECTED.put("PUT /api/v1/sources/{source}/statuses", "AM");
         EXPECTED.put("POST /api/v1/imports", "AM");
+        EXPECTED.put("GET /api/v1/imports", "AM");
         EXPECTED.put("GET /api/v1/imports/{id}", "AM");
         EXPECTED.put("GET /api/v1/escalations", "AM");
         EXPECTED.put("POST /api/v1/escalations", "AM");

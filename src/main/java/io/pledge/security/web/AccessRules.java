@@ -98,6 +98,7 @@ final class AccessRules {
             editors(HttpMethod.DELETE, "/api/v1/escalations/{id}"),
             editors(HttpMethod.GET, "/api/v1/deliveries"),
             editors(HttpMethod.POST, "/api/v1/deliveries/{id}/retry"),
+            editors(HttpMethod.GET, "/api/v1/imports"),
             editors(HttpMethod.GET, "/api/v1/imports/{id}"),
             // Uptime monitors: a client's contacts see their own monitors, availability and maintenance.
             clients(HttpMethod.GET, "/api/v1/monitors"),

@@ -5,7 +5,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** An import and how far it got. */
+/**
+ * An import and how far it got: who started it, and the rows its file holds when they were counted as it was
+ * stored ({@code rowsTotal}, null otherwise).
+ */
 public record ImportJob(
         UUID id,
         ImportPreset preset,
@@ -20,7 +23,9 @@ public record ImportJob(
         long rejected,
         List<RowError> errors,
         Instant startedAt,
-        Instant finishedAt) {
+        Instant finishedAt,
+        String createdBy,
+        Long rowsTotal) {
 
     /** Where an import stands. */
     public enum State {
@@ -31,6 +36,18 @@ public record ImportJob(
         SUCCEEDED_WITH_REJECTIONS,
         /** Nothing stored. */
         FAILED
+    }
+
+    /**
+     * The rows stored: the rows read but the lines rejected once the import succeeded, none when it failed
+     * (nothing of it is stored), null while it runs.
+     */
+    public Long rowsAccepted() {
+        return switch (state) {
+            case RUNNING -> null;
+            case FAILED -> 0L;
+            default -> Math.max(0, rowsRead - rejected);
+        };
     }
 
     /** Rows read per second so far (or over the whole import once finished). */

@@ -1,5 +1,6 @@
 package io.pledge.tickets.imports;
 
+import io.pledge.core.Scope;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -12,8 +13,9 @@ import java.util.UUID;
  */
 public interface ImportJobs {
 
-    /** Records a new running job. */
-    ImportJob create(ImportSettings settings, UUID client, String fileName, String createdBy, Instant now);
+    /** Records a new running job; {@code rowsTotal} is the rows its file holds, null when not counted. */
+    ImportJob create(
+            ImportSettings settings, UUID client, String fileName, String createdBy, Long rowsTotal, Instant now);
 
     /** Rows read so far by a running job. */
     void progress(UUID id, long rows, long tickets, long events);
@@ -29,4 +31,13 @@ public interface ImportJobs {
 
     /** The jobs running now, oldest first. */
     List<ImportJob> running();
+
+    /** Where a page of {@link #recent} ended: the last job's start and id. */
+    record Cursor(Instant startedAt, UUID id) {}
+
+    /**
+     * Jobs newest first, those of the scope's clients only, after {@code after} (null for the newest), at most
+     * {@code limit}; their errors are left out (an import's own page reads them).
+     */
+    List<ImportJob> recent(Scope scope, Cursor after, int limit);
 }

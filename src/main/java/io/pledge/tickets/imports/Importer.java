@@ -103,11 +103,13 @@ public class Importer {
      * Registers a job and runs it in the background. The file is the import's own: it is deleted when the
      * job ends, or at once when the import is refused (an unknown client) or cannot start.
      */
-    public ImportJob start(Path file, String fileName, ImportSettings settings, String createdBy) {
+    public ImportJob start(StoredUpload upload, String fileName, ImportSettings settings, String createdBy) {
+        Path file = upload.file();
         boolean handedOver = false;
         try {
             Client client = client(settings);
-            ImportJob job = jobs.create(settings, client.id().value(), fileName, createdBy, Timestamps.now(clock));
+            ImportJob job = jobs.create(
+                    settings, client.id().value(), fileName, createdBy, upload.rows(), Timestamps.now(clock));
             background.submit(() -> {
                 try {
                     run(job.id(), file, settings, createdBy, rows -> {});
@@ -127,12 +129,18 @@ public class Importer {
     /** Creates a job and runs it here, reporting progress (the command line). */
     public ImportJob runNow(Path file, String fileName, ImportSettings settings, ProgressListener progress) {
         Client client = client(settings);
-        ImportJob job = jobs.create(settings, client.id().value(), fileName, "command line", Timestamps.now(clock));
+        ImportJob job =
+                jobs.create(settings, client.id().value(), fileName, "command line", null, Timestamps.now(clock));
         return run(job.id(), file, settings, "command line", progress);
     }
 
     public Optional<ImportJob> find(UUID id) {
         return jobs.find(id);
+    }
+
+    /** Imports newest first, of the scope's clients, after a cursor (null: the newest), at most {@code limit}. */
+    public List<ImportJob> recent(Scope scope, ImportJobs.Cursor after, int limit) {
+        return jobs.recent(scope, after, limit);
     }
 
     private Client client(ImportSettings settings) {

@@ -1,5 +1,7 @@
 package io.pledge.tickets.jdbc;
 
+import io.pledge.core.Scope;
+import io.pledge.core.jdbc.ScopeSql;
 import io.pledge.core.jdbc.Timestamps;
 import io.pledge.tickets.imports.ImportJob;
 import io.pledge.tickets.imports.ImportJobs;
@@ -12,7 +14,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.boot.ApplicationArguments;
@@ -42,12 +46,13 @@ class JdbcImportJobs implements ImportJobs, ApplicationRunner {
     }
 
     @Override
-    public ImportJob create(ImportSettings settings, UUID client, String fileName, String createdBy, Instant now) {
+    public ImportJob create(
+            ImportSettings settings, UUID client, String fileName, String createdBy, Long rowsTotal, Instant now) {
         UUID id = UUID.randomUUID();
         jdbc.sql("""
                         insert into import_job (id, preset, client_id, zone, mode, file_name, state, rows_read, tickets,
-                                                events, rejected, created_by, started_at)
-                        values (:id, :preset, :client, :zone, :mode, :file, 'RUNNING', 0, 0, 0, 0, :by, :now)""")
+                                                events, rejected, created_by, started_at, rows_total)
+                        values (:id, :preset, :client, :zone, :mode, :file, 'RUNNING', 0, 0, 0, 0, :by, :now, :total)""")
                 .param("id", id)
                 .param("preset", settings.preset().name())
                 .param("client", client)
@@ -56,6 +61,7 @@ class JdbcImportJobs implements ImportJobs, ApplicationRunner {
                 .param("file", fileName)
                 .param("by", createdBy)
                 .param("now", Timestamps.utc(now))
+                .param("total", rowsTotal)
                 .update();
         return find(id).orElseThrow();
     }
@@ -107,6 +113,25 @@ class JdbcImportJobs implements ImportJobs, ApplicationRunner {
     }
 
     @Override
+    @Transactional(readOnly = true)
+    public List<ImportJob> recent(Scope scope, Cursor after, int limit) {
+        StringBuilder sql = new StringBuilder("""
+                select id, preset, client_id, zone, mode, file_name, state, rows_read, tickets, events, rejected,
+                       null as errors, started_at, finished_at, created_by, rows_total
+                from import_job where 1 = 1""");
+        sql.append(ScopeSql.condition(scope, "client_id"));
+        Map<String, Object> params = new HashMap<>(ScopeSql.parameters(scope));
+        if (after != null) {
+            sql.append(" and (started_at < :afterStarted or (started_at = :afterStarted and id < :afterId))");
+            params.put("afterStarted", Timestamps.utc(after.startedAt()));
+            params.put("afterId", after.id());
+        }
+        sql.append(" order by started_at desc, id desc limit :limit");
+        params.put("limit", limit);
+        return jdbc.sql(sql.toString()).params(params).query(this::map).list();
+    }
+
+    @Override
     public void run(ApplicationArguments args) {
         jdbc.sql("""
                         update import_job set state = 'FAILED', finished_at = started_at,
@@ -130,6 +155,8 @@ class JdbcImportJobs implements ImportJobs, ApplicationRunner {
                 row.getLong("rejected"),
                 errors == null ? List.of() : json.readValue(errors, new TypeReference<List<RowError>>() {}),
                 Timestamps.instant(row, "started_at"),
-                Timestamps.instant(row, "finished_at"));
+                Timestamps.instant(row, "finished_at"),
+                row.getString("created_by"),
+                row.getObject("rows_total", Long.class));
     }
 }

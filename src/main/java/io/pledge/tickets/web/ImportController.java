@@ -1,22 +1,24 @@
 package io.pledge.tickets.web;
 
+import io.pledge.core.Instants;
 import io.pledge.core.NotFoundException;
+import io.pledge.core.Scope;
 import io.pledge.core.Violations;
 import io.pledge.tickets.imports.ImportJob;
+import io.pledge.tickets.imports.ImportJobs;
 import io.pledge.tickets.imports.ImportSettings;
 import io.pledge.tickets.imports.Importer;
 import io.pledge.tickets.imports.RowError;
+import io.pledge.tickets.imports.StoredUpload;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -34,6 +36,9 @@ import tools.jackson.databind.json.JsonMapper;
 @RestController
 @Tag(name = "Imports", description = "Ticket history from CSV exports, as background jobs")
 class ImportController {
+
+    /** The most imports a page of the list holds. */
+    static final int MAX_PAGE = 200;
 
     private final Importer importer;
     private final JsonMapper json;
@@ -72,17 +77,9 @@ class ImportController {
                 map(columns, "columns", violations, json),
                 violations);
         violations.throwIfAny();
-        // The copy belongs to the import once it starts; until then, every way out deletes it.
-        Path copy = Files.createTempFile("pledge-import-", ".csv");
-        try {
-            try (InputStream in = file.getInputStream()) {
-                Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } catch (IOException | RuntimeException e) {
-            Files.deleteIfExists(copy);
-            throw e;
-        }
-        ImportJob job = importer.start(copy, file.getOriginalFilename(), settings, caller.getName());
+        // The copy (its rows counted as it is written) belongs to the import once it starts.
+        StoredUpload upload = StoredUpload.store(file.getInputStream());
+        ImportJob job = importer.start(upload, file.getOriginalFilename(), settings, caller.getName());
         return ResponseEntity.accepted()
                 .location(URI.create("/api/v1/imports/" + job.id()))
                 .body(JobView.of(job, clock.instant()));
@@ -96,6 +93,41 @@ class ImportController {
                 .orElseThrow(() -> new NotFoundException("import", id));
     }
 
+    @GetMapping("/api/v1/imports")
+    @Operation(
+            summary = "Past and running imports, newest first: state, rows read, accepted and rejected, who started"
+                    + " each and when, its file and layout; a page of at most limit (50, up to 200), nextCursor for"
+                    + " the next")
+    ListView list(
+            Scope scope, @RequestParam(required = false) String cursor, @RequestParam(defaultValue = "50") int limit) {
+        Violations violations = new Violations();
+        ImportJobs.Cursor after = violations.parseOptional("cursor", cursor, "cursor", ImportController::decode);
+        if (limit < 1 || limit > MAX_PAGE) {
+            violations.add("limit", "must be between 1 and " + MAX_PAGE + ", got " + limit);
+        }
+        violations.throwIfAny();
+        List<ImportJob> page = importer.recent(scope, after, limit + 1);
+        boolean more = page.size() > limit;
+        List<ImportJob> items = more ? page.subList(0, limit) : page;
+        Instant now = clock.instant();
+        return new ListView(
+                items.stream().map(job -> JobView.of(job, now)).toList(),
+                more ? encode(items.get(items.size() - 1)) : null);
+    }
+
+    /** A page ends at its last import: the cursor carries its start and id. */
+    static String encode(ImportJob last) {
+        String raw = last.startedAt() + "|" + last.id();
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static ImportJobs.Cursor decode(String cursor) {
+        String raw = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+        int bar = raw.indexOf('|');
+        return new ImportJobs.Cursor(
+                Instants.check(Instant.parse(raw.substring(0, bar))), UUID.fromString(raw.substring(bar + 1)));
+    }
+
     private static Map<String, String> map(String text, String field, Violations violations, JsonMapper json) {
         if (text == null || text.isBlank()) {
             return Map.of();
@@ -107,6 +139,9 @@ class ImportController {
             return Map.of();
         }
     }
+
+    /** A page of imports, and the cursor of the next (null on the last). */
+    record ListView(List<JobView> items, String nextCursor) {}
 
     record JobView(
             UUID id,
@@ -123,7 +158,10 @@ class ImportController {
             double rowsPerSecond,
             List<RowError> errors,
             Instant startedAt,
-            Instant finishedAt) {
+            Instant finishedAt,
+            String createdBy,
+            Long rowsTotal,
+            Long rowsAccepted) {
 
         static JobView of(ImportJob job, Instant now) {
             return new JobView(
@@ -141,7 +179,10 @@ class ImportController {
                     job.rowsPerSecond(now),
                     job.errors(),
                     job.startedAt(),
-                    job.finishedAt());
+                    job.finishedAt(),
+                    job.createdBy(),
+                    job.rowsTotal(),
+                    job.rowsAccepted());
         }
     }
 }

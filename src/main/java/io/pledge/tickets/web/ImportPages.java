@@ -3,24 +3,24 @@ package io.pledge.tickets.web;
 import io.pledge.clients.Client;
 import io.pledge.clients.Clients;
 import io.pledge.core.NotFoundException;
+import io.pledge.core.Scope;
 import io.pledge.core.Violation;
 import io.pledge.core.Violations;
 import io.pledge.core.web.pages.FormErrors;
 import io.pledge.tickets.imports.ImportJob;
+import io.pledge.tickets.imports.ImportJobs;
 import io.pledge.tickets.imports.ImportSettings;
 import io.pledge.tickets.imports.Importer;
+import io.pledge.tickets.imports.StoredUpload;
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.Principal;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -44,15 +44,17 @@ import org.springframework.web.multipart.MultipartFile;
  * {@code pledge.imports.poll} seconds while the import runs, then its outcome and the rejected rows with
  * their line numbers (the figures of {@code GET /api/v1/imports/{id}}).
  *
- * <p>Pledge does not know how many rows a file holds before reading it; the page counts the file's lines
- * when it is uploaded and the bar shows the rows read against them (a row spanning lines makes it an
- * estimate, full once the import ends).
+ * <p>The rows a file holds are counted as its upload is stored ({@link StoredUpload}, as the API does), so
+ * the bar shows the rows read against them, exactly. The form's page lists the past imports, newest first
+ * ({@code GET /api/v1/imports}).
  */
 @Controller
 @Hidden
 class ImportPages {
 
     static final List<String> FIELDS = List.of("file", "preset", "client", "zone", "mode", "states", "columns");
+    /** The past imports the form's page lists at a time. */
+    static final int PAST = 20;
 
     private final Importer importer;
     private final Clients clients;
@@ -80,9 +82,27 @@ class ImportPages {
     record ImportForm(String preset, String client, String zone, String mode, String states, String columns) {}
 
     @GetMapping("/imports")
-    String form(Model model) {
+    String form(Scope scope, @RequestParam(required = false) String older, Model model) {
+        Violations violations = new Violations();
+        ImportJobs.Cursor after = violations.parseOptional("older", older, "cursor", ImportController::decode);
+        violations.throwIfAny();
+        List<ImportJob> page = importer.recent(scope, after, PAST + 1);
+        boolean more = page.size() > PAST;
+        List<ImportJob> past = more ? page.subList(0, PAST) : page;
+        Map<UUID, String> names = new HashMap<>();
+        clients.all().forEach(client -> names.put(client.id().value(), client.name()));
+        model.addAttribute(
+                "past",
+                past.stream()
+                        .map(job -> new PastImport(job, names.getOrDefault(job.clientId(), "")))
+                        .toList());
+        model.addAttribute("older", more ? ImportController.encode(past.get(past.size() - 1)) : null);
+        model.addAttribute("paged", after != null);
         return form(new ImportForm("SERVICENOW", null, defaultZone, "ALL_OR_NOTHING", "", ""), model);
     }
+
+    /** A past import in the list, with its client's name. */
+    record PastImport(ImportJob job, String client) {}
 
     @PostMapping("/imports/new")
     String start(
@@ -93,7 +113,6 @@ class ImportPages {
             Model model,
             HttpServletResponse response)
             throws IOException {
-        long[] lines = new long[1];
         UUID[] started = new UUID[1];
         boolean done = attempt(model, locale, () -> {
             Violations violations = new Violations();
@@ -109,32 +128,30 @@ class ImportPages {
                     lines(form.columns(), "columns", violations),
                     violations);
             violations.throwIfAny();
-            Path copy = copy(file);
-            lines[0] = lineCount(copy);
-            started[0] = importer.start(copy, file.getOriginalFilename(), settings, caller.getName())
+            started[0] = importer.start(store(file), file.getOriginalFilename(), settings, caller.getName())
                     .id();
         });
         if (!done) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
             return form(form, model);
         }
-        return "redirect:/imports/" + started[0] + "?lines=" + lines[0];
+        return "redirect:/imports/" + started[0];
     }
 
     @GetMapping("/imports/{id}")
-    String show(@PathVariable UUID id, @RequestParam(required = false) Long lines, Model model) {
-        progress(id, lines, model);
+    String show(@PathVariable UUID id, Model model) {
+        progress(id, model);
         return "tickets/import";
     }
 
     /** The progress fragment htmx reloads while the import runs. */
     @GetMapping("/imports/{id}/progress")
-    String progressFragment(@PathVariable UUID id, @RequestParam(required = false) Long lines, Model model) {
-        progress(id, lines, model);
+    String progressFragment(@PathVariable UUID id, Model model) {
+        progress(id, model);
         return "tickets/import :: progress";
     }
 
-    private void progress(UUID id, Long lines, Model model) {
+    private void progress(UUID id, Model model) {
         ImportJob job = importer.find(id).orElseThrow(() -> new NotFoundException("import", id));
         model.addAttribute("job", job);
         model.addAttribute("running", job.state() == ImportJob.State.RUNNING);
@@ -144,13 +161,14 @@ class ImportPages {
                 clients.find(new io.pledge.clients.ClientId(job.clientId()))
                         .map(Client::name)
                         .orElse(""));
-        // The header line is no row; an unknown count leaves the bar without a value (indeterminate).
-        long expected = lines == null ? 0 : Math.max(lines - 1, 1);
-        long max = job.state() == ImportJob.State.RUNNING ? expected : Math.max(job.rowsRead(), 1);
+        // The rows the file holds were counted as it was stored; an import without that count (from the
+        // command line) shows a bar without a value (indeterminate) while it runs.
+        Long total = job.rowsTotal();
+        boolean running = job.state() == ImportJob.State.RUNNING;
+        long max = running ? (total == null ? 0 : Math.max(total, 1)) : Math.max(job.rowsRead(), 1);
         model.addAttribute("barMax", max);
-        model.addAttribute("barValue", job.state() == ImportJob.State.RUNNING ? Math.min(job.rowsRead(), max) : max);
-        model.addAttribute("lines", lines);
-        model.addAttribute("expectedRows", lines == null ? null : expected);
+        model.addAttribute("barValue", running ? Math.min(job.rowsRead(), max) : max);
+        model.addAttribute("expectedRows", total);
         model.addAttribute("pollSeconds", pollSeconds);
     }
 
@@ -186,6 +204,11 @@ class ImportPages {
     private String form(ImportForm form, Model model) {
         model.addAttribute("importForm", form);
         model.addAttribute("fields", FIELDS);
+        if (!model.containsAttribute("past")) {
+            model.addAttribute("past", List.of());
+            model.addAttribute("older", null);
+            model.addAttribute("paged", false);
+        }
         model.addAttribute(
                 "clients",
                 clients.all().stream()
@@ -221,38 +244,10 @@ class ImportPages {
         return map;
     }
 
-    /** The upload copied where the import reads it; the import deletes it once it ends. */
-    private static Path copy(MultipartFile file) {
+    /** The upload copied where the import reads it, its rows counted; the import deletes it once it ends. */
+    private static StoredUpload store(MultipartFile file) {
         try {
-            Path copy = Files.createTempFile("pledge-import-", ".csv");
-            try (InputStream in = file.getInputStream()) {
-                Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
-            } catch (IOException | RuntimeException e) {
-                Files.deleteIfExists(copy);
-                throw e;
-            }
-            return copy;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static long lineCount(Path file) {
-        try (InputStream in = Files.newInputStream(file)) {
-            long count = 0;
-            int last = '\n';
-            byte[] buffer = new byte[64 * 1024];
-            for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
-                for (int i = 0; i < read; i++) {
-                    if (buffer[i] == '\n') {
-                        count++;
-                    }
-                }
-                if (read > 0) {
-                    last = buffer[read - 1];
-                }
-            }
-            return last == '\n' ? count : count + 1;
+            return StoredUpload.store(file.getInputStream());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -117,23 +117,24 @@ class ImportPagesTest extends DatabaseIntegrationTest {
                 csv.getBytes(StandardCharsets.UTF_8));
         assertThat(started.status()).as(started.body()).isEqualTo(302);
         String path = started.location().replaceAll("^https?://[^/]+", "");
-        assertThat(path).matches("/imports/[0-9a-f-]{36}\\?lines=5");
+        assertThat(path).matches("/imports/[0-9a-f-]{36}");
 
         Page page = manager.get(path);
         assertThat(page.status()).isEqualTo(200);
-        assertThat(page.body()).contains("Import of incidents.csv", "id=\"import-bar\"", "rows read, of about 4");
+        // Four rows after the header (the last one odd), counted as the upload was stored.
+        assertThat(page.body()).contains("Import of incidents.csv", "id=\"import-bar\"", "rows read, of 4");
         if (page.body().contains("Running")) {
-            assertThat(page.body()).contains("hx-get=\"/imports/", "/progress?lines=5", "hx-trigger=\"every ");
+            assertThat(page.body()).contains("hx-get=\"/imports/", "/progress\"", "hx-trigger=\"every ");
         }
-        String id = path.substring("/imports/".length(), path.indexOf('?'));
-        Page progress = manager.get("/imports/" + id + "/progress?lines=5");
+        String id = path.substring("/imports/".length());
+        Page progress = manager.get("/imports/" + id + "/progress");
         for (int i = 0;
                 i < 100
                         && progress.body().contains("import.state.RUNNING")
                                 | progress.body().contains(">Running<");
                 i++) {
             Thread.sleep(100);
-            progress = manager.get("/imports/" + id + "/progress?lines=5");
+            progress = manager.get("/imports/" + id + "/progress");
         }
         assertThat(progress.body())
                 .startsWith("<section id=\"import-progress\"")
@@ -142,6 +143,16 @@ class ImportPagesTest extends DatabaseIntegrationTest {
                 .doesNotContain("<html");
         assertThat(api().get("/api/v1/imports/" + id).json().get("rejected").asLong())
                 .isEqualTo(1);
+
+        // The form's page lists it among the past imports, with its counts and who started it.
+        String listed = manager.get("/imports").body();
+        assertThat(listed).contains("id=\"past-imports\"", "href=\"/imports/" + id + "\"");
+        java.util.regex.Matcher row = java.util.regex.Pattern.compile(
+                        "<tr[^>]*data-import=\"" + id + "\"[^>]*>(.*?)</tr>", java.util.regex.Pattern.DOTALL)
+                .matcher(listed);
+        assertThat(row.find()).isTrue();
+        assertThat(row.group(1).replaceAll("<[^>]+>", " ").replaceAll("\\s+", " "))
+                .contains("incidents.csv", "Acme", "Done, rows rejected", " 4 ", " 3 ", " 1 ", "@msp.example");
     }
 
     @Test
