@@ -195,6 +195,44 @@ public final class BusinessCalendar {
     }
 
     /**
+     * Whether the local date has business hours: some business time between its start and the start of
+     * the next date, in the calendar's zone (a holiday or a weekday without hours has none).
+     *
+     * @throws CalendarRangeException when the date is outside the compiled span
+     */
+    public boolean isBusinessDay(LocalDate date) {
+        long from = startOfDay(date);
+        long to = startOfDay(date.plusDays(1));
+        return position(to, locate(to)) > position(from, locate(from));
+    }
+
+    /**
+     * The close of business of a local date: the end of its last business hours, cut at the next
+     * midnight when they run on into the next date; empty when the date is not a business day.
+     *
+     * @throws CalendarRangeException when the date is outside the compiled span
+     */
+    public Optional<Instant> closeOfBusiness(LocalDate date) {
+        if (!isBusinessDay(date)) {
+            return Optional.empty();
+        }
+        long to = startOfDay(date.plusDays(1));
+        int index = locate(to);
+        if (opens[index] == to) {
+            index--; // hours opening at the next midnight belong to the next date
+        }
+        return Optional.of(instant(Math.min(closes[index], to)));
+    }
+
+    private long startOfDay(LocalDate date) {
+        if (date.isBefore(CalendarDefinition.FIRST_DATE) || date.isAfter(CalendarDefinition.LAST_DATE.plusDays(1))) {
+            throw new CalendarRangeException("date " + date + " is outside the calendar's span "
+                    + CalendarDefinition.FIRST_DATE + ".." + CalendarDefinition.LAST_DATE);
+        }
+        return toEpochNanos(date, 0, definition.zone());
+    }
+
+    /**
      * The last interval opening at or before {@code t} (-1 when none).
      *
      * @throws CalendarRangeException when {@code t} is outside the compiled span

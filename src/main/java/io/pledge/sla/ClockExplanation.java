@@ -75,7 +75,8 @@ final class ClockExplanation {
             Instant windowEnd = last ? limit : epochs.get(k + 1).from();
             boolean closedWindow = !last || cycle.end() != null;
             Stopwatch stopwatch = stopwatch(stopwatches, epoch, cycle, limit);
-            long[] portions = amounts.of(epoch.target().duration());
+            Duration budget = epoch.budget(calendars.calendarFor(epoch.target()));
+            long[] portions = amounts.of(budget);
             for (int r = 0; r < portions.length; r++) {
                 Instant crossing = stopwatch.crossing(portions[r]);
                 if (crossing == null
@@ -88,7 +89,7 @@ final class ClockExplanation {
                     continue;
                 }
                 boolean breach = r == portions.length - 1;
-                String detail = amounts.threshold(r).describe(epoch.target().duration())
+                String detail = amounts.threshold(r).describe(budget)
                         + " (" + epoch.priority() + ")"
                         + (retroactive ? ", revealed by the priority change at " + epoch.from() : "");
                 entries.add(new Ordered(

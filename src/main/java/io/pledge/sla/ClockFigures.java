@@ -32,8 +32,8 @@ final class ClockFigures {
         if (epoch.target() == null) {
             return null;
         }
-        Duration target = epoch.target().duration();
         BusinessCalendar calendar = calendars.calendarFor(epoch.target());
+        Duration target = epoch.budget(calendar);
         Instant end = cycle.end();
         Instant limit = end != null ? end : at;
         Stopwatch stopwatch = Stopwatch.of(calendar, cycle, limit);

@@ -1,5 +1,6 @@
 package io.pledge.sla;
 
+import io.pledge.calendar.BusinessDayRule;
 import io.pledge.calendar.CalendarId;
 import io.pledge.core.Durations;
 import io.pledge.core.Numbers;
@@ -20,7 +21,7 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * An SLA policy: the targets per priority and metric, the warning thresholds (fractions of the
+ * An SLA policy: the targets per priority and metric (business time, or business days: ADR 0040), the warning thresholds (fractions of the
  * target, the breach at 1 being implicit), the statuses that pause each metric, and the reopen and
  * priority-change rules.
  */
@@ -104,8 +105,9 @@ public record SlaPolicy(
                 .map(t -> new SlaPolicyDocument.TargetDocument(
                         t.priority().code(),
                         t.metric().name(),
-                        t.duration().toString(),
-                        t.calendar().map(CalendarId::toString).orElse(null)))
+                        t.duration() == null ? null : t.duration().toString(),
+                        t.calendar().map(CalendarId::toString).orElse(null),
+                        t.businessDays() == null ? null : t.businessDays().toDocument()))
                 .toList();
         Map<String, List<String>> pauses = new LinkedHashMap<>();
         pauseStatuses.forEach((metric, statuses) ->
@@ -142,12 +144,20 @@ public record SlaPolicy(
                     code -> scheme.find(code).orElseThrow());
             Metric metric = violations.parse(
                     field + ".metric", document.metric(), "metric (FIRST_RESPONSE or RESOLUTION)", Metric::valueOf);
-            Duration duration = violations.parse(
-                    field + ".target", document.target(), "ISO-8601 duration such as PT4H", Durations::parse);
-            if (duration != null && (duration.isNegative() || duration.isZero())) {
-                violations.add(field + ".target", "must be positive, got " + document.target());
-            } else if (duration != null && duration.compareTo(MAX_TARGET) > 0) {
-                violations.add(field + ".target", "must be at most " + MAX_TARGET + ", got " + document.target());
+            Duration duration = null;
+            BusinessDayRule businessDays = null;
+            if (document.businessDays() == null) {
+                duration = violations.parse(
+                        field + ".target", document.target(), "ISO-8601 duration such as PT4H", Durations::parse);
+                if (duration != null && (duration.isNegative() || duration.isZero())) {
+                    violations.add(field + ".target", "must be positive, got " + document.target());
+                } else if (duration != null && duration.compareTo(MAX_TARGET) > 0) {
+                    violations.add(field + ".target", "must be at most " + MAX_TARGET + ", got " + document.target());
+                }
+            } else if (document.target() != null) {
+                violations.add(field + ".businessDays", "a target is a duration or business days, not both");
+            } else {
+                businessDays = BusinessDayRule.parse(document.businessDays(), field + ".businessDays", violations);
             }
             UUID calendar = violations.parseOptional(
                     field + ".calendarId", document.calendarId(), "calendar id", UUID::fromString);
@@ -159,7 +169,8 @@ public record SlaPolicy(
                         priority,
                         metric,
                         duration,
-                        Optional.ofNullable(calendar).map(CalendarId::new)));
+                        Optional.ofNullable(calendar).map(CalendarId::new),
+                        businessDays));
             }
         }
         return targets;

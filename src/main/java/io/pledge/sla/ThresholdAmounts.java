@@ -8,7 +8,8 @@ import java.util.Map;
 
 /**
  * A policy's thresholds (its ratios, then its leads before due, then the breach) and the business time
- * each amounts to for a target, in nanoseconds: computed once per target duration of the policy.
+ * each amounts to for a target, in nanoseconds: computed once per target duration of the policy, and
+ * for any other budget (a business-day target's) when asked.
  */
 final class ThresholdAmounts {
 
@@ -23,7 +24,10 @@ final class ThresholdAmounts {
         this.thresholds = List.copyOf(all);
         Map<Duration, long[]> computed = new HashMap<>();
         for (Target target : policy.targets()) {
-            computed.computeIfAbsent(target.duration(), this::compute);
+            // A business-day target's budget depends on its clock's start: computed when asked.
+            if (!target.isBusinessDays()) {
+                computed.computeIfAbsent(target.duration(), this::compute);
+            }
         }
         this.amounts = Map.copyOf(computed);
     }

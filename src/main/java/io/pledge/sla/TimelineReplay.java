@@ -152,7 +152,10 @@ final class TimelineReplay {
             track.current().finish(t, Kind.RESTARTED, "priority changed to " + priority);
             track.startCycle(t, epoch(t, track.metric(), false), Kind.RESTARTED, status);
         } else {
-            track.current().retarget(epoch(t, track.metric(), true));
+            // Retroactive: the cycle's elapsed time counts against the new target from the cycle's start.
+            Instant cycleStart = track.current().epochs().get(0).from();
+            track.current()
+                    .retarget(new TargetEpoch(t, priority, rules.target(track.metric(), priority), true, cycleStart));
         }
     }
 

@@ -73,7 +73,8 @@ public final class ReferenceCalendar {
         return inside;
     }
 
-    private List<Instant[]> intervals(LocalDate date) {
+    /** The business hours of one local date as instant pairs, in order. */
+    List<Instant[]> intervals(LocalDate date) {
         List<TimeRange> ranges;
         if (definition.overrides().containsKey(date)) {
             ranges = definition.overrides().get(date);
