@@ -203,6 +203,16 @@ class ImportPagesTest extends DatabaseIntegrationTest {
                     .isEqualTo(browser.findElement(By.id("import-bar")).getAttribute("max"));
             assertAccessible(opened);
             opened.screenshot(Path.of("target/screenshots/import-fr.png"));
+
+            // The form's page lists it among the past imports, with its counts, and passes axe-core.
+            String id = browser.getCurrentUrl().replaceAll(".*/imports/", "");
+            opened.submit(By.linkText("Importer un autre fichier"));
+            WebElement past = browser.findElement(By.cssSelector("#past-imports tr[data-import='" + id + "']"));
+            assertThat(past.getText()).contains("incidents.csv", "Terminé", "40", "39", "1");
+            assertAccessible(opened);
+            ((org.openqa.selenium.JavascriptExecutor) browser)
+                    .executeScript("document.getElementById('past-heading').scrollIntoView()");
+            opened.screenshot(Path.of("target/screenshots/imports-fr.png"));
         }
     }
 
