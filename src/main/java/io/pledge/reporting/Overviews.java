@@ -140,6 +140,13 @@ public class Overviews {
                         .add(tally.clientId());
             }
         }
+        // Every monitor in one read, in the order each client's own list has (by name, then id).
+        Map<UUID, List<Monitor>> monitorsByClient = new HashMap<>();
+        for (Monitor monitor : monitors.list(null, scope)) {
+            monitorsByClient
+                    .computeIfAbsent(monitor.client().value(), c -> new ArrayList<>())
+                    .add(monitor);
+        }
         List<ClientLine> clientLines = new ArrayList<>();
         Map<UUID, Boolean> atRisk = new HashMap<>();
         for (Client client : all) {
@@ -159,7 +166,7 @@ public class Overviews {
             }
             int below = 0;
             BigDecimal lowest = null;
-            List<Monitor> watched = monitors.list(id.toString(), scope);
+            List<Monitor> watched = monitorsByClient.getOrDefault(id, List.of());
             for (Monitor monitor : watched) {
                 PeriodUptime uptime = availability.uptime(monitor, start, end);
                 if (uptime.availability() != null) {

@@ -22,7 +22,10 @@ public interface ClockRecords {
     /**
      * One stored clock.
      *
-     * @param subject the ticket's subject, a public field (never an internal note's text)
+     * @param externalId the ticket's id in its source; read, like the subject, only for a breached clock (a breach
+     *     instant or state, the clocks a report lists), null for the others
+     * @param subject the ticket's subject, a public field (never an internal note's text); null for a clock
+     *     not breached
      * @param priority the priority the clock counts against (after a retroactive change, the new one)
      * @param elapsed business time counted, as of the row's last evaluation (final once stopped)
      * @param breachedAt the instant the target was exceeded: stored, or the due instant a running clock
@@ -101,7 +104,10 @@ public interface ClockRecords {
     /** Half-open bounds {@code [from, to)} of a period. */
     record Bounds(Instant from, Instant to) {}
 
-    /** Clients counted over the same two periods (the clients of one zone, each period in that zone). */
+    /**
+     * Clients counted over the same two periods (the clients of one zone, each period in that zone); the
+     * previous period starts and ends no later than the current one.
+     */
     record TallyGroup(Collection<UUID> clients, Bounds current, Bounds previous) {}
 
     /**
@@ -128,8 +134,9 @@ public interface ClockRecords {
     /**
      * The client's clocks that stopped in the period (met or breached) and those still open at its end
      * that had already exceeded their target, in one query over the client's clock rows that stopped from
-     * {@code from} on or not at all (one range of index {@code ticket_clock_client_stopped}). Asked for the
-     * previous period's start to the current period's end, it holds both periods' records.
+     * {@code from} on or not at all (one range of index {@code ticket_clock_client_stopped}), and one by key
+     * for the texts of the breached ones' tickets. Asked for the previous period's start to the current
+     * period's end, it holds both periods' records.
      */
     List<ClockRecord> ofPeriod(UUID client, Instant from, Instant to, Scope scope);
 
@@ -157,7 +164,8 @@ public interface ClockRecords {
 
     /**
      * Per client, tier and metric, how the clocks stood over each group's two periods: one aggregate query
-     * over the clock rows not stopped before a previous period's start, all groups at once.
+     * over the clock rows not stopped before a previous period's start, all groups at once (one per 5,000
+     * clients), no ticket read.
      */
     List<Tally> tallies(List<TallyGroup> groups, Scope scope);
 }

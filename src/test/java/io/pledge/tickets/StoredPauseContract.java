@@ -31,7 +31,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * over random timelines (pauses waiting on the customer, on a vendor and in another pause status, replies,
  * priority changes, resolutions and reopenings), whether the rows were inserted in bulk (COPY on
  * PostgreSQL, as an import writes them) or updated in place when events arrive later (as ingest writes
- * them); and the row carries its ticket's client, tier and creation instant. Run on H2 and PostgreSQL.
+ * them); and the row carries its ticket's client, tier, creation instant, policy version and calendar. Run on H2 and PostgreSQL.
  */
 public abstract class StoredPauseContract extends DatabaseIntegrationTest {
 
@@ -132,7 +132,8 @@ public abstract class StoredPauseContract extends DatabaseIntegrationTest {
         assertThat(jdbc.sql("""
                         select count(*) from ticket_clock c join ticket t on t.id = c.ticket_id
                         where t.source = :source and (c.client_id <> t.client_id or c.tier_id <> t.tier_id
-                          or c.ticket_created_at <> t.created_at)""").param("source", source).query(Long.class).single())
+                          or c.ticket_created_at <> t.created_at or c.policy_version <> t.policy_version
+                          or c.calendar_id <> t.calendar_id)""").param("source", source).query(Long.class).single())
                 .isZero();
     }
 

@@ -31,9 +31,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Reads the clock rows of a period for reports. A client's rows of a period are one range of index
- * {@code ticket_clock_client_stopped} (its rows stopped from the period's start on, or not stopped), each
- * joined to its ticket by key for the ticket's fields; the MSP-wide tally reads the clock rows alone, every
- * zone's two periods in one aggregate query.
+ * {@code ticket_clock_client_stopped} (its rows stopped from the period's start on, or not stopped), which
+ * carry what a report needs of their ticket but its texts, read by key for the breached clocks only; the
+ * MSP-wide tally reads the clock rows alone, every zone's two periods in one aggregate query.
  */
 @Repository
 class JdbcClockRecords implements ClockRecords {
@@ -57,6 +57,12 @@ class JdbcClockRecords implements ClockRecords {
             + " and (c.breached_at is null or c.breached_at >= :to)"
             + " and (c.breached_at is not null or c.state <> 'RUNNING' or c.due_at is null or c.due_at >= :to))";
 
+    /** Tickets per query for the texts of breached clocks. */
+    private static final int TEXT_BATCH = 1000;
+
+    /** Clients per tally query: five parameters each, well within what a statement may bind. */
+    private static final int TALLY_CLIENTS = 5000;
+
     private final JdbcClient jdbc;
     private final SlaCalculator calculator;
 
@@ -67,21 +73,67 @@ class JdbcClockRecords implements ClockRecords {
 
     @Override
     public List<ClockRecord> ofPeriod(UUID client, Instant from, Instant to, Scope scope) {
-        return jdbc.sql("""
-                        select t.id, t.external_id, t.subject, t.client_id, t.tier_id, t.policy_version, t.calendar_id,
-                               t.created_at, c.metric, c.state, c.priority, c.target_seconds, c.elapsed_seconds,
+        List<ClockRecord> records = jdbc.sql(
+                        """
+                        select c.ticket_id, c.client_id, c.tier_id, c.policy_version, c.calendar_id, c.ticket_created_at,
+                               c.metric, c.state, c.priority, c.target_seconds, c.elapsed_seconds,
                                c.breached_at, c.due_at, c.stopped_at,
                                c.paused_customer_micros, c.paused_vendor_micros, c.paused_other_micros
-                        from ticket_clock c join ticket t on t.id = c.ticket_id
+                        from ticket_clock c
                         where c.client_id = :client and (c.stopped_at >= :from or c.stopped_at is null)
                           and c.ticket_created_at < :to and (%s or %s)%s
-                        order by t.created_at, t.id, c.metric""".formatted(STOPPED_WITHIN, OPEN_BREACHED, ScopeSql.condition(scope, "c.client_id")))
+                        order by c.ticket_created_at, c.ticket_id, c.metric""".formatted(STOPPED_WITHIN, OPEN_BREACHED, ScopeSql.condition(scope, "c.client_id")))
                 .param("client", client)
                 .param("from", Timestamps.utc(from))
                 .param("to", Timestamps.utc(to))
                 .params(ScopeSql.parameters(scope))
                 .query((row, i) -> record(row, to))
                 .list();
+        // The ticket's texts only for the clocks a report lists: breached ones.
+        List<UUID> breached = records.stream()
+                .filter(JdbcClockRecords::breached)
+                .map(r -> r.ticket().value())
+                .distinct()
+                .toList();
+        if (breached.isEmpty()) {
+            return records;
+        }
+        Map<UUID, String[]> texts = new HashMap<>();
+        for (int start = 0; start < breached.size(); start += TEXT_BATCH) {
+            jdbc.sql("select id, external_id, subject from ticket where id in (:ids)"
+                            + ScopeSql.condition(scope, "client_id"))
+                    .param("ids", breached.subList(start, Math.min(start + TEXT_BATCH, breached.size())))
+                    .params(ScopeSql.parameters(scope))
+                    .query((row, i) -> texts.put(
+                            row.getObject("id", UUID.class),
+                            new String[] {row.getString("external_id"), row.getString("subject")}))
+                    .list();
+        }
+        List<ClockRecord> withTexts = new ArrayList<>(records.size());
+        for (ClockRecord r : records) {
+            String[] text = breached(r) ? texts.get(r.ticket().value()) : null;
+            withTexts.add(
+                    text == null
+                            ? r
+                            : new ClockRecord(
+                                    r.ticket(),
+                                    text[0],
+                                    text[1],
+                                    r.clientId(),
+                                    r.tierId(),
+                                    r.policyVersion(),
+                                    r.calendarId(),
+                                    r.metric(),
+                                    r.state(),
+                                    r.priority(),
+                                    r.target(),
+                                    r.elapsed(),
+                                    r.createdAt(),
+                                    r.breachedAt(),
+                                    r.stoppedAt(),
+                                    r.paused()));
+        }
+        return withTexts;
     }
 
     @Override
@@ -208,44 +260,56 @@ class JdbcClockRecords implements ClockRecords {
 
     @Override
     public List<Tally> tallies(List<TallyGroup> groups, Scope scope) {
-        StringBuilder members = new StringBuilder();
-        StringBuilder bounds = new StringBuilder();
-        Map<String, Object> parameters = new HashMap<>(ScopeSql.parameters(scope));
-        int member = 0;
-        for (int g = 0; g < groups.size(); g++) {
-            TallyGroup group = groups.get(g);
+        List<Tally> tallies = new ArrayList<>();
+        List<Object[]> bounds = new ArrayList<>();
+        for (TallyGroup group : groups) {
             for (UUID client : group.clients()) {
-                members.append(member == 0 ? "" : ", ").append("(cast(:m%d as uuid), %d)".formatted(member, g));
-                parameters.put("m" + member++, client);
+                bounds.add(new Object[] {client, group});
+                if (bounds.size() == TALLY_CLIENTS) {
+                    tallies.addAll(talliesOf(bounds, scope));
+                    bounds.clear();
+                }
             }
-            bounds.append(g == 0 ? "" : ", ")
-                    .append("(%1$d, %2$s, %3$s, %4$s, %5$s)"
-                            .formatted(g, instant("pf" + g), instant("pt" + g), instant("cf" + g), instant("ct" + g)));
-            parameters.put("pf" + g, Timestamps.utc(group.previous().from()));
-            parameters.put("pt" + g, Timestamps.utc(group.previous().to()));
-            parameters.put("cf" + g, Timestamps.utc(group.current().from()));
-            parameters.put("ct" + g, Timestamps.utc(group.current().to()));
         }
-        if (member == 0) {
-            return List.of();
+        if (!bounds.isEmpty()) {
+            tallies.addAll(talliesOf(bounds, scope));
+        }
+        return tallies;
+    }
+
+    /**
+     * One aggregate query for the given clients, each with its group's bounds: a {@code values} list with a
+     * row per client (so that the planner, knowing how many, joins it to the clock rows by hash).
+     */
+    private List<Tally> talliesOf(List<Object[]> clients, Scope scope) {
+        StringBuilder rows = new StringBuilder();
+        Map<String, Object> parameters = new HashMap<>(ScopeSql.parameters(scope));
+        for (int i = 0; i < clients.size(); i++) {
+            TallyGroup group = (TallyGroup) clients.get(i)[1];
+            rows.append(i == 0 ? "" : ", ")
+                    .append("(cast(:c%1$d as uuid), %2$s, %3$s, %4$s, %5$s)"
+                            .formatted(i, instant("pf" + i), instant("pt" + i), instant("cf" + i), instant("ct" + i)));
+            parameters.put("c" + i, clients.get(i)[0]);
+            parameters.put("pf" + i, Timestamps.utc(group.previous().from()));
+            parameters.put("pt" + i, Timestamps.utc(group.previous().to()));
+            parameters.put("cf" + i, Timestamps.utc(group.current().from()));
+            parameters.put("ct" + i, Timestamps.utc(group.current().to()));
         }
         // Each period's conditions are those of the report, with its own bounds in place of :from and :to.
         String current = "c.ticket_created_at < b.current_to";
         String previous = "c.ticket_created_at < b.previous_to";
         return jdbc.sql("""
-                        with member(client_id, grp) as (values %s),
-                             bounds(grp, previous_from, previous_to, current_from, current_to) as (values %s)
+                        with bounds(client_id, previous_from, previous_to, current_from, current_to) as (values %s)
                         select c.client_id, c.tier_id, c.metric,
                                %s,
                                %s
-                        from ticket_clock c join member m on m.client_id = c.client_id join bounds b on b.grp = m.grp
+                        from ticket_clock c join bounds b on b.client_id = c.client_id
                         where (c.stopped_at is null or c.stopped_at >= b.previous_from)
                           and c.ticket_created_at < b.current_to%s
                         group by c.client_id, c.tier_id, c.metric
                         having count(*) filter (where (%s and (c.stopped_at is null or c.stopped_at >= b.current_from))
                                                    or (%s and (c.stopped_at is null or c.stopped_at >= b.previous_from))) > 0""".formatted(
-                                members,
-                                bounds,
+                                rows,
                                 counts(current, "current"),
                                 counts(previous, "previous"),
                                 ScopeSql.condition(scope, "c.client_id"),
@@ -285,6 +349,10 @@ class JdbcClockRecords implements ClockRecords {
                 count(*) filter (where %1$s and %3$s) as %4$s_open_breached""".formatted(created, stopped, openBreached, period);
     }
 
+    private static boolean breached(ClockRecord record) {
+        return record.breachedAt() != null || record.state() == ClockState.BREACHED;
+    }
+
     private static ClockRecord record(ResultSet row, Instant to) throws SQLException {
         ClockState state = ClockState.valueOf(row.getString("state"));
         Instant breachedAt = Timestamps.instant(row, "breached_at");
@@ -293,9 +361,9 @@ class JdbcClockRecords implements ClockRecords {
             breachedAt = dueAt;
         }
         return new ClockRecord(
-                new TicketId(row.getObject("id", UUID.class)),
-                row.getString("external_id"),
-                row.getString("subject"),
+                new TicketId(row.getObject("ticket_id", UUID.class)),
+                null,
+                null,
                 row.getObject("client_id", UUID.class),
                 row.getObject("tier_id", UUID.class),
                 (Integer) row.getObject("policy_version"),
@@ -305,7 +373,7 @@ class JdbcClockRecords implements ClockRecords {
                 Priority.of(row.getString("priority")),
                 Duration.ofSeconds(row.getLong("target_seconds")),
                 Duration.ofSeconds(row.getLong("elapsed_seconds")),
-                Timestamps.instant(row, "created_at"),
+                Timestamps.instant(row, "ticket_created_at"),
                 breachedAt,
                 Timestamps.instant(row, "stopped_at"),
                 paused(row));
@@ -320,7 +388,7 @@ class JdbcClockRecords implements ClockRecords {
             return null;
         }
         return new Paused(
-                new TicketId(row.getObject("id", UUID.class)),
+                new TicketId(row.getObject("ticket_id", UUID.class)),
                 Metric.valueOf(row.getString("metric")),
                 Duration.of(customer, ChronoUnit.MICROS),
                 Duration.of(vendor, ChronoUnit.MICROS),

@@ -15,7 +15,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /**
- * Clock rows in {@code ticket_clock}, with the ticket's client and tier and the clock's pause time by reason
+ * Clock rows in {@code ticket_clock}, with the ticket's client, tier, creation instant, policy version and
+ * calendar and the clock's pause time by reason
  * (what reports read): inserted in bulk, and saved as batched updates followed by one bulk
  * insert of those not stored yet (a portable upsert: H2 and PostgreSQL spell theirs differently).
  */
@@ -39,6 +40,8 @@ class JdbcTicketClocks implements TicketClocks {
             "client_id",
             "tier_id",
             "ticket_created_at",
+            "policy_version",
+            "calendar_id",
             "paused_customer_micros",
             "paused_vendor_micros",
             "paused_other_micros");
@@ -46,7 +49,8 @@ class JdbcTicketClocks implements TicketClocks {
     private static final String UPDATE = """
             update ticket_clock set state = ?, priority = ?, target_seconds = ?, elapsed_seconds = ?, cycle = ?,
                                     due_at = ?, next_due_at = ?, breached_at = ?, stopped_at = ?, evaluated_at = ?,
-                                    client_id = ?, tier_id = ?, ticket_created_at = ?, paused_customer_micros = ?, paused_vendor_micros = ?,
+                                    client_id = ?, tier_id = ?, ticket_created_at = ?, policy_version = ?, calendar_id = ?,
+                                    paused_customer_micros = ?, paused_vendor_micros = ?,
                                     paused_other_micros = ?
             where ticket_id = ? and metric = ?""";
 
@@ -108,6 +112,8 @@ class JdbcTicketClocks implements TicketClocks {
                     ticket.clientId().value(),
                     ticket.coverage().tierId(),
                     ticket.createdAt(),
+                    ticket.coverage().policyVersion(),
+                    ticket.coverage().calendarId(),
                     Paused.micros(paused.waitingOnCustomer()),
                     Paused.micros(paused.waitingOnVendor()),
                     Paused.micros(paused.other())
