@@ -203,14 +203,21 @@ public class TargetAdvisor {
         }
         violations.throwIfAny();
         Tier tier = tiers.find(tierId).orElseThrow(() -> new NotFoundException("tier", tierId.value()));
-        Duration promised = tier.currentPolicy()
+        Target target = tier.currentPolicy()
                 .terms()
                 .sla()
                 .target(priority, metric)
-                .map(Target::duration)
                 .orElseThrow(() -> new UnprocessableException(
                         "priority",
                         "tier " + tier.name() + " promises no " + metric + " target for " + priority.code()));
+        if (target.isBusinessDays()) {
+            // Each clock of a business-day target has its own budget: no one duration to be stricter than.
+            throw new UnprocessableException(
+                    "goal",
+                    "tier " + tier.name() + " promises " + priority.code() + " " + metric + " in business days ("
+                            + target.describe() + "): a goal in business time cannot be set against it");
+        }
+        Duration promised = target.duration();
         if (goal.compareTo(promised) >= 0) {
             throw new InvalidRequestException(
                     "goal",
@@ -241,6 +248,10 @@ public class TargetAdvisor {
         return violations.parse("metric", name, "metric (FIRST_RESPONSE or RESOLUTION)", Metric::valueOf);
     }
 
+    /**
+     * One line. A business-day target (ADR 0040) has no one duration: its line has no {@code target} nor
+     * met % against it, and its recorded met % compares each clock with its own budget.
+     */
     private static AdvisorReport.Line line(
             Key key,
             Sample sample,

@@ -8,7 +8,10 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -46,6 +49,9 @@ public record BusinessDayRule(Kind kind, int days, Ending ending, LocalTime by) 
     public static final int MAX_DAYS = 1000;
 
     private static final Pattern TIME_OF_DAY = Pattern.compile("([01][0-9]|2[0-3]):[0-5][0-9]");
+    private static final Pattern WORDS = Pattern.compile("next business day by (?<by>([01][0-9]|2[0-3]):[0-5][0-9])"
+            + "|(?<days>[0-9]{1,4}) business days?(?<close>, at close of business)?"
+            + "|end of business day");
     private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
 
     public enum Kind {
@@ -210,6 +216,33 @@ public record BusinessDayRule(Kind kind, int days, Ending ending, LocalTime by) 
                 (days == 1 ? "1 business day" : days + " business days")
                         + (ending == Ending.CLOSE ? ", at close of business" : "");
         };
+    }
+
+    /**
+     * The rule {@link #describe()} writes, read back (case and surrounding spaces aside): "next business day
+     * by 17:00", "3 business days", "3 business days, at close of business", "end of business day".
+     */
+    public static Optional<BusinessDayRule> ofWords(String words) {
+        if (words == null) {
+            return Optional.empty();
+        }
+        Matcher matcher = WORDS.matcher(words.strip().toLowerCase(Locale.ROOT));
+        if (!matcher.matches()) {
+            return Optional.empty();
+        }
+        try {
+            if (matcher.group("by") != null) {
+                return Optional.of(nextBusinessDayBy(LocalTime.parse(matcher.group("by"))));
+            }
+            if (matcher.group("days") != null) {
+                return Optional.of(businessDays(
+                        Integer.parseInt(matcher.group("days")),
+                        matcher.group("close") != null ? Ending.CLOSE : Ending.TIME_OF_DAY));
+            }
+            return Optional.of(endOfBusinessDay());
+        } catch (RuntimeException outOfRange) {
+            return Optional.empty();
+        }
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.pledge.clients;
 
+import io.pledge.calendar.BusinessDayRule;
 import java.math.BigDecimal;
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -39,8 +40,9 @@ public record ContractSheet(
     public record TierLine(String name, String description, int policyVersion, Instant effectiveFrom) {}
 
     /**
-     * One priority's targets in business time: first response and resolution (null when the policy sets
-     * none), each with the name of its own calendar when it is not the contract's.
+     * One priority's targets: first response and resolution in business time, or in business days
+     * ({@code firstResponseDays}, {@code resolutionDays}, ADR 0040; the duration is then null), null when
+     * the policy sets none, each with the name of its own calendar when it is not the contract's.
      */
     public record PriorityTargets(
             String priority,
@@ -48,7 +50,21 @@ public record ContractSheet(
             Duration firstResponse,
             String firstResponseCalendar,
             Duration resolution,
-            String resolutionCalendar) {}
+            String resolutionCalendar,
+            BusinessDayRule firstResponseDays,
+            BusinessDayRule resolutionDays) {
+
+        /** Targets in business time only. */
+        public PriorityTargets(
+                String priority,
+                String label,
+                Duration firstResponse,
+                String firstResponseCalendar,
+                Duration resolution,
+                String resolutionCalendar) {
+            this(priority, label, firstResponse, firstResponseCalendar, resolution, resolutionCalendar, null, null);
+        }
+    }
 
     /**
      * The calendar the targets are counted in: name, zone, whether it is always open, the weekly hours

@@ -97,7 +97,9 @@ public class ContractSheets {
                 pair[0] == null ? null : pair[0].duration(),
                 calendarName(pair[0]),
                 pair[1] == null ? null : pair[1].duration(),
-                calendarName(pair[1]))));
+                calendarName(pair[1]),
+                pair[0] == null ? null : pair[0].businessDays(),
+                pair[1] == null ? null : pair[1].businessDays())));
         return lines;
     }
 

@@ -104,7 +104,8 @@ class AccountingRulesWriter {
                         target.priority().code(),
                         target.metric().name(),
                         target.duration(),
-                        target.calendar().map(CalendarId::value).orElse(null)));
+                        target.calendar().map(CalendarId::value).orElse(null),
+                        target.isBusinessDays() ? target.businessDays().describe() : null));
             }
             Map<String, List<String>> pauses = new LinkedHashMap<>();
             sla.pauseStatuses()
@@ -150,6 +151,9 @@ class AccountingRulesWriter {
                 "Met % = clocks met ÷ clocks stopped. Median and 90th percentile are nearest-rank: the smallest"
                         + " business time with at least 50 % (90 %) of the clocks at or below it. Overshoot ="
                         + " business time counted − target.",
+                "A business-day target (listed in words under policies) fixes each clock's deadline when the"
+                        + " clock starts, in the target's calendar; the clock's target is the business time from"
+                        + " its start to that deadline, and it is counted and paused as any other target.",
                 "Open and breached: open at the period's end (now, for a period not over) and past its target"
                         + " before then.",
                 "Paused time: business time a clock spent in a pause status of its policy (listed under policies),"

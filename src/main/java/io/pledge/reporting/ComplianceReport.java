@@ -188,7 +188,17 @@ public record ComplianceReport(
             String reopenRule,
             String priorityChangeRule) {}
 
-    public record TargetRule(String priority, String metric, Duration target, UUID calendar) {}
+    /**
+     * A target of a policy: business time ({@code target}), or a business-day deadline in words
+     * ({@code businessDays}: "next business day by 17:00", ADR 0040), whose clocks each count the business
+     * time from their start to their deadline.
+     */
+    public record TargetRule(String priority, String metric, Duration target, UUID calendar, String businessDays) {
+
+        public TargetRule(String priority, String metric, Duration target, UUID calendar) {
+            this(priority, metric, target, calendar, null);
+        }
+    }
 
     public record DownRule(UUID monitor, String name, String kind, int downAfter, int upAfter, String calendar) {}
 }

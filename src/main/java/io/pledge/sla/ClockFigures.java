@@ -100,7 +100,8 @@ final class ClockFigures {
                 List.of(thresholds),
                 counting ? nextDueAt : null,
                 cycle.number(),
-                new LazyList<>(() -> explanation.of(track, at)));
+                new LazyList<>(() -> explanation.of(track, at)),
+                epoch.target().businessDays());
     }
 
     private static Map<TicketStatus, Duration> pausedByStatus(

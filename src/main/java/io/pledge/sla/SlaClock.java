@@ -1,5 +1,6 @@
 package io.pledge.sla;
 
+import io.pledge.calendar.BusinessDayRule;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -20,6 +21,8 @@ import java.util.Map;
  * @param nextDueAt the next threshold still to come while running, for the scheduler
  * @param cycle 1, then one more for each reopening under {@code NEW_CYCLE} or restart by a priority change
  * @param timeline the explanation of every figure, in order
+ * @param businessDays the business-day target in force, null for a target of business time: {@code target}
+ *     is then the business time from the cycle's start to its deadline (ADR 0040)
  */
 public record SlaClock(
         Metric metric,
@@ -35,4 +38,5 @@ public record SlaClock(
         List<ThresholdCrossing> thresholds,
         Instant nextDueAt,
         int cycle,
-        List<ClockEntry> timeline) {}
+        List<ClockEntry> timeline,
+        BusinessDayRule businessDays) {}

@@ -71,6 +71,93 @@ public abstract class SlaApiContract extends DatabaseIntegrationTest {
     }
 
     @Test
+    void answersTheDeadlineOfABusinessDayTarget() {
+        Response friday = api().post("/api/v1/business-time/deadline", """
+                        {"calendar": %s, "start": "2026-03-27T19:30:00+01:00",
+                         "businessDays": {"kind": "NEXT_BUSINESS_DAY", "by": "17:00"}}""".formatted(PARIS));
+        Response beforeOpening = api().post("/api/v1/business-time/deadline", """
+                        {"calendar": %s, "start": "2026-03-30T07:00:00+02:00",
+                         "businessDays": {"kind": "BUSINESS_DAYS", "days": 1, "ending": "TIME_OF_DAY"}}""".formatted(PARIS));
+
+        assertThat(friday.status()).as(friday.toString()).isEqualTo(200);
+        // Friday evening counts from Monday's opening: due on Tuesday at 17:00, after the DST change.
+        assertThat(friday.json().get("deadline").asString()).isEqualTo("2026-03-31T15:00:00Z");
+        assertThat(friday.json().get("budget").asString()).isEqualTo("PT17H");
+        assertThat(friday.json().get("budgetSeconds").asLong()).isEqualTo(17 * 3600);
+        assertThat(friday.json().get("words").asString()).isEqualTo("next business day by 17:00");
+        // Tuesday 08:30 is the stated deadline; its budget is used up at Monday's close.
+        assertThat(beforeOpening.json().get("stated").asString()).isEqualTo("2026-03-31T06:30:00Z");
+        assertThat(beforeOpening.json().get("deadline").asString()).isEqualTo("2026-03-30T16:00:00Z");
+    }
+
+    @Test
+    void badBusinessDayShapesNameTheField() {
+        Response lateHour = deadline("{\"kind\": \"NEXT_BUSINESS_DAY\", \"by\": \"25:00\"}");
+        Response noDays = deadline("{\"kind\": \"BUSINESS_DAYS\", \"days\": 0, \"ending\": \"CLOSE\"}");
+        Response unknownKind = deadline("{\"kind\": \"NEXT_WEEK\"}");
+        Response inPolicy = api().post("/api/v1/sla/evaluate", """
+                {"policy": {"targets": [
+                   {"priority": "P1", "metric": "RESOLUTION", "businessDays": {"kind": "NEXT_BUSINESS_DAY", "by": "25:00"}},
+                   {"priority": "P2", "metric": "RESOLUTION", "target": "PT4H",
+                    "businessDays": {"kind": "END_OF_BUSINESS_DAY"}},
+                   {"priority": "P3", "metric": "RESOLUTION", "businessDays": {"kind": "BUSINESS_DAYS", "days": 0, "ending": "CLOSE"}}]},
+                 "ticket": {"events": [{"type": "CREATED", "at": "2026-03-30T09:00:00+02:00", "priority": "P1"}]}}""");
+        Response inTier = api().post("/api/v1/tiers", """
+                {"name": "%s", "policy": {"targets": [
+                   {"priority": "P1", "metric": "RESOLUTION", "businessDays": {"kind": "SOON"}}]}}""".formatted(unique("Bronze")));
+
+        assertThat(lateHour.status()).isEqualTo(400);
+        assertThat(fields(lateHour)).containsExactly("businessDays.by");
+        assertThat(fields(noDays)).containsExactly("businessDays.days");
+        assertThat(fields(unknownKind)).containsExactly("businessDays.kind");
+        assertThat(inPolicy.status()).isEqualTo(400);
+        assertThat(fields(inPolicy))
+                .containsExactlyInAnyOrder(
+                        "policy.targets[0].businessDays.by",
+                        "policy.targets[1].businessDays",
+                        "policy.targets[2].businessDays.days");
+        assertThat(inTier.status()).isEqualTo(400);
+        assertThat(fields(inTier)).containsExactly("policy.targets[0].businessDays.kind");
+    }
+
+    @Test
+    void evaluatesAndStoresABusinessDayTarget() {
+        Response evaluated = api().post("/api/v1/sla/evaluate", """
+                {"policy": {"targets": [
+                   {"priority": "P3", "metric": "RESOLUTION", "businessDays": {"kind": "NEXT_BUSINESS_DAY", "by": "17:00"}}],
+                  "warnBefore": ["PT1H"]},
+                 "calendar": %s,
+                 "ticket": {"events": [
+                   {"type": "CREATED", "at": "2026-03-31T10:00:00+02:00", "priority": "P3"},
+                   {"type": "STATUS_CHANGED", "at": "2026-03-31T15:00:00+02:00", "status": "WAITING_ON_CUSTOMER"},
+                   {"type": "STATUS_CHANGED", "at": "2026-04-01T10:00:00+02:00", "status": "IN_PROGRESS"}]},
+                 "at": "2026-04-01T11:00:00+02:00"}""".formatted(PARIS));
+        String tier = api().post("/api/v1/tiers", """
+                        {"name": "%s", "policy": {"targets": [{"priority": "P3", "metric": "RESOLUTION",
+                          "businessDays": {"kind": "BUSINESS_DAYS", "days": 3, "ending": "CLOSE"}}]}}""".formatted(unique("Silver")))
+                .json()
+                .get("id")
+                .asString();
+        JsonNode stored = api().get("/api/v1/tiers/" + tier + "/policies/1").json();
+
+        assertThat(evaluated.status()).as(evaluated.toString()).isEqualTo(200);
+        JsonNode resolution = clock(evaluated, "RESOLUTION");
+        // Tuesday 10:00-18:00 and Wednesday 08:30-17:00; the pause pushes the due instant to Thursday noon.
+        assertThat(resolution.get("target").asString()).isEqualTo("PT16H30M");
+        assertThat(resolution.get("businessDays").asString()).isEqualTo("next business day by 17:00");
+        assertThat(resolution.get("dueAt").asString()).isEqualTo("2026-04-02T10:00:00Z");
+        assertThat(stored.toString())
+                .contains("\"businessDays\":{\"kind\":\"BUSINESS_DAYS\",\"days\":3,\"ending\":\"CLOSE\"}");
+    }
+
+    private Response deadline(String businessDays) {
+        return api().post(
+                        "/api/v1/business-time/deadline",
+                        "{\"calendar\": %s, \"start\": \"2026-03-30T09:00:00Z\", \"businessDays\": %s}"
+                                .formatted(PARIS, businessDays));
+    }
+
+    @Test
     void evaluatesATicketTimelineAgainstAnInlinePolicy() {
         Response response = api().post("/api/v1/sla/evaluate", """
                 {"policy": {"targets": [{"priority": "P2", "metric": "FIRST_RESPONSE", "target": "PT1H"},

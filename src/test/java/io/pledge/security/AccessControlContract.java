@@ -32,6 +32,7 @@ public abstract class AccessControlContract extends DatabaseIntegrationTest {
     static {
         EXPECTED.put("POST /api/v1/business-time/add", "AMT");
         EXPECTED.put("POST /api/v1/business-time/between", "AMT");
+        EXPECTED.put("POST /api/v1/business-time/deadline", "AMT");
         EXPECTED.put("POST /api/v1/sla/evaluate", "AMT");
         EXPECTED.put("GET /api/v1/priorities", "AMTC");
         EXPECTED.put("GET /api/v1/calendars", "AMT");

@@ -1,6 +1,7 @@
 package io.pledge.calendar.web;
 
 import io.pledge.calendar.BusinessCalendar;
+import io.pledge.calendar.BusinessDayRule;
 import io.pledge.calendar.CalendarRangeException;
 import io.pledge.calendar.CalendarReferences;
 import io.pledge.calendar.Calendars;
@@ -62,6 +63,32 @@ class BusinessTimeController {
         }
     }
 
+    @PostMapping("/deadline")
+    @Operation(
+            summary = "The deadline of a business-day target for a clock started at start",
+            description = "businessDays: {\"kind\": \"NEXT_BUSINESS_DAY\", \"by\": \"17:00\"}, "
+                    + "{\"kind\": \"BUSINESS_DAYS\", \"days\": 3, \"ending\": \"TIME_OF_DAY\" or \"CLOSE\"} "
+                    + "or {\"kind\": \"END_OF_BUSINESS_DAY\"}. Answers the deadline (the first instant the "
+                    + "budget is used up), the deadline as the rule states it, and the budget of business time.")
+    DeadlineResult deadline(@RequestBody DeadlineRequest request) {
+        Violations violations = new Violations();
+        BusinessCalendar calendar = CalendarReferences.resolve(request.calendar(), "calendar", calendars, violations);
+        Instant start = violations.parse("start", request.start(), Instants.WHAT, Instants::parse);
+        BusinessDayRule rule = BusinessDayRule.parse(request.businessDays(), "businessDays", violations);
+        violations.throwIfAny();
+        try {
+            Duration budget = rule.budget(calendar, start);
+            return new DeadlineResult(
+                    calendar.add(start, budget),
+                    rule.localDeadline(calendar, start),
+                    budget.toString(),
+                    seconds(budget),
+                    rule.describe());
+        } catch (CalendarRangeException e) {
+            throw new UnprocessableException("start", e.getMessage());
+        }
+    }
+
     /** Whole seconds as an integer; a fraction only when the instants carry one. */
     private static Number seconds(Duration duration) {
         BigDecimal seconds = BigDecimal.valueOf(duration.toNanos(), 9).stripTrailingZeros();
@@ -75,4 +102,13 @@ class BusinessTimeController {
     record BetweenRequest(Map<String, Object> calendar, String start, String end) {}
 
     record BetweenResult(String duration, Number seconds) {}
+
+    record DeadlineRequest(Map<String, Object> calendar, String start, BusinessDayRule.Document businessDays) {}
+
+    /**
+     * @param deadline the first instant at which the budget is used up: the stated deadline when the
+     *     calendar is open then, otherwise the last close before it
+     * @param stated the deadline as the rule states it (for instance 17:00 on the next business day)
+     */
+    record DeadlineResult(Instant deadline, Instant stated, String budget, Number budgetSeconds, String words) {}
 }

@@ -1,5 +1,6 @@
 package io.pledge.clients.web;
 
+import io.pledge.calendar.BusinessDayRule;
 import io.pledge.clients.CreditStep;
 import io.pledge.clients.TierPolicyDocument;
 import io.pledge.core.Violation;
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.util.MultiValueMap;
 
 /**
@@ -64,7 +66,7 @@ public final class PolicyForm {
         PolicyForm form = new PolicyForm();
         for (SlaPolicyDocument.TargetDocument target : document.targets()) {
             String key = target.priority() + "." + target.metric();
-            form.targets.put(key, target.target());
+            form.targets.put(key, target.target() != null ? target.target() : words(target.businessDays()));
             form.calendars.put(key, target.calendarId() == null ? "" : target.calendarId());
         }
         form.thresholds = join(
@@ -121,8 +123,14 @@ public final class PolicyForm {
                 String duration = targets.get(key);
                 if (!blank(duration)) {
                     String calendar = calendars.get(key);
+                    // A business-day target is written in the words the form shows it in (ADR 0040).
+                    Optional<BusinessDayRule> days = BusinessDayRule.ofWords(duration);
                     targetDocuments.add(new SlaPolicyDocument.TargetDocument(
-                            priority.code(), metric.name(), duration.strip(), blank(calendar) ? null : calendar));
+                            priority.code(),
+                            metric.name(),
+                            days.isPresent() ? null : duration.strip(),
+                            blank(calendar) ? null : calendar,
+                            days.map(BusinessDayRule::toDocument).orElse(null)));
                     targetOrder.add(key);
                 }
             }
@@ -361,5 +369,11 @@ public final class PolicyForm {
 
     public void setCreditCapPercent(String creditCapPercent) {
         this.creditCapPercent = creditCapPercent;
+    }
+
+    /** A business-day target as the form writes it, in the words {@link BusinessDayRule#ofWords} reads. */
+    private static String words(BusinessDayRule.Document document) {
+        BusinessDayRule rule = BusinessDayRule.parse(document, "businessDays", new Violations());
+        return rule == null ? "" : rule.describe();
     }
 }

@@ -1,5 +1,6 @@
 package io.pledge.clients.web;
 
+import io.pledge.calendar.BusinessDayRule;
 import io.pledge.clients.TierPolicyDocument;
 import io.pledge.core.web.pages.PageFormats;
 import io.pledge.sla.Metric;
@@ -16,6 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.springframework.context.MessageSource;
 
 /**
@@ -56,6 +58,26 @@ final class PolicyLines {
         this.calendarNames = calendarNames;
     }
 
+    /** The target as the document states it: a duration, or a business-day target's parts. */
+    private static String value(SlaPolicyDocument.TargetDocument target) {
+        BusinessDayRule.Document days = target.businessDays();
+        return days == null
+                ? target.target()
+                : String.join(
+                        " ",
+                        Stream.of(days.kind(), days.days(), days.ending(), days.by())
+                                .filter(Objects::nonNull)
+                                .map(String::valueOf)
+                                .toList());
+    }
+
+    private String text(SlaPolicyDocument.TargetDocument target) {
+        BusinessDayRule.Document days = target.businessDays();
+        return days == null
+                ? formats.duration(Duration.parse(target.target()))
+                : formats.businessDays(days.kind(), days.days(), days.ending(), days.by());
+    }
+
     /** A version's lines: its targets in priority order, then the rules, the uptime target and the credits. */
     List<Line> of(TierPolicyDocument policy) {
         List<Line> lines = new ArrayList<>();
@@ -66,8 +88,8 @@ final class PolicyLines {
             lines.add(new Line(
                     "target." + target.priority() + "." + target.metric(),
                     targetLabel(target.priority(), target.metric()),
-                    target.target() + " " + Objects.toString(target.calendarId(), ""),
-                    message("policy.target.text", formats.duration(Duration.parse(target.target())), calendar)));
+                    value(target) + " " + Objects.toString(target.calendarId(), ""),
+                    message("policy.target.text", text(target), calendar)));
         }
         lines.add(new Line(
                 "thresholds",

@@ -1,5 +1,6 @@
 package io.pledge.clients.web;
 
+import io.pledge.calendar.BusinessDayRule;
 import io.pledge.clients.ContractSheet;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -22,14 +23,20 @@ record TermsView(
         BigDecimal creditCapPercent,
         ContractSheet.CalendarLine calendar) {
 
-    /** One priority's first response and resolution targets (null when none), and their own calendars. */
+    /**
+     * One priority's first response and resolution targets (null when none), and their own calendars: an
+     * ISO-8601 duration, or a business-day target ({@code firstResponseBusinessDays},
+     * {@code resolutionBusinessDays}, as policies write them).
+     */
     record TargetsView(
             String priority,
             String label,
             String firstResponse,
             String firstResponseCalendar,
             String resolution,
-            String resolutionCalendar) {}
+            String resolutionCalendar,
+            BusinessDayRule.Document firstResponseBusinessDays,
+            BusinessDayRule.Document resolutionBusinessDays) {}
 
     /** Availability below a figure: a share of the monthly fee credited. */
     record AvailabilityCredit(BigDecimal availabilityBelow, BigDecimal creditPercent) {}
@@ -50,7 +57,9 @@ record TermsView(
                                 iso(line.firstResponse()),
                                 line.firstResponseCalendar(),
                                 iso(line.resolution()),
-                                line.resolutionCalendar()))
+                                line.resolutionCalendar(),
+                                document(line.firstResponseDays()),
+                                document(line.resolutionDays())))
                         .toList(),
                 sheet.uptimeTarget(),
                 sheet.availabilityCredits().stream()
@@ -65,6 +74,10 @@ record TermsView(
                         .toList(),
                 sheet.creditCapPercent(),
                 sheet.calendar());
+    }
+
+    private static BusinessDayRule.Document document(BusinessDayRule rule) {
+        return rule == null ? null : rule.toDocument();
     }
 
     private static String iso(Duration duration) {

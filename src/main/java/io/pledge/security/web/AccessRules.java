@@ -39,6 +39,7 @@ final class AccessRules {
     static final List<Rule> RULES = List.of(
             staff(HttpMethod.POST, "/api/v1/business-time/add"),
             staff(HttpMethod.POST, "/api/v1/business-time/between"),
+            staff(HttpMethod.POST, "/api/v1/business-time/deadline"),
             staff(HttpMethod.POST, "/api/v1/sla/evaluate"),
             clients(HttpMethod.GET, "/api/v1/priorities"),
             // Catalog: calendars, tiers and their policy versions, clients, contracts.

@@ -13,7 +13,9 @@ import java.util.Map;
 
 /**
  * The public JSON form of an SLA clock; absent figures are written as null. Summaries leave the
- * explaining {@code timeline} out.
+ * explaining {@code timeline} out. A clock of a business-day target names it in {@code businessDays}
+ * ("next business day by 17:00"); its {@code target} is then the business time from its start to its
+ * deadline (ADR 0040).
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record ClockView(
@@ -30,7 +32,8 @@ public record ClockView(
         List<ThresholdView> thresholds,
         Instant nextDueAt,
         int cycle,
-        @JsonInclude(JsonInclude.Include.NON_NULL) List<EntryView> timeline) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) List<EntryView> timeline,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String businessDays) {
 
     /** Every figure of the clock and its explaining timeline. */
     public static ClockView of(SlaClock clock) {
@@ -59,7 +62,8 @@ public record ClockView(
                 clock.thresholds().stream().map(ThresholdView::of).toList(),
                 clock.nextDueAt(),
                 clock.cycle(),
-                timeline);
+                timeline,
+                clock.businessDays() == null ? null : clock.businessDays().describe());
     }
 
     /**

@@ -139,7 +139,7 @@ class EvaluationController {
                         .ifPresentOrElse(
                                 stored -> own.put(id, BusinessCalendars.of(stored.definition())),
                                 () -> unknown.add(new Violation(
-                                        "policy.targets[" + own.size() + "].calendarId", "unknown calendar " + id)));
+                                        "policy.targets[" + index + "].calendarId", "unknown calendar " + id)));
             }
         }
         if (!unknown.isEmpty()) {

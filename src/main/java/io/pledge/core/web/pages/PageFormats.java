@@ -117,6 +117,26 @@ public final class PageFormats {
         return format.format(value.setScale(scale, RoundingMode.HALF_EVEN));
     }
 
+    /**
+     * A business-day target in words ({@code next business day by 17:00}, {@code jour ouvré suivant avant
+     * 17:00}), from its document fields: {@code kind} NEXT_BUSINESS_DAY, BUSINESS_DAYS or
+     * END_OF_BUSINESS_DAY, {@code days} and {@code ending} (TIME_OF_DAY or CLOSE) of BUSINESS_DAYS, the
+     * time of day {@code by} (HH:MM) of NEXT_BUSINESS_DAY.
+     */
+    public String businessDays(String kind, Integer days, String ending, String by) {
+        if (kind == null) {
+            return message("format.none");
+        }
+        return switch (kind) {
+            case "NEXT_BUSINESS_DAY" -> message("format.business-days.next", by);
+            case "BUSINESS_DAYS" ->
+                message(
+                        "CLOSE".equals(ending) ? "format.business-days.close" : "format.business-days.time-of-day",
+                        days);
+            default -> message("format.business-days.end");
+        };
+    }
+
     /** A percentage to one decimal ({@code 97.5%}, {@code 97,5 %}); a dash when there is none. */
     public String percent(BigDecimal value) {
         if (value == null) {
