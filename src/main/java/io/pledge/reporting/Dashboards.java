@@ -49,7 +49,9 @@ import org.springframework.stereotype.Service;
  * alerts.Deliveries}) at most once per {@code pledge.dashboard.refresh} (10 s by default) for every viewer
  * of the same scope, in the background: two hundred open dashboards polling cost one computation per
  * interval, no poll waits for one, and a poll that finds the same figures is told so by their {@link
- * Snapshot#version()} (an ETag) without a page being rendered.
+ * Snapshot#version()} (an ETag) without a page being rendered. While nothing changes, a refresh costs
+ * little: {@code DeskFigures} gives its counts again without counting, and the month's figures are not
+ * computed again unless something they depend on may have changed.
  */
 @Service
 public class Dashboards {
@@ -164,7 +166,24 @@ public class Dashboards {
         YearMonth month = YearMonth.from(clock.instant().atZone(zone));
         ReportPeriod period = ReportPeriod.month(month);
         DeskFigures.Now now = desk.now(scope);
-        MonthFigures monthFigures = monthFigures(scope, period);
+        Map<UUID, Client> byId = clients.all().stream()
+                .filter(client -> scope.includes(client.id().value()))
+                .collect(Collectors.toMap(client -> client.id().value(), Function.identity()));
+        List<MonitorDown> down = new ArrayList<>();
+        for (Monitor monitor : monitors.list(null, scope)) {
+            if ("DOWN".equals(monitors.statusOf(monitor))) {
+                Client owner = byId.get(monitor.client().value());
+                down.add(new MonitorDown(
+                        monitor.id(),
+                        monitor.name(),
+                        owner == null ? null : owner.name(),
+                        owner == null ? null : owner.details().zone().getId(),
+                        monitor.standing().statusSince()));
+            }
+        }
+        down.sort(Comparator.comparing(MonitorDown::since, Comparator.nullsLast(Comparator.naturalOrder())));
+        // A monitor down adds to its client's downtime, and so to the month's figures, as time passes.
+        MonthFigures monthFigures = monthFigures(scope, period, now, !down.isEmpty());
         Overview overview = monthFigures.overview();
         Map<String, BigDecimal> tierMet = overview.tiers().stream()
                 .filter(tier -> tier.name() != null && tier.resolutionMetPercent() != null)
@@ -191,22 +210,6 @@ public class Dashboards {
         lines.sort(Comparator.comparingLong((ClientLine line) -> -line.breachedClocks())
                 .thenComparingLong(line -> -line.ticketsAtRisk())
                 .thenComparing(ClientLine::name));
-        Map<UUID, Client> byId = clients.all().stream()
-                .filter(client -> scope.includes(client.id().value()))
-                .collect(Collectors.toMap(client -> client.id().value(), Function.identity()));
-        List<MonitorDown> down = new ArrayList<>();
-        for (Monitor monitor : monitors.list(null, scope)) {
-            if ("DOWN".equals(monitors.statusOf(monitor))) {
-                Client owner = byId.get(monitor.client().value());
-                down.add(new MonitorDown(
-                        monitor.id(),
-                        monitor.name(),
-                        owner == null ? null : owner.name(),
-                        owner == null ? null : owner.details().zone().getId(),
-                        monitor.standing().statusSince()));
-            }
-        }
-        down.sort(Comparator.comparing(MonitorDown::since, Comparator.nullsLast(Comparator.naturalOrder())));
         long dead = scope.client().isEmpty()
                 ? deliveries.backlog().stream()
                         .filter(backlog -> backlog.state() == Delivery.State.DEAD)
@@ -242,18 +245,24 @@ public class Dashboards {
     }
 
     /**
-     * The month's figures of every client of a scope (met % and credit at risk, a compliance report each),
-     * computed again only every {@code pledge.dashboard.month-refresh} (5 minutes by default): they move
-     * slowly, and computing them is most of the dashboard's cost, while the clocks breached and at risk now
-     * are counted at every refresh.
+     * The month's figures of every client of a scope (met % and credit at risk, a compliance report each):
+     * computing them is most of the dashboard's cost, and they move slowly, so they are computed again at
+     * most every {@code pledge.dashboard.month-refresh} (5 minutes by default), and then only when they may
+     * have changed since: the desk changed (a write, a clock's threshold reached, other counts: {@code desk}),
+     * a monitor is down, a new month began, or they are twelve times that old (writes of another process).
      */
-    private MonthFigures monthFigures(Scope scope, ReportPeriod period) {
+    private MonthFigures monthFigures(Scope scope, ReportPeriod period, DeskFigures.Now desk, boolean monitorsDown) {
         Instant now = clock.instant();
         MonthFigures last = months.get(scope);
-        if (last != null
-                && last.period().equals(period)
-                && now.isBefore(last.computedAt().plus(monthRefresh))) {
-            return last;
+        if (last != null && last.period().equals(period)) {
+            Duration age = Duration.between(last.computedAt(), now);
+            boolean deskChanged = monitorsDown
+                    || last.deskChanges() != desk.changes()
+                    || !now.isBefore(last.deskValidUntil())
+                    || !last.desk().equals(desk.clients());
+            if (age.compareTo(monthRefresh) < 0 || (!deskChanged && age.compareTo(monthRefresh.multipliedBy(12)) < 0)) {
+                return last;
+            }
         }
         Overview overview = overviews.of(period, scope);
         Map<String, Money> credits = new HashMap<>();
@@ -265,13 +274,21 @@ public class Dashboards {
                 }
             }
         }
-        MonthFigures computed = new MonthFigures(period, overview, credits, now);
+        MonthFigures computed =
+                new MonthFigures(period, overview, credits, now, desk.changes(), desk.validUntil(), desk.clients());
         months.put(scope, computed);
         return computed;
     }
 
+    /** The month's figures, and the desk they were computed beside ({@link DeskFigures.Now}). */
     private record MonthFigures(
-            ReportPeriod period, Overview overview, Map<String, Money> creditsAtRisk, Instant computedAt) {}
+            ReportPeriod period,
+            Overview overview,
+            Map<String, Money> creditsAtRisk,
+            Instant computedAt,
+            long deskChanges,
+            Instant deskValidUntil,
+            List<DeskFigures.ClientClocks> desk) {}
 
     /** What the client's month owes if nothing else goes wrong; null when its contract prices no credit. */
     private Money creditAtRisk(String client, ReportPeriod period, Scope scope) {

@@ -5,6 +5,7 @@ import io.pledge.core.jdbc.Timestamps;
 import io.pledge.sla.Metric;
 import io.pledge.tickets.ClockFirings;
 import io.pledge.tickets.ClockThreshold;
+import io.pledge.tickets.DeskChanges;
 import io.pledge.tickets.TicketId;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -24,10 +25,12 @@ class JdbcClockFirings implements ClockFirings {
 
     private final JdbcClient jdbc;
     private final BulkInsert bulk;
+    private final DeskChanges changes;
 
-    JdbcClockFirings(JdbcClient jdbc, BulkInsert bulk) {
+    JdbcClockFirings(JdbcClient jdbc, BulkInsert bulk, DeskChanges changes) {
         this.jdbc = jdbc;
         this.bulk = bulk;
+        this.changes = changes;
     }
 
     @Override
@@ -62,5 +65,6 @@ class JdbcClockFirings implements ClockFirings {
             });
         }
         bulk.insert("clock_firing", COLUMNS, rows);
+        changes.changed();
     }
 }

@@ -4,6 +4,7 @@ import io.pledge.core.jdbc.BulkInsert;
 import io.pledge.core.jdbc.Timestamps;
 import io.pledge.sla.SlaClock;
 import io.pledge.tickets.ClockRecords.Paused;
+import io.pledge.tickets.DeskChanges;
 import io.pledge.tickets.Ticket;
 import io.pledge.tickets.TicketClocks;
 import io.pledge.tickets.TicketId;
@@ -60,19 +61,23 @@ class JdbcTicketClocks implements TicketClocks {
     private final JdbcTemplate batch;
 
     private final BulkInsert bulk;
+    private final DeskChanges changes;
 
-    JdbcTicketClocks(JdbcTemplate batch, BulkInsert bulk) {
+    JdbcTicketClocks(JdbcTemplate batch, BulkInsert bulk, DeskChanges changes) {
         this.batch = batch;
         this.bulk = bulk;
+        this.changes = changes;
     }
 
     @Override
     public void insert(List<Ticket> tickets, Map<TicketId, List<SlaClock>> clocks, Instant evaluatedAt) {
         bulk.insert("ticket_clock", COLUMNS, rows(tickets, clocks, evaluatedAt));
+        changes.changed();
     }
 
     @Override
     public void save(List<Ticket> tickets, Map<TicketId, List<SlaClock>> clocks, Instant evaluatedAt) {
+        changes.changed();
         List<Object[]> rows = rows(tickets, clocks, evaluatedAt);
         // The update sets the row's columns after the key (ticket_id, metric), then matches the key.
         int[][] updated = batch.batchUpdate(UPDATE, rows, BATCH, (ps, row) -> {

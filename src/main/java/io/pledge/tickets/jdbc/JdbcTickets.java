@@ -6,6 +6,7 @@ import io.pledge.core.jdbc.ScopeSql;
 import io.pledge.core.jdbc.Timestamps;
 import io.pledge.sla.ClockState;
 import io.pledge.sla.SlaClock;
+import io.pledge.tickets.DeskChanges;
 import io.pledge.tickets.Ticket;
 import io.pledge.tickets.TicketId;
 import io.pledge.tickets.TicketQuery;
@@ -60,11 +61,13 @@ class JdbcTickets implements Tickets {
     private final JdbcTemplate batch;
 
     private final BulkInsert bulk;
+    private final DeskChanges changes;
 
-    JdbcTickets(JdbcClient jdbc, JdbcTemplate batch, BulkInsert bulk) {
+    JdbcTickets(JdbcClient jdbc, JdbcTemplate batch, BulkInsert bulk, DeskChanges changes) {
         this.jdbc = jdbc;
         this.batch = batch;
         this.bulk = bulk;
+        this.changes = changes;
     }
 
     @Override
@@ -217,6 +220,7 @@ class JdbcTickets implements Tickets {
             });
         }
         bulk.insert("ticket", COLUMNS, rows);
+        changes.changed();
     }
 
     @Override
@@ -238,6 +242,7 @@ class JdbcTickets implements Tickets {
             });
         }
         batch.batchUpdate(SAVE_STATE, rows);
+        changes.changed();
     }
 
     /** What a ticket row keeps of its clocks: the earliest due instant, the next due instant, any breach. */
