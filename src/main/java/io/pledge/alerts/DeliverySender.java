@@ -1,5 +1,6 @@
 package io.pledge.alerts;
 
+import io.pledge.core.Failures;
 import io.pledge.core.Retries;
 import io.pledge.core.jdbc.Timestamps;
 import java.time.Clock;

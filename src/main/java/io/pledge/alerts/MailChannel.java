@@ -3,6 +3,7 @@ package io.pledge.alerts;
 import io.pledge.clients.ClientId;
 import io.pledge.clients.Clients;
 import io.pledge.clients.Contact;
+import io.pledge.core.Failures;
 import io.pledge.core.MailServer;
 import io.pledge.core.Scope;
 import io.pledge.tickets.Assignees;

@@ -1,5 +1,6 @@
 package io.pledge.alerts;
 
+import io.pledge.core.Failures;
 import io.pledge.core.Signatures;
 import java.net.URI;
 import java.net.http.HttpClient;

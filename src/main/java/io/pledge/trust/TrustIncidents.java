@@ -27,12 +27,15 @@ public class TrustIncidents {
 
     private final TrustPages pages;
     private final Incidents incidents;
+    private final PageNotices notices;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    TrustIncidents(TrustPages pages, Incidents incidents, ApplicationEventPublisher events, Clock clock) {
+    TrustIncidents(
+            TrustPages pages, Incidents incidents, PageNotices notices, ApplicationEventPublisher events, Clock clock) {
         this.pages = pages;
         this.incidents = incidents;
+        this.notices = notices;
         this.events = events;
         this.clock = clock;
     }
@@ -96,6 +99,7 @@ public class TrustIncidents {
                 now,
                 List.of(new Incident.Update(UUID.randomUUID(), status, message, now)));
         incidents.add(incident);
+        notices.incident(page, incident, incident.updates().get(0), true);
         events.publishEvent(new TrustPublicationChanged());
         return incident;
     }
@@ -114,12 +118,12 @@ public class TrustIncidents {
         String message = violations.text("message", document.message(), 5000);
         violations.throwIfAny();
         Instant now = Timestamps.now(clock);
-        incidents.addUpdate(
-                incidentId,
-                new Incident.Update(UUID.randomUUID(), status, message, now),
-                status == Incident.Status.RESOLVED ? now : null);
+        Incident.Update update = new Incident.Update(UUID.randomUUID(), status, message, now);
+        incidents.addUpdate(incidentId, update, status == Incident.Status.RESOLVED ? now : null);
+        Incident updated = incidents.find(pageId, incident.id()).orElseThrow();
+        pages.find(pageId).ifPresent(page -> notices.incident(page, updated, update, false));
         events.publishEvent(new TrustPublicationChanged());
-        return incidents.find(pageId, incident.id()).orElseThrow();
+        return updated;
     }
 
     /** A page's incidents: the current ones and those of the last {@code days} days, newest first. */

@@ -62,8 +62,8 @@ class SecurityConfiguration {
     }
 
     /**
-     * The public trust pages ({@code /trust/**}, docs/adr/0034): open to anyone, read-only, no session, no
-     * cookie; styles and images from Pledge's own files only (a page's logo from any https address), no script
+     * The public trust pages ({@code /trust/**}, docs/adr/0034): open to anyone, read-only but for the
+     * subscriptions to their notices (docs/adr/0039), no session, no cookie; styles and images from Pledge's own files only (a page's logo from any https address), no script
      * at all. Only a page's widget may be framed, by any site.
      */
     @Bean
@@ -84,6 +84,19 @@ class SecurityConfiguration {
         http.authorizeHttpRequests(requests -> requests.requestMatchers(HttpMethod.GET)
                         .permitAll()
                         .requestMatchers(HttpMethod.HEAD)
+                        .permitAll()
+                        // Subscribing to a page's notices (double opt-in: a request only sends a link to
+                        // confirm), confirming and unsubscribing, each by the token of its link.
+                        .requestMatchers(
+                                HttpMethod.POST,
+                                "/trust/subscribe",
+                                "/trust/*/subscribe",
+                                "/trust/s/*/subscribe",
+                                "/trust/api/v2/subscriptions",
+                                "/trust/*/api/v2/subscriptions",
+                                "/trust/s/*/api/v2/subscriptions",
+                                "/trust/subscribe/confirm/*",
+                                "/trust/subscribe/unsubscribe/*")
                         .permitAll()
                         .anyRequest()
                         .denyAll())

@@ -5,6 +5,8 @@ import io.pledge.trust.Incident;
 import io.pledge.trust.IncidentDocument;
 import io.pledge.trust.PublishedFigure;
 import io.pledge.trust.PublishedSystem;
+import io.pledge.trust.Subscriber;
+import io.pledge.trust.Subscriptions;
 import io.pledge.trust.TrustIncidents;
 import io.pledge.trust.TrustPage;
 import io.pledge.trust.TrustPageDocument;
@@ -33,12 +35,17 @@ class TrustPageController {
 
     private final TrustPublication publication;
     private final TrustIncidents incidents;
+    private final Subscriptions subscriptions;
     private final String publicUrl;
 
     TrustPageController(
-            TrustPublication publication, TrustIncidents incidents, @Value("${pledge.public-url}") String publicUrl) {
+            TrustPublication publication,
+            TrustIncidents incidents,
+            Subscriptions subscriptions,
+            @Value("${pledge.public-url}") String publicUrl) {
         this.publication = publication;
         this.incidents = incidents;
+        this.subscriptions = subscriptions;
         this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
     }
 
@@ -136,6 +143,7 @@ class TrustPageController {
                 page.figures().stream().map(FigureView::of).toList(),
                 url,
                 secret == null ? null : publicUrl + "/trust/s/" + secret,
+                SubscriberCount.of(subscriptions.counts(page.id())),
                 page.createdAt(),
                 page.updatedAt());
     }
@@ -145,6 +153,7 @@ class TrustPageController {
      *
      * @param url its public address (none for a SECRET page)
      * @param secretLink a SECRET page's link, in the answer that issued it only
+     * @param subscribers how many confirmed subscribers its notices go to (never who they are)
      */
     record PageView(
             UUID id,
@@ -160,8 +169,18 @@ class TrustPageController {
             List<FigureView> figures,
             String url,
             String secretLink,
+            SubscriberCount subscribers,
             Instant createdAt,
             Instant updatedAt) {}
+
+    /** Confirmed subscribers of a page: by mail, by webhook. */
+    record SubscriberCount(long mail, long webhook) {
+
+        static SubscriberCount of(java.util.Map<Subscriber.Kind, Long> counts) {
+            return new SubscriberCount(
+                    counts.getOrDefault(Subscriber.Kind.MAIL, 0L), counts.getOrDefault(Subscriber.Kind.WEBHOOK, 0L));
+        }
+    }
 
     record SystemView(UUID monitorId, String name, String slug) {
 

@@ -1,4 +1,4 @@
-package io.pledge.alerts;
+package io.pledge.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;

@@ -1,4 +1,4 @@
-package io.pledge.alerts;
+package io.pledge.core;
 
 import jakarta.mail.MessagingException;
 import java.net.ConnectException;
@@ -21,12 +21,12 @@ import org.springframework.mail.MailSendException;
  * {@code timed out after 10 s}, {@code HTTP 503 Service Unavailable}) rather than an exception's class and a
  * null message.
  */
-final class Failures {
+public final class Failures {
 
     private Failures() {}
 
     /** An HTTP answer that is not a success: its code and reason. */
-    static String status(int code) {
+    public static String status(int code) {
         HttpStatus known = HttpStatus.resolve(code);
         return "HTTP " + code + (known == null ? "" : " " + known.getReasonPhrase());
     }
@@ -37,7 +37,7 @@ final class Failures {
      * @param connect how long a connection may take
      * @param answer how long the whole exchange may take
      */
-    static String describe(Throwable failure, Duration connect, Duration answer) {
+    public static String describe(Throwable failure, Duration connect, Duration answer) {
         Set<Throwable> seen = new HashSet<>();
         for (Throwable cause = failure; cause != null && seen.add(cause); cause = next(cause)) {
             String message = cause.getMessage() == null ? "" : cause.getMessage();
