@@ -139,7 +139,7 @@ final class AdvisorCharts {
         return svg.append("</svg>").toString();
     }
 
-    private static StringBuilder open(int height, String title) {
+    static StringBuilder open(int height, String title) {
         return new StringBuilder()
                 .append("<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" viewBox=\"0 0 ")
                 .append(WIDTH)
@@ -172,7 +172,7 @@ final class AdvisorCharts {
         svg.append("/>");
     }
 
-    private static void text(StringBuilder svg, double x, double y, String text, String anchor, String colour) {
+    static void text(StringBuilder svg, double x, double y, String text, String anchor, String colour) {
         svg.append("<text x=\"")
                 .append(format(x))
                 .append("\" y=\"")
@@ -186,7 +186,7 @@ final class AdvisorCharts {
                 .append("</text>");
     }
 
-    private static String format(double value) {
+    static String format(double value) {
         return String.format(java.util.Locale.ROOT, "%.1f", value);
     }
 

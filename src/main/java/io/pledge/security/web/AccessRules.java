@@ -193,6 +193,12 @@ final class AccessRules {
             new Page("/reports", "nav.reports", rolesOf(HttpMethod.GET, "/api/v1/reports/compliance/{client}")),
             // The target advisor: managers and admins, as its API.
             new Page("/advisor", "nav.advisor", rolesOf(HttpMethod.GET, "/api/v1/advisor")),
+            // The what-if replay, reached from the advisor: managers and admins, as its API; adopting first.
+            new Page(
+                    "/what-if/proposals/*/adopt",
+                    null,
+                    rolesOf(HttpMethod.POST, "/api/v1/what-if/proposals/{id}/adopt")),
+            new Page("/what-if", null, rolesOf(HttpMethod.POST, "/api/v1/what-if")),
             // Reports mailed on schedule (editors only in the API): the forms and buttons that write first.
             new Page("/report-schedules/*/edit", null, rolesOf(HttpMethod.PUT, "/api/v1/reports/schedules/{client}")),
             new Page(
