@@ -18,7 +18,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The what-if page's proposal: the API's whole policy document as JSON in a text area, and a grid of targets
  * per priority and metric (posted as {@code target-P1-RESOLUTION}) that replaces the document's targets, each
- * keeping the calendar the document gives it. A violation the API names is shown next to the grid's cell for
+ * keeping the calendar the document gives it (a business-day target, which has no duration, is left as the
+ * document gives it while its cell stays empty). A violation the API names is shown next to the grid's cell for
  * a target, and next to the text area, with the API's field in front, for anything else.
  */
 final class WhatIfForm {
@@ -76,10 +77,14 @@ final class WhatIfForm {
             return null;
         }
         Map<String, String> calendars = new LinkedHashMap<>();
+        Map<String, SlaPolicyDocument.TargetDocument> businessDays = new LinkedHashMap<>();
         if (read.targets() != null) {
             for (SlaPolicyDocument.TargetDocument target : read.targets()) {
                 if (target != null && target.calendarId() != null) {
                     calendars.put(key(target.priority(), target.metric()), target.calendarId());
+                }
+                if (target != null && target.businessDays() != null) {
+                    businessDays.put(key(target.priority(), target.metric()), target);
                 }
             }
         }
@@ -92,6 +97,10 @@ final class WhatIfForm {
                 if (duration != null) {
                     merged.add(new SlaPolicyDocument.TargetDocument(
                             priority.code(), metric.name(), duration, calendars.get(key)));
+                    targetOrder.add(key);
+                } else if (businessDays.containsKey(key)) {
+                    // A business-day target has no duration for the grid: the document's stays as it is.
+                    merged.add(businessDays.get(key));
                     targetOrder.add(key);
                 }
             }
