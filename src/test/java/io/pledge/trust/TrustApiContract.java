@@ -459,6 +459,28 @@ public abstract class TrustApiContract extends DatabaseIntegrationTest {
     }
 
     @Test
+    void aSystemNeverCheckedIsLeftOutOfTheSummaryAndItsStatusSaysSo() {
+        created(api().post("/api/v1/trust/pages", """
+                {"client": "%s", "slug": "%s", "name": "Contoso status", "language": "en", "published": true,
+                 "systems": [{"monitorId": "%s", "name": "ERP"}, {"monitorId": "%s", "name": "Backups"}]}""".formatted(client.slug(), client.slug(), erp.id(), hidden.id())));
+        snapshots.refresh();
+        String base = "/trust/" + client.slug();
+
+        JsonNode json = anonymous(base + "/api/v2/summary.json").json();
+        assertThat(json.get("components")).hasSize(1);
+        assertThat(json.get("components").get(0).get("name").asString()).isEqualTo("ERP");
+        assertThat(json.get("components").get(0).get("status").asString()).isEqualTo("operational");
+        assertThat(json.get("status").get("indicator").asString()).isEqualTo("none");
+        assertThat(json.get("status").get("description").asString())
+                .isEqualTo("All Systems Operational (1 not checked yet, left out)");
+        String html = anonymous(base + "?lang=en").body();
+        assertThat(html)
+                .contains("Systems not checked yet, left out of this status: 1")
+                .contains("Not checked yet");
+        assertThat(anonymous(base + "?lang=fr").body()).contains("hors de cet \u00e9tat : 1");
+    }
+
+    @Test
     void aSecretPageAnswersOnlyAtItsLinkAndANewLinkEndsTheOld() {
         Response created = api().post(
                         "/api/v1/trust/pages",
@@ -545,9 +567,20 @@ public abstract class TrustApiContract extends DatabaseIntegrationTest {
         assertThat(secret.status()).as(secret.toString()).isEqualTo(201);
         String secretLink = secret.json().get("secretLink").asString();
         String secretPath = secretLink.substring(secretLink.indexOf("/trust/s/"));
+        // Visitors subscribed to each page: no public answer shows who.
+        List<String> subscribers = new ArrayList<>();
+        for (String base : List.of("/trust", "/trust/" + client.slug(), secretPath)) {
+            String address = unique("subscriber") + "@example.com";
+            Response subscribed = Api.at(port)
+                    .anonymous()
+                    .post(base + "/api/v2/subscriptions", "{\"email\": \"%s\"}".formatted(address));
+            assertThat(subscribed.status()).as(subscribed.toString()).isEqualTo(202);
+            subscribers.add(address);
+        }
         snapshots.refresh();
 
         List<String> forbidden = new ArrayList<>();
+        forbidden.addAll(subscribers);
         forbidden.addAll(List.of(client.name(), secretClient.name(), unpublished.name()));
         forbidden.addAll(List.of("Contoso Pharma", "Initech", "Umbrella", "Fabrikam"));
         forbidden.addAll(List.of(erp.name(), mail.name(), hidden.name(), initechApp.name(), umbrellaDb.name()));

@@ -40,9 +40,14 @@ final class StatuspageSummary {
         summary.put("page", about);
         List<Map<String, Object>> components = new ArrayList<>();
         Map<UUID, String> componentStatus = componentStatuses(figures);
+        int unchecked = 0;
         for (PublishedSystem system : page.systems()) {
             PageFigures.SystemFigures shown = figures.system(system.monitor());
             if (shown == null) {
+                continue;
+            }
+            if (componentStatus.get(system.monitor()) == null) {
+                unchecked++;
                 continue;
             }
             Map<String, Object> component = new LinkedHashMap<>();
@@ -108,12 +113,13 @@ final class StatuspageSummary {
         status.put(
                 "description",
                 switch (figures.status()) {
-                    case "MAINTENANCE" -> "Service Under Maintenance";
-                    case "DEGRADED" -> "Minor Service Outage";
-                    case "PARTIAL_OUTAGE" -> "Partial System Outage";
-                    case "MAJOR_OUTAGE" -> "Major System Outage";
-                    default -> "All Systems Operational";
-                });
+                            case "MAINTENANCE" -> "Service Under Maintenance";
+                            case "DEGRADED" -> "Minor Service Outage";
+                            case "PARTIAL_OUTAGE" -> "Partial System Outage";
+                            case "MAJOR_OUTAGE" -> "Major System Outage";
+                            default -> "All Systems Operational";
+                        }
+                        + (unchecked == 0 ? "" : " (" + unchecked + " not checked yet, left out)"));
         summary.put("status", status);
         return json.writeValueAsBytes(summary);
     }
@@ -163,6 +169,7 @@ final class StatuspageSummary {
                 "components",
                 page.systems().stream()
                         .filter(s -> incident.systems().contains(s.monitor()))
+                        .filter(s -> statuses.get(s.monitor()) != null)
                         .map(s -> component(s, statuses.get(s.monitor()), figures))
                         .toList());
         return map;
@@ -180,8 +187,10 @@ final class StatuspageSummary {
 
     /**
      * Each system's Statuspage status: the worse of what its monitor says (DOWN: major outage, MAINTENANCE:
-     * under maintenance) and the impact of a current incident naming it. Statuspage has no "unknown": a system
-     * not checked yet or paused counts as operational unless an incident says otherwise.
+     * under maintenance) and the impact of a current incident naming it. Statuspage has no "unknown", and each
+     * of its statuses claims something: a system not checked yet or paused has none (null) unless an incident
+     * names it, and is left out of the components and of the overall indicator, the description saying how
+     * many were (docs/adr/0039), as the page says it under its overall status.
      */
     private static Map<UUID, String> componentStatuses(PageFigures figures) {
         List<String> order =
@@ -190,11 +199,12 @@ final class StatuspageSummary {
         for (PublishedSystem system : figures.page().systems()) {
             PageFigures.SystemFigures shown = figures.system(system.monitor());
             String status = shown == null
-                    ? "operational"
+                    ? null
                     : switch (shown.status()) {
                         case "DOWN" -> "major_outage";
                         case "MAINTENANCE" -> "under_maintenance";
-                        default -> "operational";
+                        case "UP" -> "operational";
+                        default -> null;
                     };
             for (Incident incident : figures.current()) {
                 if (incident.systems().contains(system.monitor())) {
@@ -204,7 +214,7 @@ final class StatuspageSummary {
                         case MAJOR -> "partial_outage";
                         case CRITICAL -> "major_outage";
                     };
-                    if (order.indexOf(byIncident) > order.indexOf(status)) {
+                    if (status == null || order.indexOf(byIncident) > order.indexOf(status)) {
                         status = byIncident;
                     }
                 }

@@ -314,6 +314,13 @@ class TrustRenderer implements PublicRendering {
             return locale.getLanguage().equals("fr") ? "en" : "fr";
         }
 
+        /** Published systems not checked yet or paused: left out of the overall status. */
+        public long getUnchecked() {
+            return figures.systems().stream()
+                    .filter(s -> s.status().equals("PENDING") || s.status().equals("PAUSED"))
+                    .count();
+        }
+
         public boolean isSecret() {
             return figures.page().visibility() == TrustPage.Visibility.SECRET;
         }
