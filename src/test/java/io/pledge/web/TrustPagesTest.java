@@ -136,6 +136,31 @@ class TrustPagesTest extends DatabaseIntegrationTest {
         opened.screenshot(Path.of("target/screenshots/trust-page-fr.png"));
     }
 
+    @Test
+    void aVisitorSubscribesToNoticesInEnglishAndInFrench() {
+        open("en");
+        WebElement form = browser.findElement(By.cssSelector("#subscribe form"));
+        assertThat(browser.findElement(By.id("subscribe-heading")).getText()).isEqualTo("Get notices");
+        form.findElement(By.id("subscribe-email")).sendKeys("reader@example.com");
+        browser.findElement(By.id("subscribe-email")).click();
+        assertAccessible();
+        opened.screenshot(Path.of("target/screenshots/trust-subscribe.png"));
+        opened.submit(By.id("subscribe-submit"));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Check your mailbox");
+        assertThat(browser.findElement(By.id("requested")).getText()).contains("reader@example.com");
+        assertAccessible();
+        opened.close();
+
+        open("fr");
+        assertThat(browser.findElement(By.id("subscribe-heading")).getText()).isEqualTo("Recevoir les avis");
+        browser.findElement(By.id("subscribe-email")).sendKeys("lecteur@example.fr");
+        assertAccessible();
+        opened.submit(By.id("subscribe-submit"));
+        assertThat(browser.findElement(By.tagName("h1")).getText())
+                .isEqualTo("Consultez votre bo\u00eete de r\u00e9ception");
+        assertAccessible();
+    }
+
     private void open(String language) {
         opened = Browser.open(Duration.ofSeconds(5), language);
         browser = opened.driver();
