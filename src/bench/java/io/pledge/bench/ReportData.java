@@ -79,7 +79,7 @@ public final class ReportData {
     public static void main(String[] args) throws Exception {
         int tickets = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
         int open = args.length > 1 ? Integer.parseInt(args[1]) : 0;
-        int port = 18083;
+        int port = Integer.getInteger("pledge.bench.port", 18083);
         SpringApplication application = new SpringApplication(PledgeApplication.class);
         try (ConfigurableApplicationContext context = application.run(
                 "--server.port=" + port, "--logging.level.root=WARN", "--logging.level.io.pledge=WARN")) {
